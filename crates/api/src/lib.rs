@@ -1,0 +1,16 @@
+//! The data contract between Dateline's parts.
+//!
+//! The extractor (`dateline-core`) produces [`Event`]s in the shape of the event JSON
+//! contract; the service stores them and publishes one [`TimelineDocument`]; the web app and
+//! the static export read that document. This crate holds only those types, with serde and
+//! nothing else, so that the browser bundle stays small and the server's dependencies never
+//! leak into it.
+//!
+//! - [`event`]: one extracted event (`kind`, `date`, `persons`, `org`, `amount`, evidence …).
+//! - [`timeline`]: the published document: events with their sources, people, articles.
+
+pub mod event;
+pub mod timeline;
+
+pub use event::{Amount, Event, EventDate, EventKind, Evidence, Extraction, Precision};
+pub use timeline::{EventSource, Person, SourceArticle, TimelineDocument, TimelineEvent};

@@ -1,0 +1,420 @@
+//! People, organisations and roles in a sentence.
+//!
+//! - People are found from a first-name lexicon (`data/first_names.txt`) followed by a
+//!   surname, in cased and in all-lowercase text, and written in canonical capitalisation
+//!   ("bob mcgrew" → "Bob McGrew"). A later mention by surname alone is linked to the full
+//!   name the article used.
+//! - Organisations come from a lexicon of well-known companies (`data/organisations.txt`),
+//!   matched case-insensitively except for names that are also common words.
+//! - Roles come from each language's table and map to short English titles.
+
+use crate::lang::Lang;
+use crate::tables::{TABLES, pattern, table};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A span of text recognised as something, with its canonical form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// Canonical form (a person's display name, a company name, an English role title).
+    pub name: String,
+}
+
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../data/first_names.txt")).collect());
+
+/// Surname particles written in lowercase inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von",
+];
+
+/// Words that never stand as a surname: every language's stop words, plus titles.
+static NOT_SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static str> = TABLES
+        .iter()
+        .flat_map(|t| t.stopwords.iter().copied())
+        .collect();
+    set.extend([
+        "ceo", "cto", "cfo", "coo", "says", "said", "ha", "aveva", "e", "ed",
+    ]);
+    set
+});
+
+struct OrgEntry {
+    name: &'static str,
+    regex: Regex,
+}
+
+static ORGS: LazyLock<Vec<OrgEntry>> = LazyLock::new(|| {
+    let mut entries: Vec<OrgEntry> = data_lines(include_str!("../data/organisations.txt"))
+        .filter_map(|line| {
+            let (name, flags) = match line.strip_prefix('!') {
+                Some(exact) => (exact, ""),
+                None => (line, "(?i)"),
+            };
+            let body = regex::escape(name).replace(r"\ ", r"\s+");
+            Regex::new(&format!("{flags}{body}"))
+                .ok()
+                .map(|regex| OrgEntry { name, regex })
+        })
+        .collect();
+    // Longer names first, so "Google DeepMind" wins over "Google".
+    entries.sort_by_key(|e| std::cmp::Reverse(e.name.len()));
+    entries
+});
+
+struct RoleEntry {
+    title: &'static str,
+    regex: Regex,
+}
+
+static ROLES: LazyLock<Vec<Vec<RoleEntry>>> = LazyLock::new(|| {
+    Lang::ALL
+        .iter()
+        .map(|&l| {
+            table(l)
+                .roles
+                .iter()
+                .filter_map(|&(phrase, title)| {
+                    let body = pattern(&format!("(?:{phrase})"));
+                    Regex::new(&format!(r"(?i)\b{body}\b"))
+                        .ok()
+                        .map(|regex| RoleEntry { title, regex })
+                })
+                .collect()
+        })
+        .collect()
+});
+
+/// A word of the text with its byte span.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word_char = |c: char| c.is_alphabetic() || c == '-' || c == '\'' || c == '’';
+    for (i, c) in text.char_indices() {
+        match (start, is_word_char(c)) {
+            (None, true) if c.is_alphabetic() => start = Some(i),
+            (Some(s), false) => {
+                out.push(trim_word(text, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(trim_word(text, s, text.len()));
+    }
+    out
+}
+
+/// Drops trailing apostrophes and hyphens ("openai’" → "openai").
+fn trim_word(text: &str, start: usize, end: usize) -> Word<'_> {
+    let w = text[start..end].trim_end_matches(['-', '\'', '’']);
+    Word {
+        start,
+        end: start + w.len(),
+        text: w,
+    }
+}
+
+/// Capitalises one name part: "mcgrew" → "McGrew", "o'brien" → "O'Brien",
+/// "jean-luc" → "Jean-Luc". Parts that already carry capitals are kept as written.
+fn capitalise(part: &str) -> String {
+    if part.chars().any(char::is_uppercase) {
+        return part.to_string();
+    }
+    let mut out = String::with_capacity(part.len());
+    let mut upper_next = true;
+    for (i, c) in part.char_indices() {
+        if upper_next {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        upper_next =
+            matches!(c, '-' | '\'' | '’') || (i == 1 && part.starts_with("mc") && part.len() > 3);
+    }
+    out
+}
+
+fn is_cased(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_surname(word: &Word<'_>, first: &Word<'_>, text_is_lowercase: bool) -> bool {
+    let lower = word.text.to_lowercase();
+    word.text.chars().count() >= 2
+        && word
+            .text
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !NOT_SURNAMES.contains(lower.as_str())
+        && !is_org(word.text)
+        && (text_is_lowercase || (is_cased(first.text) && is_cased(word.text)))
+}
+
+fn is_org(word: &str) -> bool {
+    ORGS.iter().any(|o| {
+        o.regex
+            .find(word)
+            .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+    })
+}
+
+/// Whether `text` is written without capitals (as machine-translated or scraped text often
+/// is): then names are recognised in lowercase too.
+pub fn is_lowercase_text(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).take(5000);
+    let (mut upper, mut total) = (0usize, 0usize);
+    for c in letters {
+        total += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    // Cased prose has a capital every sentence or so: well over 1% of letters.
+    total > 0 && upper * 200 < total
+}
+
+/// Full names (first name + surname) in `text[span]`, with spans into `text`.
+pub fn full_names(text: &str, span: (usize, usize), text_is_lowercase: bool) -> Vec<Found> {
+    let ws = words(&text[span.0..span.1]);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let first = ws[i];
+        let adjacent = |a: &Word<'_>, b: &Word<'_>| {
+            text[span.0 + a.end..span.0 + b.start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}')
+        };
+        if !FIRST_NAMES.contains(first.text.to_lowercase().as_str())
+            || (!text_is_lowercase && !is_cased(first.text))
+        {
+            i += 1;
+            continue;
+        }
+        // Optional particles, then the surname.
+        let mut j = i + 1;
+        let mut parts = vec![capitalise(first.text)];
+        while j < ws.len()
+            && adjacent(&ws[j - 1], &ws[j])
+            && PARTICLES.contains(&ws[j].text.to_lowercase().as_str())
+            && j + 1 < ws.len()
+        {
+            parts.push(ws[j].text.to_lowercase());
+            j += 1;
+        }
+        if j < ws.len()
+            && adjacent(&ws[j - 1], &ws[j])
+            && is_surname(&ws[j], &first, text_is_lowercase)
+        {
+            parts.push(capitalise(ws[j].text));
+            out.push(Found {
+                start: span.0 + first.start,
+                end: span.0 + ws[j].end,
+                name: parts.join(" "),
+            });
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Mentions in `text[span]` of people already known by full name, by surname alone
+/// ("murati" → "Mira Murati"), skipping spans covered by `taken`. A surname shared by two
+/// known people is ambiguous and links to neither.
+pub fn surname_mentions(
+    text: &str,
+    span: (usize, usize),
+    known: &[String],
+    taken: &[Found],
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    for w in words(&text[span.0..span.1]) {
+        let (start, end) = (span.0 + w.start, span.0 + w.end);
+        if taken.iter().any(|t| start < t.end && end > t.start) {
+            continue;
+        }
+        let lower = w.text.to_lowercase();
+        let mut matches = known.iter().filter(|name| {
+            name.rsplit(' ')
+                .next()
+                .is_some_and(|s| s.to_lowercase() == lower)
+        });
+        if let (Some(name), None) = (matches.next(), matches.next()) {
+            out.push(Found {
+                start,
+                end,
+                name: name.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Organisations in `text[span]`, canonical names, in text order.
+pub fn organisations(text: &str, span: (usize, usize)) -> Vec<Found> {
+    let hay = &text[span.0..span.1];
+    let mut out: Vec<Found> = Vec::new();
+    for org in ORGS.iter() {
+        for m in org.regex.find_iter(hay) {
+            let before = hay[..m.start()].chars().next_back();
+            let after = hay[m.end()..].chars().next();
+            let bounded = !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+            let (start, end) = (span.0 + m.start(), span.0 + m.end());
+            if bounded && out.iter().all(|f| end <= f.start || start >= f.end) {
+                out.push(Found {
+                    start,
+                    end,
+                    name: org.name.to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// Role titles in `text[span]` for `lang`, as short English titles, in text order.
+pub fn roles(text: &str, span: (usize, usize), lang: Lang) -> Vec<Found> {
+    let hay = &text[span.0..span.1];
+    let idx = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    let mut out: Vec<Found> = Vec::new();
+    for entry in &ROLES[idx] {
+        for m in entry.regex.find_iter(hay) {
+            let (start, end) = (span.0 + m.start(), span.0 + m.end());
+            if out.iter().all(|f| end <= f.start || start >= f.end) {
+                out.push(Found {
+                    start,
+                    end,
+                    name: entry.title.to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        full_names(text, (0, text.len()), is_lowercase_text(text))
+            .into_iter()
+            .map(|f| f.name)
+            .collect()
+    }
+
+    #[test]
+    fn lexicon_files_are_sorted_and_unique() {
+        for (file, data) in [
+            ("first_names", include_str!("../data/first_names.txt")),
+            ("organisations", include_str!("../data/organisations.txt")),
+        ] {
+            let lines: Vec<String> = data_lines(data)
+                .map(|l| l.trim_start_matches('!').to_lowercase())
+                .collect();
+            let mut sorted = lines.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(lines, sorted, "{file} must be sorted and unique");
+        }
+    }
+
+    #[test]
+    fn finds_people_in_lowercase_text_with_canonical_names() {
+        assert_eq!(
+            names(
+                "il direttore della ricerca di openai bob mcgrew e il vicepresidente barret zoph"
+            ),
+            vec!["Bob McGrew", "Barret Zoph"]
+        );
+        assert_eq!(
+            names("ursula von der leyen ha detto"),
+            vec!["Ursula von der Leyen"]
+        );
+    }
+
+    #[test]
+    fn in_cased_text_both_parts_must_be_capitalised() {
+        assert_eq!(
+            names("Yesterday Mira Murati resigned."),
+            vec!["Mira Murati"]
+        );
+        assert!(names("The bill passed after Mark reviewed it.").is_empty());
+        assert_eq!(
+            names("Chief executive Timothée Lacroix said so."),
+            vec!["Timothée Lacroix"]
+        );
+    }
+
+    #[test]
+    fn stop_words_and_companies_are_not_surnames() {
+        assert!(names("il viaggio mentale prende di mira openai e altman").is_empty());
+        assert!(names("mira e bob hanno detto").is_empty());
+    }
+
+    #[test]
+    fn surnames_link_to_the_full_name_unless_ambiguous() {
+        let text = "poche ore dopo che murati aveva annunciato";
+        let known = vec!["Mira Murati".to_string(), "Bob McGrew".to_string()];
+        let found = surname_mentions(text, (0, text.len()), &known, &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "Mira Murati");
+        assert_eq!(&text[found[0].start..found[0].end], "murati");
+        let twins = vec!["Ann Smith".to_string(), "Bob Smith".to_string()];
+        assert!(surname_mentions("smith said", (0, 10), &twins, &[]).is_empty());
+    }
+
+    #[test]
+    fn organisations_respect_case_for_common_words_and_boundaries() {
+        let text = "openai e google; dell'azienda; Apple and apple pie; OpenAIs";
+        let found: Vec<_> = organisations(text, (0, text.len()))
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(found, vec!["OpenAI", "Google", "Apple"]);
+    }
+
+    #[test]
+    fn roles_map_to_short_english_titles() {
+        let text = "mira murati, chief technology officer di openai, e il direttore finanziario";
+        let found: Vec<_> = roles(text, (0, text.len()), Lang::It)
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(found, vec!["CTO", "CFO"]);
+    }
+
+    #[test]
+    fn lowercase_detection() {
+        assert!(is_lowercase_text(
+            "tutto minuscolo, come nel testo tradotto."
+        ));
+        assert!(!is_lowercase_text("Mira Murati resigned. OpenAI said so."));
+    }
+}

@@ -1,0 +1,144 @@
+//! The supported languages and a small, fast language detector.
+//!
+//! Detection counts each language's stop words (from [`crate::tables`]) over the first
+//! words of the text: cheap, deterministic, and good enough to pick one of six languages for
+//! a news article. Texts with no stop-word evidence get `None`.
+
+use crate::error::Error;
+use crate::tables::TABLES;
+use std::fmt;
+use std::str::FromStr;
+
+/// A language Dateline reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Italian.
+    It,
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// Portuguese.
+    Pt,
+}
+
+impl Lang {
+    /// Every supported language, in table order.
+    pub const ALL: [Lang; 6] = [Lang::It, Lang::En, Lang::Fr, Lang::De, Lang::Es, Lang::Pt];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    /// Parses an ISO 639-1 code, case-insensitively (`"IT"`, `"it"`).
+    fn from_str(s: &str) -> Result<Lang, Error> {
+        let lower = s.trim().to_ascii_lowercase();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == lower)
+            .ok_or_else(|| Error::UnknownLanguage(s.to_string()))
+    }
+}
+
+/// How many words detection reads at most.
+const DETECTION_WORDS: usize = 2000;
+
+/// Guesses the language of `text` from stop-word counts; `None` when no stop word of any
+/// language occurs.
+pub fn detect(text: &str) -> Option<Lang> {
+    let mut scores = [0usize; 6];
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(DETECTION_WORDS);
+    for word in words {
+        let lower = word.to_lowercase();
+        for (i, table) in TABLES.iter().enumerate() {
+            if table.stopwords.binary_search(&lower.as_str()).is_ok() {
+                scores[i] += 1;
+            }
+        }
+    }
+    let (best, &score) = scores
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, s)| (*s, usize::MAX - i))?;
+    (score > 0).then_some(Lang::ALL[best])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_language_from_a_plain_sentence() {
+        let cases = [
+            (
+                "l'amministratore delegato ha lasciato la società dopo tre anni",
+                Lang::It,
+            ),
+            (
+                "The chief executive said that the company would cut jobs this year",
+                Lang::En,
+            ),
+            (
+                "Le directeur a quitté la société après trois ans selon le journal",
+                Lang::Fr,
+            ),
+            (
+                "Der Vorstand hat sich nach drei Jahren von dem Unternehmen getrennt",
+                Lang::De,
+            ),
+            (
+                "El consejero delegado dejó la empresa después de tres años según la prensa",
+                Lang::Es,
+            ),
+            (
+                "O diretor deixou a empresa após três anos, segundo o jornal",
+                Lang::Pt,
+            ),
+        ];
+        for (text, lang) in cases {
+            assert_eq!(detect(text), Some(lang), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_evidence_gives_none() {
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("12345 !!! 3,4"), None);
+        assert_eq!(detect("xyzzy plugh"), None);
+    }
+
+    #[test]
+    fn codes_parse_case_insensitively_and_unknown_codes_are_errors() {
+        assert_eq!("IT".parse::<Lang>(), Ok(Lang::It));
+        assert_eq!(" pt ".parse::<Lang>(), Ok(Lang::Pt));
+        assert_eq!(
+            "xx".parse::<Lang>(),
+            Err(Error::UnknownLanguage("xx".into()))
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! Dateline's extraction library: from an article's text and publication date to the dated
+//! events a reader would put on a timeline, each with the sentence that states it.
+//!
+//! The library is pure: no I/O, no clock (the publication date is an argument), no printing.
+//! It builds for native targets and for `wasm32-unknown-unknown`.
+//!
+//! - [`lang`]: the six supported languages and a small stop-word detector.
+//! - [`tables`]: per-language knowledge as data (months, relative dates, triggers, roles).
+//! - [`sentence`]: sentence splitting that keeps byte offsets and survives lowercase text.
+//! - [`temporal`]: temporal expressions found and resolved against a reference date.
+//! - [`entities`]: people (first-name lexicon), organisations and roles.
+//! - [`extract`]: the pipeline that ties them into [`Event`]s.
+//! - [`slug`]: ids for people and events.
+
+pub mod entities;
+pub mod error;
+pub mod extract;
+pub mod lang;
+pub mod sentence;
+pub mod slug;
+pub mod tables;
+pub mod temporal;
+
+pub use dateline_api::{Event, EventDate, EventKind, Evidence, Extraction, Precision};
+pub use error::Error;
+pub use extract::{ArticleInput, MAX_TEXT_BYTES, extract, find_publication_date};
+pub use lang::Lang;
+pub use slug::slug;
+pub use temporal::{Mention, Preference, find_mentions};

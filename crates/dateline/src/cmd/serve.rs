@@ -1,0 +1,45 @@
+//! `dateline serve`: the JSON API and the web app over an embedded store.
+
+use crate::server::{AppState, app};
+use crate::store::Store;
+use anyhow::Context as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `dateline serve`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Address to listen on (port 0 picks a free port; the URL is printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The store (SQLite file; created on first use).
+    #[arg(long, default_value = "dateline.db")]
+    db: PathBuf,
+    /// Title shown above the timeline.
+    #[arg(long, default_value = "Dateline")]
+    title: String,
+}
+
+/// Runs the service until Ctrl-C.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = Store::open(&args.db)?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let local = listener.local_addr()?;
+        println!(
+            "Dateline is serving http://{local}/ (store {})",
+            args.db.display()
+        );
+        axum::serve(listener, app(AppState::new(store, &args.title)))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .context("the server failed")?;
+        Ok(ExitCode::SUCCESS)
+    })
+}

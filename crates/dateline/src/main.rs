@@ -1,0 +1,52 @@
+//! `dateline`: extract dated events from news articles, keep them in an embedded SQLite
+//! store, and serve the timeline with its web app (embedded in this binary).
+
+mod article;
+mod assets;
+mod cmd;
+mod server;
+mod store;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Turn news articles into a timeline of dated events.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the events of one article as JSON.
+    Extract(cmd::extract::Args),
+    /// Read articles (files, folders, or - for standard input) into the store.
+    Ingest(cmd::ingest::Args),
+    /// Serve the JSON API and the web app.
+    Serve(cmd::serve::Args),
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

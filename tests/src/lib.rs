@@ -1,0 +1,258 @@
+//! Helpers for Dateline's end-to-end tests: start the real `dateline` binary on a loopback
+//! port with a fresh store, talk HTTP to it, and drive headless Chromium through
+//! `chromedriver`.
+//!
+//! The binary is `$DATELINE_BIN` (set by `cargo xtask test`) or `target/debug/dateline`.
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A project file, by path from the repository's root.
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join(rel)
+}
+
+/// The `dateline` binary under test.
+pub fn dateline_bin() -> PathBuf {
+    let bin = std::env::var_os("DATELINE_BIN")
+        .map(|p| root().join(p))
+        .unwrap_or_else(|| root().join("target/debug/dateline"));
+    assert!(
+        bin.exists(),
+        "the dateline binary is not built at {}: run `cargo xtask test` (or `cargo build -p dateline` first)",
+        bin.display()
+    );
+    bin
+}
+
+/// Runs `dateline ARGS` to completion and returns (exit success, stdout, stderr).
+pub fn run_cli(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(dateline_bin())
+        .args(args)
+        .output()
+        .expect("cannot run the dateline binary");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A running `dateline serve` on a free loopback port with its own store; killed on drop.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub base: String,
+    /// The store file.
+    pub db: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// Starts a server whose store first gets `articles` through `dateline ingest`.
+    pub fn start(articles: &[&Path]) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("dateline.db");
+        let db_arg = db.to_str().expect("utf-8 temp path").to_string();
+        if !articles.is_empty() {
+            let mut args = vec!["ingest", "--db", db_arg.as_str()];
+            let paths: Vec<String> = articles.iter().map(|p| p.display().to_string()).collect();
+            args.extend(paths.iter().map(String::as_str));
+            let (ok, out, err) = run_cli(&args);
+            assert!(ok, "ingest failed: {out}{err}");
+        }
+        let mut child = Command::new(dateline_bin())
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--db",
+                &db_arg,
+                "--title",
+                "Test story",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cannot start dateline serve");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read the serve banner");
+        let base = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in the serve banner {line:?}"))
+            .trim_end_matches('/')
+            .to_string();
+        Server {
+            child,
+            base,
+            db,
+            _dir: dir,
+        }
+    }
+
+    /// The server's `host:port`.
+    pub fn authority(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
+    /// Sends one HTTP/1.1 request and returns (status, body).
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> (u16, String) {
+        let mut stream = TcpStream::connect(self.authority()).expect("connect to the server");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.authority(),
+            body.len()
+        );
+        if let Some(ct) = content_type {
+            head.push_str(&format!("Content-Type: {ct}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).expect("write request");
+        // A server may answer (413) before reading a large body; ignore a reset on write.
+        let _ = stream.write_all(body);
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let status = text
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no HTTP status in {text:?}"));
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, dechunk(&text, body))
+    }
+
+    /// GETs a JSON document.
+    pub fn get_json(&self, path: &str) -> serde_json::Value {
+        let (status, body) = self.request("GET", path, None, b"");
+        assert_eq!(status, 200, "GET {path}: {body}");
+        serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("GET {path} is not JSON ({e}): {body}"))
+    }
+}
+
+/// Undoes `Transfer-Encoding: chunked` when the response used it.
+fn dechunk(raw: &str, body: String) -> String {
+    let head = raw
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !head.contains("transfer-encoding: chunked") {
+        return body;
+    }
+    let mut out = String::new();
+    let mut rest = body.as_str();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A running `chromedriver` on a free port; killed on drop.
+pub struct ChromeDriver {
+    child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+}
+
+impl ChromeDriver {
+    /// Starts Debian's `/usr/bin/chromedriver` and waits until it answers.
+    pub fn start() -> ChromeDriver {
+        let driver = Path::new("/usr/bin/chromedriver");
+        assert!(
+            driver.exists() && Path::new("/usr/bin/chromium").exists(),
+            "the browser tests need Debian's chromium and chromium-driver; `cargo xtask test` installs them"
+        );
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(driver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("cannot start chromedriver");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not start on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        ChromeDriver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
+    /// A new headless Chromium session.
+    pub async fn browser(&self) -> fantoccini::Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900"
+                ]
+            }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        fantoccini::ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&self.url)
+            .await
+            .expect("cannot open a Chromium session through chromedriver")
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

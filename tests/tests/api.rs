@@ -1,0 +1,107 @@
+//! The real binary on a loopback port: ingest over HTTP, read the timeline back, bad input.
+
+use dateline_e2e::{Server, fixture};
+
+#[test]
+fn posting_the_seed_gives_murati_on_2024_09_26_and_reposting_is_a_no_op() {
+    let server = Server::start(&[]);
+    let text = std::fs::read_to_string(fixture("demo/articles/seed-it.txt")).unwrap();
+    let (status, body) = server.request(
+        "POST",
+        "/api/articles?lang=it",
+        Some("text/plain; charset=utf-8"),
+        text.as_bytes(),
+    );
+    assert_eq!(status, 201, "{body}");
+    let (status, _) = server.request("POST", "/api/articles", Some("text/plain"), text.as_bytes());
+    assert_eq!(status, 200, "the same text again changes nothing");
+
+    let doc = server.get_json("/api/timeline.json");
+    assert_eq!(doc["title"], "Test story");
+    assert_eq!(doc["sources"].as_array().unwrap().len(), 1);
+    let events = doc["events"].as_array().unwrap();
+    let murati = events
+        .iter()
+        .find(|e| {
+            e["person_ids"] == serde_json::json!(["mira-murati"]) && e["kind"] == "resignation"
+        })
+        .expect("Mira Murati's resignation in the timeline");
+    assert_eq!(murati["date"]["value"], "2024-09-26");
+    // Events come in date order.
+    let dates: Vec<&str> = events
+        .iter()
+        .map(|e| e["date"]["value"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn bad_input_gets_a_json_error_and_loses_nothing() {
+    let server = Server::start(&[]);
+    let json = |status: u16, body: &str| {
+        let v: serde_json::Value =
+            serde_json::from_str(body).unwrap_or_else(|_| panic!("{status}: not JSON: {body}"));
+        v["error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no error field: {body}"))
+            .to_string()
+    };
+    let (s, b) = server.request(
+        "POST",
+        "/api/articles",
+        Some("application/json"),
+        b"{\"text\": ",
+    );
+    assert_eq!(s, 400);
+    assert!(json(s, &b).contains("malformed JSON"));
+    let (s, b) = server.request(
+        "POST",
+        "/api/articles",
+        Some("application/json"),
+        b"{\"text\": \"  \", \"published\": \"2024-01-01\"}",
+    );
+    assert_eq!(s, 422);
+    assert!(json(s, &b).contains("empty"));
+    let (s, b) = server.request(
+        "POST",
+        "/api/articles",
+        Some("application/json"),
+        b"{\"text\": \"Jane Doe resigned.\", \"published\": \"2024-02-31\"}",
+    );
+    assert_eq!(s, 422);
+    assert!(json(s, &b).contains("invalid date"));
+    let (s, b) = server.request(
+        "POST",
+        "/api/articles?published=2024-01-01",
+        Some("text/plain"),
+        &[0xff, 0xfe, 0x41],
+    );
+    assert_eq!(s, 422);
+    assert!(json(s, &b).contains("not UTF-8"));
+    let (s, b) = server.request(
+        "POST",
+        "/api/articles",
+        Some("application/json"),
+        b"{\"text\": \"Jane Doe resigned.\", \"published\": \"2024-01-01\", \"lang\": \"xx\"}",
+    );
+    assert_eq!(s, 422);
+    assert!(json(s, &b).contains("unknown language"));
+    let huge = vec![b'a'; 6 * 1024 * 1024];
+    let (s, b) = server.request(
+        "POST",
+        "/api/articles?published=2024-01-01",
+        Some("text/plain"),
+        &huge,
+    );
+    assert_eq!(s, 413);
+    assert!(json(s, &b).contains("over the limit"));
+    let (s, b) = server.request("POST", "/api/articles", Some("image/png"), b"x");
+    assert_eq!(s, 415);
+    json(s, &b);
+    // Nothing of the above reached the store.
+    let doc = server.get_json("/api/timeline.json");
+    assert!(doc["sources"].as_array().unwrap().is_empty());
+    assert!(doc["events"].as_array().unwrap().is_empty());
+}
