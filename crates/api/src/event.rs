@@ -177,6 +177,13 @@ pub struct Event {
     pub amount: Option<Amount>,
     /// People counted (headcount, layoffs), when any.
     pub count: Option<u64>,
+    /// For an acquisition: the company bought (`org` is the buyer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// How the text qualifies the amount or count ("more_than", "about", "just_over",
+    /// "less_than"), when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
     /// How sure the extractor is, from 0 to 1.
     pub confidence: f32,
     /// The sentence that says so.

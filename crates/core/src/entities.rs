@@ -9,7 +9,8 @@
 //! - Roles come from each language's table and map to short English titles.
 
 use crate::lang::Lang;
-use crate::tables::{TABLES, pattern, table};
+use crate::rules::event_table;
+use crate::tables::{TABLES, pattern};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -83,7 +84,7 @@ static ROLES: LazyLock<Vec<Vec<RoleEntry>>> = LazyLock::new(|| {
     Lang::ALL
         .iter()
         .map(|&l| {
-            table(l)
+            event_table(l)
                 .roles
                 .iter()
                 .filter_map(|&(phrase, title)| {
@@ -249,9 +250,14 @@ pub fn surname_mentions(
     span: (usize, usize),
     known: &[String],
     taken: &[Found],
+    text_is_lowercase: bool,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     for w in words(&text[span.0..span.1]) {
+        // In cased text a surname is capitalised: "13,000 jobs" is not Steve Jobs.
+        if !text_is_lowercase && !is_cased(w.text) {
+            continue;
+        }
         let (start, end) = (span.0 + w.start, span.0 + w.end);
         if taken.iter().any(|t| start < t.end && end > t.start) {
             continue;
@@ -294,6 +300,56 @@ pub fn organisations(text: &str, span: (usize, usize)) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
+    out
+}
+
+/// Words that may join the parts of a name ("Sears, Roebuck & Co", "Bank of America").
+const NAME_JOINERS: &[&str] = &["&", "and", "de", "del", "of", "von"];
+
+/// Runs of capitalised words in cased text ("Kmart Corp", "Automobile Craiova",
+/// "The Walt Disney Company"), as candidates for names the lexicons miss. The first word of
+/// the sentence counts only when the run has more than one word. Empty for lowercase text.
+pub fn proper_nouns(text: &str, span: (usize, usize), text_is_lowercase: bool) -> Vec<Found> {
+    if text_is_lowercase {
+        return Vec::new();
+    }
+    let ws = words(&text[span.0..span.1]);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_cased(ws[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < ws.len() {
+            let gap = &text[span.0 + ws[j].end..span.0 + ws[j + 1].start];
+            let gap_ok = gap.trim().is_empty()
+                || gap.trim() == "&"
+                || gap.trim() == "."
+                || gap.trim() == ".,";
+            if gap_ok && is_cased(ws[j + 1].text) {
+                j += 1;
+            } else if gap.trim().is_empty()
+                && NAME_JOINERS.contains(&ws[j + 1].text)
+                && j + 2 < ws.len()
+                && is_cased(ws[j + 2].text)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let sentence_initial = i == 0;
+        if !(sentence_initial && j == i) {
+            out.push(Found {
+                start: span.0 + ws[i].start,
+                end: span.0 + ws[j].end,
+                name: text[span.0 + ws[i].start..span.0 + ws[j].end].to_string(),
+            });
+        }
+        i = j + 1;
+    }
     out
 }
 
@@ -382,12 +438,17 @@ mod tests {
     fn surnames_link_to_the_full_name_unless_ambiguous() {
         let text = "poche ore dopo che murati aveva annunciato";
         let known = vec!["Mira Murati".to_string(), "Bob McGrew".to_string()];
-        let found = surname_mentions(text, (0, text.len()), &known, &[]);
+        let found = surname_mentions(text, (0, text.len()), &known, &[], true);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].name, "Mira Murati");
         assert_eq!(&text[found[0].start..found[0].end], "murati");
         let twins = vec!["Ann Smith".to_string(), "Bob Smith".to_string()];
-        assert!(surname_mentions("smith said", (0, 10), &twins, &[]).is_empty());
+        assert!(surname_mentions("smith said", (0, 10), &twins, &[], true).is_empty());
+        let jobs = vec!["Steve Jobs".to_string()];
+        let text = "Jobs said it would cut 13,000 jobs.";
+        let found = surname_mentions(text, (0, text.len()), &jobs, &[], false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].start, 0);
     }
 
     #[test]
@@ -408,6 +469,25 @@ mod tests {
             .map(|f| f.name)
             .collect();
         assert_eq!(found, vec!["CTO", "CFO"]);
+    }
+
+    #[test]
+    fn proper_nouns_in_cased_text() {
+        let text = "Discount retailer Kmart Corp. will buy Sears, Roebuck & Co. from The Walt Disney Company.";
+        let found: Vec<_> = proper_nouns(text, (0, text.len()), false)
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "Kmart Corp",
+                "Sears",
+                "Roebuck & Co",
+                "The Walt Disney Company"
+            ]
+        );
+        assert!(proper_nouns("tutto minuscolo", (0, 15), true).is_empty());
     }
 
     #[test]

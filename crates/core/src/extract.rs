@@ -1,25 +1,31 @@
 //! The extraction pipeline: article text and publication date in, dated events out.
 //!
-//! 1. Check the input (empty, binary, too large) and settle the publication date and language.
-//! 2. Split sentences (byte offsets kept) and find people across the article, so that a later
-//!    "murati" links to "Mira Murati".
-//! 3. In each sentence, match the language's event triggers; each trigger sentence with
-//!    people gives one event per person, dated by the sentence's first temporal mention or,
-//!    failing that, by the publication date marked approximate (the article's lead event).
-//! 4. Keep one event per (kind, person): the one with the most specific date.
-//!
-//! This is the first slice of the extractor: resignations and appointments. Company figures,
-//! negations, quotes and clause-level date attachment come with the full event rules.
+//! 1. Check the input (empty, binary, too large); settle the publication date and language.
+//! 2. Split sentences (byte offsets kept); find people across the whole article first, so a
+//!    later "murati" links to "Mira Murati".
+//! 3. In each sentence, match every kind's triggers from the language's [`EventTable`]. A
+//!    trigger with a blocker just before it (negation, hypothetical, rumour, denial) is not an
+//!    event. Person events take the trigger's subjects; figure events take the amount or
+//!    count the trigger governs; acquisitions and foundings take companies.
+//! 4. Date each event: the temporal mention nearest its trigger (birth dates excluded); else
+//!    the previous event's date when the sentence says "a few hours later"; else the
+//!    publication date, marked approximate (a figure stated as of now, or the article's lead
+//!    event).
+//! 5. Keep one event per real-world event: per (kind, person) for person events, per (kind,
+//!    company, figure) for company events; a date the text states beats the fallback, then
+//!    the more specific date wins.
 
+use crate::amount::{self, Quantity};
 use crate::entities::{self, Found};
 use crate::error::Error;
 use crate::lang::{self, Lang};
+use crate::rules::event_table;
 use crate::sentence;
 use crate::slug::slug;
-use crate::tables::{alternation, table};
+use crate::tables::alternation;
 use crate::temporal::{self, Preference, event_date};
 use chrono::NaiveDate;
-use dateline_api::{Event, EventDate, EventKind, Evidence, Extraction, Precision};
+use dateline_api::{Amount, Event, EventDate, EventKind, Evidence, Extraction, Precision};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -29,6 +35,19 @@ pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
 
 /// How far (in bytes) a role title may be from a person's name to be theirs.
 const ROLE_REACH: usize = 80;
+
+/// How far (in bytes) before a trigger a blocker ("non", "could", "if") still blocks it.
+const BLOCKER_REACH: usize = 40;
+
+/// How far (in bytes) from its trigger a figure may be.
+const FIGURE_REACH: usize = 90;
+
+/// Confidence of an event whose date the sentence states.
+const DATED: f32 = 0.8;
+/// Confidence of an event dated from context (the previous event, a present-tense figure).
+const CONTEXT_DATED: f32 = 0.6;
+/// Confidence of an event dated by the publication-date fallback.
+const FALLBACK_DATED: f32 = 0.5;
 
 /// One article to read.
 #[derive(Debug, Clone, Copy)]
@@ -41,32 +60,54 @@ pub struct ArticleInput<'a> {
     pub lang: Option<Lang>,
 }
 
-struct Triggers {
-    kind: EventKind,
-    regex: Regex,
+/// One language's compiled matchers.
+struct Compiled {
+    triggers: Vec<(EventKind, Regex)>,
+    jobs: Regex,
+    blockers: Regex,
+    present: Regex,
+    shortly_after: Regex,
+    birth: Regex,
 }
 
-static TRIGGERS: LazyLock<Vec<Vec<Triggers>>> = LazyLock::new(|| {
+fn word_regex(phrases: &[&str]) -> Regex {
+    let body = alternation(phrases.iter().copied());
+    // The tables are static data, checked by tests: a failure here is a programming error.
+    #[allow(clippy::expect_used)]
+    Regex::new(&format!(r"(?i)\b{body}\b")).expect("event table phrases must compile")
+}
+
+/// Like [`word_regex`], without the closing word boundary (for stems and phrases that end in
+/// a space or a non-word character).
+fn prefix_regex(phrases: &[&str]) -> Regex {
+    let body = alternation(phrases.iter().copied());
+    #[allow(clippy::expect_used)]
+    Regex::new(&format!(r"(?i)\b{body}")).expect("event table phrases must compile")
+}
+
+static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
     Lang::ALL
         .iter()
         .map(|&l| {
-            let t = table(l);
-            [
-                (EventKind::Resignation, t.resignation),
-                (EventKind::Appointment, t.appointment),
-            ]
-            .into_iter()
-            .filter(|(_, phrases)| !phrases.is_empty())
-            .filter_map(|(kind, phrases)| {
-                let body = alternation(phrases.iter().copied());
-                Regex::new(&format!(r"(?i)\b{body}"))
-                    .ok()
-                    .map(|regex| Triggers { kind, regex })
-            })
-            .collect()
+            let t = event_table(l);
+            Compiled {
+                triggers: EventKind::ALL
+                    .iter()
+                    .map(|&k| (k, prefix_regex(t.triggers(k))))
+                    .collect(),
+                jobs: word_regex(t.jobs),
+                blockers: word_regex(t.blockers),
+                present: word_regex(t.present),
+                shortly_after: word_regex(t.shortly_after),
+                birth: word_regex(t.birth),
+            }
         })
         .collect()
 });
+
+fn compiled(lang: Lang) -> &'static Compiled {
+    &COMPILED[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)]
+}
 
 /// Checks that `text` is something an article could be.
 fn validate(text: &str) -> Result<(), Error> {
@@ -76,12 +117,15 @@ fn validate(text: &str) -> Result<(), Error> {
     if text.trim().is_empty() {
         return Err(Error::EmptyText);
     }
-    let controls = text
-        .chars()
-        .take(10_000)
-        .filter(|&c| c == '\0' || (c.is_control() && !c.is_whitespace()))
-        .count();
-    if text.contains('\0') || controls * 20 > text.chars().take(10_000).count() {
+    let sample = text.chars().take(10_000);
+    let (mut controls, mut total) = (0usize, 0usize);
+    for c in sample {
+        total += 1;
+        if c == '\0' || (c.is_control() && !c.is_whitespace()) {
+            controls += 1;
+        }
+    }
+    if text.contains('\0') || controls * 20 > total {
         return Err(Error::BinaryText);
     }
     Ok(())
@@ -114,6 +158,26 @@ pub fn find_publication_date(text: &str) -> Option<NaiveDate> {
         })
 }
 
+/// What one sentence holds, found once and shared by every trigger in it.
+struct SentenceFacts<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    people: Vec<Found>,
+    roles: Vec<Found>,
+    orgs: Vec<Found>,
+    quantities: Vec<Quantity>,
+    dates: Vec<temporal::Mention>,
+}
+
+/// The article-wide context the rules read.
+struct Article<'a> {
+    text: &'a str,
+    compiled: &'static Compiled,
+    published: NaiveDate,
+    main_org: Option<String>,
+}
+
 /// Reads one article and returns its events.
 ///
 /// Errors say what was wrong: empty or binary text, text over [`MAX_TEXT_BYTES`], no
@@ -136,7 +200,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
 
     // People by full name across the whole article, for linking later surname mentions.
     let mut known: Vec<String> = Vec::new();
-    let mut per_sentence: Vec<Vec<Found>> = Vec::with_capacity(sentences.len());
+    let mut full_names: Vec<Vec<Found>> = Vec::with_capacity(sentences.len());
     for s in &sentences {
         let found = entities::full_names(text, (s.start, s.end), lowercase);
         for f in &found {
@@ -144,56 +208,74 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
                 known.push(f.name.clone());
             }
         }
-        per_sentence.push(found);
+        full_names.push(found);
     }
-    let main_org = most_frequent_org(text);
-    let triggers = &TRIGGERS[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)];
+    let article = Article {
+        text,
+        compiled: compiled(lang),
+        published,
+        main_org: most_frequent_org(text),
+    };
 
     let mut events: Vec<Event> = Vec::new();
-    for (s, full) in sentences.iter().zip(&per_sentence) {
-        let span = (s.start, s.end);
+    for (s, full) in sentences.iter().zip(full_names) {
         let sentence_text = s.text(text);
-        if !triggers.iter().any(|t| t.regex.is_match(sentence_text)) {
+        let kinds: Vec<(EventKind, &Regex)> = article
+            .compiled
+            .triggers
+            .iter()
+            .filter(|(_, r)| r.is_match(sentence_text))
+            .map(|(k, r)| (*k, r))
+            .collect();
+        if kinds.is_empty() {
             continue;
         }
+        let span = (s.start, s.end);
         let mut people = full.clone();
-        people.extend(entities::surname_mentions(text, span, &known, full));
-        if people.is_empty() {
-            continue;
-        }
+        people.extend(entities::surname_mentions(
+            text, span, &known, &full, lowercase,
+        ));
         people.sort_by_key(|p| p.start);
-        let mentions = temporal::find_mentions(sentence_text, lang, published, Preference::Past);
-        let (date, confidence) = match mentions.first() {
-            Some(m) => (m.date.clone(), 0.8),
-            None => (event_date(published, Precision::Day, true), 0.5),
+        let mut orgs = entities::organisations(text, span);
+        for candidate in entities::proper_nouns(text, span, lowercase) {
+            let overlaps = |f: &Found| candidate.start < f.end && candidate.end > f.start;
+            if !orgs.iter().any(overlaps) && !people.iter().any(overlaps) {
+                orgs.push(candidate);
+            }
+        }
+        orgs.sort_by_key(|o| o.start);
+        let facts = SentenceFacts {
+            text: sentence_text,
+            start: s.start,
+            end: s.end,
+            people,
+            roles: entities::roles(text, span, lang),
+            orgs,
+            quantities: amount::find_quantities(text, span, lang),
+            dates: temporal::find_mentions(sentence_text, lang, published, Preference::Past)
+                .into_iter()
+                .map(|mut m| {
+                    m.start += s.start;
+                    m.end += s.start;
+                    m
+                })
+                .collect(),
         };
-        let roles = entities::roles(text, span, lang);
-        let orgs = entities::organisations(text, span);
-        for t in triggers {
-            for found in t.regex.find_iter(sentence_text) {
+        let before = events.len();
+        for (kind, regex) in kinds {
+            for found in regex.find_iter(sentence_text) {
                 let trigger = (s.start + found.start(), s.start + found.end());
-                for person in subjects(text, &people, trigger, &roles, &orgs) {
-                    let role = role_of(text, person, &people, &roles).map(|r| r.name.clone());
-                    let org = nearest(&orgs, person)
-                        .map(|o| o.name.clone())
-                        .or_else(|| main_org.clone());
-                    events.push(Event {
-                        id: event_id(t.kind, &date, &person.name),
-                        kind: t.kind,
-                        date: date.clone(),
-                        persons: vec![person.name.clone()],
-                        org,
-                        role,
-                        amount: None,
-                        count: None,
-                        confidence,
-                        evidence: Evidence {
-                            text: sentence_text.to_string(),
-                            start: s.start,
-                            end: s.end,
-                        },
-                    });
+                if is_blocked(&article, &facts, trigger) {
+                    continue;
                 }
+                let previous = events[..before].last().map(|e| e.date.clone());
+                events.extend(events_for(
+                    &article,
+                    &facts,
+                    kind,
+                    trigger,
+                    previous.as_ref(),
+                ));
             }
         }
     }
@@ -204,9 +286,362 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     })
 }
 
-/// The id of an event: kind, date value and subject, slugged (`resignation-2024-09-26-mira-murati`).
-pub fn event_id(kind: EventKind, date: &EventDate, subject: &str) -> String {
-    format!("{}-{}-{}", kind.as_str(), date.value, slug(subject))
+/// Whether a blocker stands just before the trigger, in the same clause.
+fn is_blocked(article: &Article<'_>, facts: &SentenceFacts<'_>, trigger: (usize, usize)) -> bool {
+    let mut from = trigger.0.saturating_sub(BLOCKER_REACH).max(facts.start);
+    while !article.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &article.text[from..trigger.0];
+    // Only the trigger's own clause: text after the last clause break.
+    let clause = window
+        .rsplit([',', ';', ':', '(', '"', '“'])
+        .next()
+        .unwrap_or(window);
+    article.compiled.blockers.is_match(clause)
+}
+
+/// The events one trigger states.
+fn events_for(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    kind: EventKind,
+    trigger: (usize, usize),
+    previous: Option<&EventDate>,
+) -> Vec<Event> {
+    let base = || Event {
+        id: String::new(),
+        kind,
+        date: event_date(article.published, Precision::Day, true),
+        persons: Vec::new(),
+        org: None,
+        role: None,
+        amount: None,
+        count: None,
+        target: None,
+        qualifier: None,
+        confidence: FALLBACK_DATED,
+        evidence: Evidence {
+            text: facts.text.to_string(),
+            start: facts.start,
+            end: facts.end,
+        },
+    };
+    let (date, confidence) = date_for(article, facts, trigger, previous);
+    let mut out = Vec::new();
+    match kind {
+        EventKind::Resignation | EventKind::Dismissal | EventKind::Appointment => {
+            for person in subjects(
+                article.text,
+                &facts.people,
+                trigger,
+                &facts.roles,
+                &facts.orgs,
+            ) {
+                let mut e = base();
+                e.persons = vec![person.name.clone()];
+                e.role = role_of(article.text, person, &facts.people, &facts.roles)
+                    .map(|r| r.name.clone());
+                e.org = nearest(&facts.orgs, person)
+                    .map(|o| o.name.clone())
+                    .or_else(|| article.main_org.clone());
+                out.push(e);
+            }
+        }
+        EventKind::Founding => {
+            // Foundings are background: only with a date the sentence states.
+            if confidence < DATED {
+                return out;
+            }
+            let founders = subjects(
+                article.text,
+                &facts.people,
+                trigger,
+                &facts.roles,
+                &facts.orgs,
+            );
+            let company = facts
+                .orgs
+                .iter()
+                .filter(|o| o.start >= trigger.1)
+                .min_by_key(|o| o.start - trigger.1)
+                .or_else(|| {
+                    facts
+                        .orgs
+                        .iter()
+                        .filter(|o| o.end <= trigger.0)
+                        .max_by_key(|o| o.end)
+                });
+            if founders.is_empty() && company.is_none() {
+                return out;
+            }
+            let mut e = base();
+            e.persons = founders.iter().map(|p| p.name.clone()).collect();
+            e.org = company.map(|c| c.name.clone());
+            out.push(e);
+        }
+        EventKind::Acquisition => {
+            let buyer = facts
+                .orgs
+                .iter()
+                .filter(|o| o.end <= trigger.0)
+                .max_by_key(|o| o.end);
+            let target = facts
+                .orgs
+                .iter()
+                .filter(|o| {
+                    o.start >= trigger.1 && Some(o.name.as_str()) != buyer.map(|b| b.name.as_str())
+                })
+                .min_by_key(|o| o.start);
+            if buyer.is_none() && target.is_none() {
+                return out;
+            }
+            let mut e = base();
+            e.org = buyer
+                .map(|b| b.name.clone())
+                .or_else(|| article.main_org.clone());
+            e.target = target.map(|t| t.name.clone());
+            if let Some(q) = figure_near(&facts.quantities, trigger, true) {
+                e.amount = q.currency.map(|c| Amount {
+                    value: q.value,
+                    currency: c.to_string(),
+                });
+            }
+            out.push(e);
+        }
+        EventKind::Valuation | EventKind::Funding | EventKind::Revenue => {
+            let Some(q) = figure_near(&facts.quantities, trigger, true) else {
+                return out;
+            };
+            let mut e = base();
+            e.amount = q.currency.map(|c| Amount {
+                value: q.value,
+                currency: c.to_string(),
+            });
+            e.qualifier = q.qualifier.map(str::to_string);
+            e.org = company_for(article, facts, trigger);
+            out.push(e);
+        }
+        EventKind::Headcount => {
+            // The trigger is an employee noun: the count right before it ("1.600 dipendenti"),
+            // unless a layoff governs that count.
+            let Some(q) = facts
+                .quantities
+                .iter()
+                .filter(|q| q.count().is_some() && q.end <= trigger.0 && trigger.0 - q.end <= 12)
+                .max_by_key(|q| q.end)
+            else {
+                return out;
+            };
+            if layoff_before(article, facts, q.start) {
+                return out;
+            }
+            let mut e = base();
+            e.count = q.count();
+            e.qualifier = q.qualifier.map(str::to_string);
+            e.org = company_for(article, facts, trigger);
+            out.push(e);
+            // "…contava 770 dipendenti e ad oggi questo numero ha raggiunto più di 1.600":
+            // a later bare count after a present-tense marker is the same figure now.
+            let marker = article
+                .compiled
+                .present
+                .find_at(article.text, trigger.1)
+                .filter(|m| m.end() <= facts.end);
+            let now = marker.and_then(|marker| {
+                facts.quantities.iter().find(|n| {
+                    n.start >= marker.end()
+                        && n.count().is_some()
+                        && !followed_by_word(article.text, n.end, facts.end)
+                })
+            });
+            if let Some(now) = now {
+                let mut later = base();
+                later.count = now.count();
+                later.qualifier = now.qualifier.map(str::to_string);
+                later.org = company_for(article, facts, trigger);
+                later.date = event_date(article.published, Precision::Day, true);
+                later.confidence = CONTEXT_DATED;
+                later.id = event_id(&later);
+                out.push(later);
+            }
+        }
+        EventKind::Layoff => {
+            let Some(q) = facts.quantities.iter().find(|q| {
+                q.count().is_some()
+                    && ((q.start >= trigger.1
+                        && q.start - trigger.1 <= FIGURE_REACH
+                        && jobs_after(article, q.end, facts.end))
+                        || (q.end <= trigger.0 && trigger.0 - q.end <= 3))
+            }) else {
+                return out;
+            };
+            let mut e = base();
+            e.count = q.count();
+            e.qualifier = q.qualifier.map(str::to_string);
+            e.org = company_for(article, facts, trigger);
+            out.push(e);
+        }
+    }
+    for e in &mut out {
+        if e.id.is_empty() {
+            e.date = date.clone();
+            e.confidence = confidence;
+            e.id = event_id(e);
+        }
+    }
+    out
+}
+
+/// Whether a job noun follows `at` closely ("13,000 jobs", "13.000 posti di lavoro").
+fn jobs_after(article: &Article<'_>, at: usize, end: usize) -> bool {
+    let reach = (at + 30).min(end);
+    let mut reach = reach;
+    while !article.text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    article
+        .compiled
+        .jobs
+        .find(&article.text[at..reach])
+        .is_some_and(|m| m.start() <= 12)
+}
+
+/// Whether a layoff trigger stands shortly before `at` in the sentence.
+fn layoff_before(article: &Article<'_>, facts: &SentenceFacts<'_>, at: usize) -> bool {
+    let mut from = at.saturating_sub(60).max(facts.start);
+    while !article.text.is_char_boundary(from) {
+        from += 1;
+    }
+    article
+        .compiled
+        .triggers
+        .iter()
+        .any(|(k, r)| *k == EventKind::Layoff && r.is_match(&article.text[from..at]))
+}
+
+/// Whether a word (not punctuation) follows `at` within the sentence: "1.600." has none.
+fn followed_by_word(text: &str, at: usize, end: usize) -> bool {
+    text[at..end]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+}
+
+/// The figure a trigger governs: the nearest money amount (or count) after it, else before.
+fn figure_near(quantities: &[Quantity], trigger: (usize, usize), money: bool) -> Option<&Quantity> {
+    let usable = |q: &&Quantity| !q.percent && !q.year_like && (!money || q.currency.is_some());
+    quantities
+        .iter()
+        .filter(usable)
+        .filter(|q| q.start >= trigger.1 && q.start - trigger.1 <= FIGURE_REACH)
+        .min_by_key(|q| q.start)
+        .or_else(|| {
+            quantities
+                .iter()
+                .filter(usable)
+                .filter(|q| q.end <= trigger.0 && trigger.0 - q.end <= FIGURE_REACH / 2)
+                .max_by_key(|q| q.end)
+        })
+}
+
+/// The company a figure belongs to: the nearest company before the trigger in the sentence,
+/// else after it, else the article's main company.
+fn company_for(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> Option<String> {
+    facts
+        .orgs
+        .iter()
+        .filter(|o| o.end <= trigger.0)
+        .max_by_key(|o| o.end)
+        .or_else(|| facts.orgs.iter().find(|o| o.start >= trigger.1))
+        .map(|o| o.name.clone())
+        .or_else(|| article.main_org.clone())
+}
+
+/// The date of an event and the confidence that comes with how it was found.
+fn date_for(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+    previous: Option<&EventDate>,
+) -> (EventDate, f32) {
+    let nearest = facts
+        .dates
+        .iter()
+        .filter(|m| !is_birth_date(article, facts, m.start))
+        .min_by_key(|m| {
+            if m.end <= trigger.0 {
+                trigger.0 - m.end
+            } else {
+                m.start.saturating_sub(trigger.1)
+            }
+        });
+    if let Some(m) = nearest {
+        let mut date = m.date.clone();
+        if m.rule == "relative_day"
+            && article
+                .compiled
+                .present
+                .is_match(&article.text[m.start..m.end])
+        {
+            date.approx = true;
+        }
+        return (date, DATED);
+    }
+    if let Some(prev) = previous.filter(|_| article.compiled.shortly_after.is_match(facts.text)) {
+        let mut date = prev.clone();
+        date.approx = true;
+        return (date, CONTEXT_DATED);
+    }
+    let date = event_date(article.published, Precision::Day, true);
+    if article.compiled.present.is_match(facts.text) {
+        return (date, CONTEXT_DATED);
+    }
+    (date, FALLBACK_DATED)
+}
+
+/// Whether a date mention at `at` is introduced by a birth word ("nato il …", "born on …").
+fn is_birth_date(article: &Article<'_>, facts: &SentenceFacts<'_>, at: usize) -> bool {
+    let mut from = at.saturating_sub(40).max(facts.start);
+    while !article.text.is_char_boundary(from) {
+        from += 1;
+    }
+    article.compiled.birth.is_match(&article.text[from..at])
+}
+
+/// The id of an event: kind, date value and subject, slugged
+/// (`resignation-2024-09-26-mira-murati`, `headcount-2023-12-openai-770`).
+pub fn event_id(e: &Event) -> String {
+    let subject = if e.persons.is_empty() {
+        let figure = e
+            .count
+            .map(|c| c.to_string())
+            .or_else(|| {
+                e.amount
+                    .as_ref()
+                    .map(|a| format!("{}-{}", a.value, a.currency))
+            })
+            .unwrap_or_default();
+        format!(
+            "{} {} {}",
+            e.org.as_deref().unwrap_or(""),
+            e.target.as_deref().unwrap_or(""),
+            figure
+        )
+    } else {
+        e.persons.join(" ")
+    };
+    let subject = slug(&subject);
+    if subject.is_empty() {
+        format!("{}-{}", e.kind.as_str(), e.date.value)
+    } else {
+        format!("{}-{}-{}", e.kind.as_str(), e.date.value, subject)
+    }
 }
 
 /// Words that may stand between coordinated subjects ("bob mcgrew e il vicepresidente della
@@ -343,21 +778,46 @@ fn most_frequent_org(text: &str) -> Option<String> {
         .map(|(name, _)| name)
 }
 
-/// One event per (kind, person): a date the text states beats the publication-date fallback
-/// (higher confidence), then the most specific date wins, then the earlier sentence.
+/// Whether two events report the same real-world event.
+fn same_event(a: &Event, b: &Event) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    let dates_compatible = a.date == b.date
+        || a.confidence < DATED
+        || b.confidence < DATED
+        || a.date.value.starts_with(&b.date.value)
+        || b.date.value.starts_with(&a.date.value);
+    if a.kind.is_personal() && !a.persons.is_empty() {
+        return a.persons == b.persons && dates_compatible;
+    }
+    let close = |x: f64, y: f64| (x - y).abs() <= 0.02 * x.abs().max(y.abs());
+    let same_figure = match (&a.amount, &b.amount, a.count, b.count) {
+        (Some(x), Some(y), _, _) => x.currency == y.currency && close(x.value, y.value),
+        (None, None, Some(x), Some(y)) => close(x as f64, y as f64),
+        (None, None, None, None) => a.target == b.target,
+        _ => false,
+    };
+    a.org == b.org && same_figure && dates_compatible
+}
+
+/// One event per real-world event: a date the text states beats a date from context or the
+/// publication fallback (higher confidence), then the more specific date wins, then the
+/// earlier sentence. Events come out in text order.
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
-        match out
-            .iter_mut()
-            .find(|o| o.kind == e.kind && o.persons == e.persons)
-        {
+        match out.iter_mut().find(|o| same_event(o, &e)) {
             Some(existing) => {
                 let better = e.confidence > existing.confidence
                     || (e.confidence == existing.confidence
                         && e.date.is_more_specific_than(&existing.date));
                 if better {
+                    let role = existing.role.take();
                     *existing = e;
+                    if existing.role.is_none() {
+                        existing.role = role;
+                    }
                 }
             }
             None => out.push(e),

@@ -9,13 +9,17 @@
 //! - [`sentence`]: sentence splitting that keeps byte offsets and survives lowercase text.
 //! - [`temporal`]: temporal expressions found and resolved against a reference date.
 //! - [`entities`]: people (first-name lexicon), organisations and roles.
+//! - [`rules`]: per-language event knowledge as data (triggers, roles, number notation).
+//! - [`amount`]: money and counts in each language's notation.
 //! - [`extract`]: the pipeline that ties them into [`Event`]s.
 //! - [`slug`]: ids for people and events.
 
+pub mod amount;
 pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod lang;
+pub mod rules;
 pub mod sentence;
 pub mod slug;
 pub mod tables;

@@ -59,14 +59,4 @@ pub static TABLE: LangTable = LangTable {
     end_of: &["ende"],
     start_of: &["anfang"],
     numeric_order: NumericOrder::DayMonth,
-    resignation: &[r"rücktritt|tritt zurück|trat zurück|zurückgetreten"],
-    appointment: &[r"ernannt|ernennt|übernimmt|übernahm"],
-    roles: &[
-        (
-            "vorstandsvorsitzender|vorstandsvorsitzende|vorstandschef|ceo",
-            "CEO",
-        ),
-        ("finanzvorstand|finanzchef|cfo", "CFO"),
-        ("technologievorstand|cto", "CTO"),
-    ],
 };

@@ -58,37 +58,4 @@ pub static TABLE: LangTable = LangTable {
     end_of: &["at the end of|by the end of|the end of|end of|late"],
     start_of: &["at the beginning of|at the start of|the beginning of|the start of|early"],
     numeric_order: NumericOrder::MonthDay,
-    resignation: &[
-        r"resign(?:s|ed|ing|ation)?",
-        r"(?:step|steps|stepped|stepping) down",
-        r"(?:announced|announces) (?:his|her|their) departure",
-        r"(?:is|was|are|were) leaving (?:the company|the firm|the board)",
-    ],
-    appointment: &[
-        r"appointed|appoints",
-        r"named (?:as )?(?:the )?(?:new |its )?",
-        r"(?:takes|took|taking) over",
-        r"promoted to",
-        r"(?:hired|hires) (?:as )?",
-        r"(?:joins|joined) (?:as|the board)",
-    ],
-    roles: &[
-        ("chief executive officer|chief executive|ceo", "CEO"),
-        ("chief technology officer|cto", "CTO"),
-        ("chief financial officer|cfo", "CFO"),
-        ("chief operating officer|coo", "COO"),
-        ("chief research officer", "chief research officer"),
-        (
-            "director of research|research director",
-            "director of research",
-        ),
-        (
-            "vice president of research|vp of research|vp research",
-            "VP of research",
-        ),
-        ("chief scientist", "chief scientist"),
-        ("chairman|chairwoman|chairperson|chair", "chair"),
-        ("vice president", "vice president"),
-        ("president", "president"),
-    ],
 };

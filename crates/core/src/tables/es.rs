@@ -53,14 +53,4 @@ pub static TABLE: LangTable = LangTable {
     end_of: &["a finales de|a fines de|finales de"],
     start_of: &["a principios de|a comienzos de|principios de"],
     numeric_order: NumericOrder::DayMonth,
-    resignation: &[r"dimisión|dimitió|dimite|renunció|renuncia(?:do)?"],
-    appointment: &[r"nombrad[oa]s?|designad[oa]s?|asumió el cargo"],
-    roles: &[
-        (
-            "consejero delegado|director ejecutivo|directora ejecutiva|ceo",
-            "CEO",
-        ),
-        ("director financiero|directora financiera|cfo", "CFO"),
-        ("presidente|presidenta", "president"),
-    ],
 };

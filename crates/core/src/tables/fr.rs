@@ -50,18 +50,4 @@ pub static TABLE: LangTable = LangTable {
     end_of: &["à la fin de|à la fin d'|fin"],
     start_of: &["au début de|au début d'|début"],
     numeric_order: NumericOrder::DayMonth,
-    resignation: &[
-        r"démission(?:ne|né|née|nent|ner)?",
-        r"a quitté ses fonctions",
-    ],
-    appointment: &[r"nommée?s?", r"(?:a été|est) désignée?", r"prend la tête"],
-    roles: &[
-        (
-            "président-directeur général|pdg|directeur général|directrice générale|ceo",
-            "CEO",
-        ),
-        ("directeur financier|directrice financière|cfo", "CFO"),
-        ("directeur technique|directrice technique|cto", "CTO"),
-        ("président|présidente", "president"),
-    ],
 };

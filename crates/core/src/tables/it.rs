@@ -71,45 +71,4 @@ pub static TABLE: LangTable = LangTable {
     end_of: &["alla fine dello|alla fine del|alla fine dell'|a fine|alla fine di|fine"],
     start_of: &["all'inizio dello|all'inizio del|all'inizio dell'|all'inizio di|a inizio|inizio"],
     numeric_order: NumericOrder::DayMonth,
-    resignation: &[
-        r"dimission[ei]",
-        r"(?:si è|si sono|si era|si erano) dimess[oaie]",
-        r"lascia(?:re|to|ta)? (?:l'incarico|la carica|l'azienda|la società|il suo ruolo)",
-    ],
-    appointment: &[
-        r"nominat[oaie]",
-        r"subentrat[oaie]|subentra",
-        r"(?:ha|hanno) assunto (?:la carica|il ruolo)",
-        r"è entrat[oa] (?:in|a far parte)",
-    ],
-    roles: &[
-        (
-            "amministratore delegato|amministratrice delegata|ceo",
-            "CEO",
-        ),
-        (
-            "chief technology officer|direttore tecnico|direttrice tecnica|cto",
-            "CTO",
-        ),
-        (
-            "chief financial officer|direttore finanziario|direttrice finanziaria|cfo",
-            "CFO",
-        ),
-        (
-            "chief operating officer|direttore operativo|direttrice operativa|coo",
-            "COO",
-        ),
-        (
-            "direttore della ricerca|direttrice della ricerca",
-            "director of research",
-        ),
-        (
-            "vicepresidente della ricerca|vicepresidente per la ricerca",
-            "VP of research",
-        ),
-        ("capo scienziato|chief scientist", "chief scientist"),
-        ("presidente del consiglio di amministrazione", "chair"),
-        ("vicepresidente", "vice president"),
-        ("presidente", "president"),
-    ],
 };

@@ -1,8 +1,9 @@
 //! Per-language knowledge, as data.
 //!
-//! Each language is one file holding one [`LangTable`]: month and weekday names, relative
-//! date words, the prepositions that make a bare month or year a date, event trigger phrases
-//! and role titles. Generic builders in [`crate::temporal`] and [`crate::extract`] turn the
+//! Each language is one file holding one [`LangTable`]: stop words, month and weekday names,
+//! relative date words, the prepositions that make a bare month or year a date. Event
+//! knowledge (triggers, roles, number notation) lives in [`crate::rules`].
+//! Generic builders in [`crate::temporal`] turn the
 //! tables into matchers; [`table`] is the one place that knows which language is which.
 //!
 //! Pattern conventions (applied by [`pattern`]): alternatives are regex fragments matched
@@ -56,12 +57,6 @@ pub struct LangTable {
     pub start_of: &'static [&'static str],
     /// Numeric date order.
     pub numeric_order: NumericOrder,
-    /// Phrases that report someone leaving of their own accord.
-    pub resignation: &'static [&'static str],
-    /// Phrases that report someone being appointed or taking over.
-    pub appointment: &'static [&'static str],
-    /// Role titles and their short English name, longest first.
-    pub roles: &'static [(&'static str, &'static str)],
 }
 
 /// Every supported language's table.
@@ -123,9 +118,6 @@ mod tests {
         v.extend(t.relative_years.iter().map(|p| p.0));
         v.extend(t.end_of);
         v.extend(t.start_of);
-        v.extend(t.resignation);
-        v.extend(t.appointment);
-        v.extend(t.roles.iter().map(|p| p.0));
         v
     }
 

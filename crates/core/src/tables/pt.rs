@@ -48,14 +48,4 @@ pub static TABLE: LangTable = LangTable {
     end_of: &["no final de|no fim de|final de|fim de"],
     start_of: &["no início de|no começo de|início de"],
     numeric_order: NumericOrder::DayMonth,
-    resignation: &[r"renúncia|renunciou|demitiu-se|deixou o cargo"],
-    appointment: &[r"nomead[oa]s?|assumiu o cargo"],
-    roles: &[
-        (
-            "diretor executivo|diretora executiva|presidente-executivo|ceo",
-            "CEO",
-        ),
-        ("diretor financeiro|diretora financeira|cfo", "CFO"),
-        ("presidente", "president"),
-    ],
 };

@@ -1,0 +1,322 @@
+//! Amounts of money and counts, in each language's notation.
+//!
+//! "150 miliardi di dollari", "$6.6bn", "€385m", "3,4 miliardi", "1.600 dipendenti",
+//! "8 000 postes", "dodicimila", "15mila", "more than 1,600", "348.800 millones de dólares".
+//! A number's separators are read with the language's table (decimal comma or point,
+//! thousands groups of exactly three digits); multiplier words scale it; a currency sign
+//! before or a currency word after makes it money; a qualifier before it ("oltre", "about")
+//! is kept.
+
+use crate::lang::Lang;
+use crate::rules::{EventTable, event_table};
+use crate::tables::alternation;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A number found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte offset of its first byte (qualifier included).
+    pub start: usize,
+    /// Byte offset one past its last byte (multiplier and currency included).
+    pub end: usize,
+    /// The value in units (150 miliardi → 1.5e11).
+    pub value: f64,
+    /// ISO 4217 code when it is money.
+    pub currency: Option<&'static str>,
+    /// "more_than", "about", "just_over", "less_than" when a qualifier precedes it.
+    pub qualifier: Option<&'static str>,
+    /// Whether it is a percentage ("15%"): never a count nor money.
+    pub percent: bool,
+    /// Whether it looks like a year (four digits, 1800–2199, no multiplier or currency).
+    pub year_like: bool,
+}
+
+impl Quantity {
+    /// The value as a whole count of things, when it is one.
+    pub fn count(&self) -> Option<u64> {
+        if self.percent
+            || self.currency.is_some()
+            || self.year_like
+            || self.value < 1.0
+            || self.value > 1e12
+        {
+            return None;
+        }
+        let rounded = self.value.round();
+        ((self.value - rounded).abs() < 1e-6).then_some(rounded as u64)
+    }
+}
+
+struct Matcher {
+    regex: Regex,
+    multipliers: Vec<(Regex, f64)>,
+    currencies: Vec<(Regex, &'static str)>,
+    words: Vec<(Regex, u64)>,
+    qualifiers: Vec<(Regex, &'static str)>,
+}
+
+static MATCHERS: LazyLock<Vec<Matcher>> =
+    LazyLock::new(|| Lang::ALL.iter().map(|&l| build(event_table(l))).collect());
+
+/// Currency signs and codes written before a number.
+const SIGNS: &[(&str, &str)] = &[
+    (r"US\s?\$|U\.S\.\s?\$|\$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("CHF", "CHF"),
+];
+
+fn anchored(fragment: &str) -> Option<Regex> {
+    Regex::new(&format!(r"(?i)^(?:{fragment})$")).ok()
+}
+
+fn build(t: &EventTable) -> Matcher {
+    let sep: String = t
+        .thousands
+        .iter()
+        .map(|c| regex::escape(&c.to_string()))
+        .collect::<Vec<_>>()
+        .join("|");
+    let dec = regex::escape(&t.decimal.to_string());
+    let number = format!(r"\d{{1,3}}(?:(?:{sep})\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?");
+    let mult_words = alternation(t.multipliers.iter().map(|m| m.0));
+    let abbr = "bn|mn|m|b|k|tn";
+    let currency_words = alternation(t.currencies.iter().map(|c| c.0));
+    let number_words = alternation(t.number_words.iter().map(|w| w.0));
+    let qualifiers = alternation(t.qualifiers.iter().map(|q| q.0));
+    let signs = SIGNS.iter().map(|s| s.0).collect::<Vec<_>>().join("|");
+    let body = format!(
+        r"(?i)(?:\b(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:(?P<abbr>{abbr})\b|\s?(?P<mult>{mult_words})\b)?|\b(?P<word>{number_words})\s?(?P<wmult>{mult_words})\b)(?:\s+(?P<cur>{currency_words})\b)?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento)\b)?"
+    );
+    let compile_pairs = |pairs: &[(&'static str, f64)]| -> Vec<(Regex, f64)> {
+        pairs
+            .iter()
+            .filter_map(|&(p, v)| anchored(&crate::tables::pattern(p)).map(|r| (r, v)))
+            .collect()
+    };
+    #[allow(clippy::expect_used)]
+    Matcher {
+        regex: Regex::new(&body).expect("amount regex built from a table must compile"),
+        multipliers: compile_pairs(t.multipliers),
+        currencies: t
+            .currencies
+            .iter()
+            .filter_map(|&(p, c)| anchored(&crate::tables::pattern(p)).map(|r| (r, c)))
+            .collect(),
+        words: t
+            .number_words
+            .iter()
+            .filter_map(|&(p, v)| anchored(p).map(|r| (r, v)))
+            .collect(),
+        qualifiers: t
+            .qualifiers
+            .iter()
+            .filter_map(|&(p, q)| anchored(&crate::tables::pattern(p)).map(|r| (r, q)))
+            .collect(),
+    }
+}
+
+fn lookup<T: Copy>(table: &[(Regex, T)], word: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|(r, _)| r.is_match(word))
+        .map(|&(_, v)| v)
+}
+
+/// Reads digits with the language's separators: "1.600" (it) → 1600, "3,4" (it) → 3.4,
+/// "1,600" (en) → 1600, "8 000" (fr) → 8000.
+fn parse_number(raw: &str, t: &EventTable) -> Option<f64> {
+    let mut digits = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else if c == t.decimal {
+            digits.push('.');
+        } else if t.thousands.contains(&c) {
+            continue;
+        } else {
+            return None;
+        }
+    }
+    digits.parse().ok()
+}
+
+/// Every quantity in `text[span]` (read as `lang`), in text order, spans into `text`.
+pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quantity> {
+    let idx = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    let (m, t) = (&MATCHERS[idx], event_table(lang));
+    let hay = &text[span.0..span.1];
+    let mut out = Vec::new();
+    for caps in m.regex.captures_iter(hay) {
+        let Some(whole) = caps.get(0) else { continue };
+        let (base, multiplier, raw_digits) = if let Some(num) = caps.name("num") {
+            let Some(base) = parse_number(num.as_str(), t) else {
+                continue;
+            };
+            let multiplier = if let Some(abbr) = caps.name("abbr") {
+                // "6.6bn", "385m": abbreviations count only with a currency sign.
+                if caps.name("sign").is_none() {
+                    None
+                } else {
+                    Some(match abbr.as_str().to_ascii_lowercase().as_str() {
+                        "tn" => 1e12,
+                        "bn" | "b" => 1e9,
+                        "mn" | "m" => 1e6,
+                        _ => 1e3,
+                    })
+                }
+            } else {
+                caps.name("mult")
+                    .and_then(|w| lookup(&m.multipliers, w.as_str()))
+            };
+            (base, multiplier, Some(num.as_str()))
+        } else if let (Some(w), Some(wm)) = (caps.name("word"), caps.name("wmult")) {
+            let Some(base) = lookup(&m.words, w.as_str()) else {
+                continue;
+            };
+            (base as f64, lookup(&m.multipliers, wm.as_str()), None)
+        } else {
+            continue;
+        };
+        let sign = caps.name("sign").and_then(|s| {
+            SIGNS
+                .iter()
+                .find(|(p, _)| anchored(p).is_some_and(|r| r.is_match(s.as_str().trim())))
+                .map(|&(_, code)| code)
+        });
+        let word_currency = caps
+            .name("cur")
+            .and_then(|c| lookup(&m.currencies, c.as_str()));
+        let currency = sign.or(word_currency);
+        let percent = caps.name("pct").is_some();
+        let year_like = multiplier.is_none()
+            && currency.is_none()
+            && !percent
+            && raw_digits.is_some_and(|d| d.len() == 4 && d.chars().all(|c| c.is_ascii_digit()))
+            && (1800.0..2200.0).contains(&base);
+        let start = caps.name("qual").map_or(whole.start(), |q| q.start());
+        // Leading whitespace before a sign-less number is not part of it.
+        let trimmed = hay[start..whole.end()].trim();
+        let start = start + hay[start..whole.end()].find(trimmed).unwrap_or(0);
+        out.push(Quantity {
+            start: span.0 + start,
+            end: span.0 + start + trimmed.len(),
+            value: base * multiplier.unwrap_or(1.0),
+            currency,
+            qualifier: caps
+                .name("qual")
+                .and_then(|q| lookup(&m.qualifiers, q.as_str())),
+            percent,
+            year_like,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str, lang: Lang) -> Quantity {
+        find_quantities(text, (0, text.len()), lang)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no quantity in {text:?}"))
+    }
+
+    fn money(text: &str, lang: Lang) -> (f64, &'static str) {
+        let q = first(text, lang);
+        (q.value, q.currency.unwrap_or("none"))
+    }
+
+    #[test]
+    fn money_in_each_notation() {
+        assert_eq!(
+            money("ammontava a 150 miliardi di dollari", Lang::It),
+            (150e9, "USD")
+        );
+        assert_eq!(
+            money("hanno raggiunto i 3,4 miliardi di dollari", Lang::It),
+            (3.4e9, "USD")
+        );
+        assert_eq!(money("a valuation of $6.6bn", Lang::En), (6.6e9, "USD"));
+        assert_eq!(money("raised €385m", Lang::En), (385e6, "EUR"));
+        assert_eq!(
+            money("a capital infusion of US$30 billion", Lang::En),
+            (30e9, "USD")
+        );
+        assert_eq!(
+            money("a market value of $348.8 billion", Lang::En),
+            (348.8e9, "USD")
+        );
+        assert_eq!(
+            money("valor de mercado de 348.800 millones de dólares", Lang::Es),
+            (348.8e9, "USD")
+        );
+        assert_eq!(money("pagherà 57 milioni di euro", Lang::It), (57e6, "EUR"));
+        assert_eq!(
+            money("une levée de 1,2 milliard d'euros", Lang::Fr),
+            (1.2e9, "EUR")
+        );
+        assert_eq!(
+            money("eine Bewertung von 2,5 Milliarden Euro", Lang::De),
+            (2.5e9, "EUR")
+        );
+        assert_eq!(
+            money("captou 3,5 bilhões de reais", Lang::Pt),
+            (3.5e9, "BRL")
+        );
+    }
+
+    #[test]
+    fn counts_and_qualifiers() {
+        let q = first("ha raggiunto più di 1.600.", Lang::It);
+        assert_eq!((q.count(), q.qualifier), (Some(1600), Some("more_than")));
+        assert_eq!(
+            first("more than 1,600 employees", Lang::En).count(),
+            Some(1600)
+        );
+        assert_eq!(
+            first("supprimer pas moins de 8 000 postes", Lang::Fr).count(),
+            Some(8000)
+        );
+        assert_eq!(
+            first("dodicimila dipendenti", Lang::It).count(),
+            Some(12000)
+        );
+        assert_eq!(first("15mila dipendenti", Lang::It).count(), Some(15000));
+        assert_eq!(
+            first("twelve thousand workers", Lang::En).count(),
+            Some(12000)
+        );
+        let q = first("poco più di 54.000 dipendenti", Lang::It);
+        assert_eq!((q.count(), q.qualifier), (Some(54000), Some("just_over")));
+    }
+
+    #[test]
+    fn percentages_years_and_bare_abbreviations_are_not_counts() {
+        assert_eq!(first("circa il 15%", Lang::It).count(), None);
+        assert!(first("circa il 15%", Lang::It).percent);
+        let text = "six percent of its workforce, 6 percent";
+        assert!(
+            find_quantities(text, (0, text.len()), Lang::En)
+                .iter()
+                .all(|q| q.count().is_none())
+        );
+        assert_eq!(first("nel 2023", Lang::It).count(), None);
+        // "5m" without a currency sign is five, not five million (it could be metres).
+        assert_eq!(first("a 5m wall", Lang::En).value, 5.0);
+    }
+
+    #[test]
+    fn spans_cover_the_figure() {
+        let text = "valutazione di oltre 150 miliardi di dollari, dice";
+        let q = first(text, Lang::It);
+        assert_eq!(&text[q.start..q.end], "oltre 150 miliardi di dollari");
+    }
+}

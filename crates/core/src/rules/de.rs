@@ -1,0 +1,138 @@
+//! German event knowledge.
+
+use super::EventTable;
+use crate::lang::Lang;
+
+/// The German table.
+pub static TABLE: EventTable = EventTable {
+    lang: Lang::De,
+    resignation: &[
+        r"rücktritt",
+        r"(?:tritt|trat|treten|traten) (?:\w+ )?zurück",
+        r"zurückgetreten",
+        r"(?:verlässt|verließ|verlassen) (?:das unternehmen|den konzern|die firma|den vorstand)",
+        r"(?:legt|legte) (?:sein|ihr) amt nieder",
+    ],
+    dismissal: &[
+        r"(?:wurde|wurden|ist|sind) (?:entlassen|gefeuert|abgesetzt|abberufen|geschasst)",
+        r"(?:entließ|feuerte|entlässt|feuert)",
+        r"entlassung von|abberufung",
+    ],
+    appointment: &[
+        r"ernannt|ernennt|ernannte|ernennung",
+        r"(?:übernimmt|übernahm) (?:den posten|die leitung|das amt|die führung)",
+        r"(?:wird|wurde) (?:neuer|neue) ",
+        r"(?:folgt|folgte) (?:auf|\w+ als)",
+        r"berufen",
+        r"(?:wechselt|wechselte) (?:zu|als)",
+    ],
+    valuation: &[
+        r"bewertung",
+        r"bewertet (?:mit|auf)",
+        r"marktwert",
+        r"(?:ist|war) (?:\w+ )?wert",
+    ],
+    funding: &[
+        r"finanzierungsrunde",
+        r"(?:sammelte|sammelt|hat) (?:\w+ )?(?:eingesammelt|ein)",
+        r"kapitalspritze",
+        r"kapitalerhöhung",
+        r"investition von",
+    ],
+    revenue: &[r"umsatz", r"umsätze", r"erlöse", r"einnahmen"],
+    employees: &[
+        r"mitarbeiter(?:innen)?",
+        r"beschäftigte",
+        r"angestellte",
+        r"arbeitnehmer",
+    ],
+    layoff: &[
+        r"(?:streicht|strich|streichen|abbauen|abbau|baut|baute)",
+        r"stellenabbau|stellenstreichungen|entlassungen",
+        r"(?:entlassen|entlässt|entließ)",
+    ],
+    jobs: &[
+        r"stellen",
+        r"arbeitsplätze",
+        r"jobs",
+        r"mitarbeiter(?:innen)?",
+        r"beschäftigte",
+        r"entlassungen",
+    ],
+    founding: &[r"gegründet", r"(?:gründete|gründeten|gründet)", r"gründung"],
+    acquisition: &[
+        r"(?:übernimmt|übernahm|übernommen|übernahme)",
+        r"(?:kauft|kaufte|gekauft|kauf von|erwirbt|erwarb|erworben)",
+    ],
+    roles: &[
+        (
+            "vorstandsvorsitzender|vorstandsvorsitzende|vorstandschef|vorstandschefin|ceo",
+            "CEO",
+        ),
+        ("finanzvorstand|finanzchef|finanzchefin|cfo", "CFO"),
+        ("technologievorstand|technikchef|cto", "CTO"),
+        (
+            "aufsichtsratsvorsitzender|aufsichtsratsvorsitzende|aufsichtsratschef",
+            "chair",
+        ),
+        ("mitgründer|mitgründerin|mitbegründer", "co-founder"),
+        ("gründer|gründerin", "founder"),
+        ("präsident|präsidentin", "president"),
+    ],
+    decimal: ',',
+    thousands: &['.', '\u{a0}', '\u{202f}'],
+    multipliers: &[
+        ("milliarden", 1e9),
+        ("milliarde", 1e9),
+        ("mrd", 1e9),
+        ("millionen", 1e6),
+        ("million", 1e6),
+        ("mio", 1e6),
+        ("tausend", 1e3),
+    ],
+    currencies: &[
+        ("(?:us-)?dollar", "USD"),
+        ("euro", "EUR"),
+        ("pfund", "GBP"),
+        ("yen", "JPY"),
+        ("franken", "CHF"),
+    ],
+    number_words: &[
+        ("ein|eine|einer", 1),
+        ("zwei", 2),
+        ("drei", 3),
+        ("vier", 4),
+        ("fünf", 5),
+        ("sechs", 6),
+        ("sieben", 7),
+        ("acht", 8),
+        ("neun", 9),
+        ("zehn", 10),
+        ("zwölf", 12),
+        ("zwanzig", 20),
+        ("hundert", 100),
+    ],
+    qualifiers: &[
+        ("knapp über|etwas mehr als", "just_over"),
+        ("mehr als|über", "more_than"),
+        ("rund|etwa|circa|ungefähr|fast|knapp", "about"),
+        ("weniger als|bis zu", "less_than"),
+    ],
+    present: &[
+        r"derzeit",
+        r"aktuell",
+        r"heute",
+        r"inzwischen",
+        r"beschäftigt",
+    ],
+    birth: &[r"geboren"],
+    shortly_after: &[r"wenige stunden später", r"kurz darauf", r"am selben tag"],
+    blockers: &[
+        r"nicht|kein|keine|nie",
+        r"könnte|könnten|dürfte",
+        r"wenn|falls|ob",
+        r"dementiert|bestritten",
+        r"gerüchte?|spekulationen?",
+        r"in verhandlungen|gespräche|kandidat(?:in)?",
+    ],
+};

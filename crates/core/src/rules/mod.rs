@@ -1,0 +1,169 @@
+//! Per-language event knowledge, as data: trigger phrases per event kind, role titles,
+//! number notation, multiplier and currency words, and the cues that turn a trigger into a
+//! non-event (negation, hypotheticals, rumours).
+//!
+//! Each language is one file holding one [`EventTable`]; [`event_table`] is the one place
+//! that knows which language is which. Phrases follow the conventions of
+//! [`crate::tables::pattern`]: regex fragments, matched case-insensitively on word
+//! boundaries, where a space matches any whitespace and `'` matches both apostrophes.
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod it;
+mod pt;
+
+use crate::lang::Lang;
+use dateline_api::EventKind;
+
+/// Everything the event extractor knows about one language.
+#[derive(Debug)]
+pub struct EventTable {
+    /// Which language this is.
+    pub lang: Lang,
+    /// Someone leaves of their own accord ("si è dimesso", "stepped down").
+    pub resignation: &'static [&'static str],
+    /// Someone is fired or removed ("è stato licenziato", "was ousted").
+    pub dismissal: &'static [&'static str],
+    /// Someone is appointed, hired or takes over ("nominato", "named").
+    pub appointment: &'static [&'static str],
+    /// A company's worth ("valutazione", "valued at").
+    pub valuation: &'static [&'static str],
+    /// Money raised ("ha raccolto", "raised", "funding round").
+    pub funding: &'static [&'static str],
+    /// Money earned ("ricavi", "revenue").
+    pub revenue: &'static [&'static str],
+    /// Nouns for employees, after a count ("1.600 dipendenti", "54,000 employees").
+    pub employees: &'static [&'static str],
+    /// Jobs cut ("tagliare", "lay off", "layoffs").
+    pub layoff: &'static [&'static str],
+    /// Nouns for jobs, after a count in a layoff ("13.000 posti di lavoro", "8 000 postes").
+    pub jobs: &'static [&'static str],
+    /// A company founded ("fondata", "founded").
+    pub founding: &'static [&'static str],
+    /// A company bought ("ha acquisito", "acquired", "will buy").
+    pub acquisition: &'static [&'static str],
+    /// Role titles and their short English name, longest first.
+    pub roles: &'static [(&'static str, &'static str)],
+    /// Decimal separator in numbers (`,` in "3,4 miliardi"; `.` in "$6.6bn").
+    pub decimal: char,
+    /// Thousands separators ("1.600", "1,600", "8 000").
+    pub thousands: &'static [char],
+    /// Words multiplying a number, longest first ("miliardi" → 1e9, "mila" → 1e3).
+    pub multipliers: &'static [(&'static str, f64)],
+    /// Currency words after a number, with their ISO code ("di dollari" → USD).
+    pub currencies: &'static [(&'static str, &'static str)],
+    /// Cardinal number words that may precede a multiplier ("dodici" in "dodicimila").
+    pub number_words: &'static [(&'static str, u64)],
+    /// Qualifiers before a figure and their name ("più di" → "more_than").
+    pub qualifiers: &'static [(&'static str, &'static str)],
+    /// Markers of a figure stated as of now ("ad oggi", "currently").
+    pub present: &'static [&'static str],
+    /// Words announcing a birth date, which is never an event's date ("nato", "born").
+    pub birth: &'static [&'static str],
+    /// Markers anchoring an event to the previous one's date ("poche ore dopo").
+    pub shortly_after: &'static [&'static str],
+    /// Cues that make a trigger a non-event: negation, hypotheticals, rumours, denials,
+    /// deals only sought.
+    pub blockers: &'static [&'static str],
+}
+
+impl EventTable {
+    /// The trigger phrases of one kind (for headcount: the employee nouns).
+    pub fn triggers(&self, kind: EventKind) -> &'static [&'static str] {
+        match kind {
+            EventKind::Resignation => self.resignation,
+            EventKind::Dismissal => self.dismissal,
+            EventKind::Appointment => self.appointment,
+            EventKind::Valuation => self.valuation,
+            EventKind::Funding => self.funding,
+            EventKind::Revenue => self.revenue,
+            EventKind::Headcount => self.employees,
+            EventKind::Layoff => self.layoff,
+            EventKind::Founding => self.founding,
+            EventKind::Acquisition => self.acquisition,
+        }
+    }
+}
+
+/// Every language's event table, in [`Lang::ALL`] order.
+pub static EVENT_TABLES: [&EventTable; 6] = [
+    &it::TABLE,
+    &en::TABLE,
+    &fr::TABLE,
+    &de::TABLE,
+    &es::TABLE,
+    &pt::TABLE,
+];
+
+/// The event table of one language.
+pub fn event_table(lang: Lang) -> &'static EventTable {
+    match lang {
+        Lang::It => &it::TABLE,
+        Lang::En => &en::TABLE,
+        Lang::Fr => &fr::TABLE,
+        Lang::De => &de::TABLE,
+        Lang::Es => &es::TABLE,
+        Lang::Pt => &pt::TABLE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::pattern;
+    use regex::Regex;
+
+    #[test]
+    fn every_phrase_compiles_and_tables_are_in_lang_order() {
+        for (i, t) in EVENT_TABLES.iter().enumerate() {
+            assert_eq!(t.lang, Lang::ALL[i]);
+            assert_eq!(event_table(t.lang).lang, t.lang);
+            let mut phrases: Vec<&str> = Vec::new();
+            for kind in EventKind::ALL {
+                assert!(
+                    !t.triggers(kind).is_empty(),
+                    "{:?} has no {kind} triggers",
+                    t.lang
+                );
+                phrases.extend(t.triggers(kind));
+            }
+            phrases.extend(t.jobs);
+            phrases.extend(t.roles.iter().map(|r| r.0));
+            phrases.extend(t.multipliers.iter().map(|r| r.0));
+            phrases.extend(t.currencies.iter().map(|r| r.0));
+            phrases.extend(t.number_words.iter().map(|r| r.0));
+            phrases.extend(t.qualifiers.iter().map(|r| r.0));
+            phrases.extend(t.present);
+            phrases.extend(t.shortly_after);
+            phrases.extend(t.birth);
+            phrases.extend(t.blockers);
+            for p in phrases {
+                assert!(!p.trim().is_empty(), "{:?}: empty phrase", t.lang);
+                Regex::new(&format!("(?i){}", pattern(p)))
+                    .unwrap_or_else(|e| panic!("{:?}: {p:?} does not compile: {e}", t.lang));
+            }
+            assert!(
+                !t.thousands.contains(&t.decimal),
+                "{:?}: separators clash",
+                t.lang
+            );
+        }
+    }
+
+    #[test]
+    fn multipliers_are_longest_first_within_shared_prefixes() {
+        for t in EVENT_TABLES {
+            for (i, (a, _)) in t.multipliers.iter().enumerate() {
+                for (b, _) in &t.multipliers[i + 1..] {
+                    assert!(
+                        !b.starts_with(a) || b == a,
+                        "{:?}: {b:?} must come before {a:?}",
+                        t.lang
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Portuguese event knowledge.
+
+use super::EventTable;
+use crate::lang::Lang;
+
+/// The Portuguese table.
+pub static TABLE: EventTable = EventTable {
+    lang: Lang::Pt,
+    resignation: &[
+        r"renúncia|renunciou|renuncia ao cargo",
+        r"demitiu-se|pediu demissão|pediu a demissão",
+        r"(?:deixou|deixa|deixará) (?:o cargo|a empresa|a companhia|o posto|a presidência)",
+        r"aposentadoria|reformou-se",
+    ],
+    dismissal: &[
+        r"(?:foi|foram|tinha sido) (?:demitid[oa]s?|destituíd[oa]s?|afastad[oa]s?|exonerad[oa]s?)",
+        r"(?:demitiu|destituiu|afastou|exonerou)",
+        r"demissão de|destituição de",
+    ],
+    appointment: &[
+        r"nomead[oa]s?|nomeação de|nomeia",
+        r"(?:assumiu|assume|assumirá) (?:o cargo|a presidência|a direção|o posto|o comando)",
+        r"(?:substitui|substituiu|sucede|sucedeu)",
+        r"(?:juntou-se|entrou para|ingressou)",
+        r"(?:será|é) (?:o |a )?(?:novo|nova)",
+    ],
+    valuation: &[
+        r"avaliação",
+        r"avaliad[oa] em",
+        r"valor de mercado",
+        r"valorização",
+    ],
+    funding: &[
+        r"(?:captou|arrecadou|levantou|recebeu um aporte)",
+        r"rodada de (?:investimento|financiamento)",
+        r"aporte de",
+        r"injeção de capital",
+    ],
+    revenue: &[r"receita", r"faturamento", r"facturação", r"vendas de"],
+    employees: &[
+        r"funcionários",
+        r"empregados",
+        r"trabalhadores",
+        r"colaboradores",
+    ],
+    layoff: &[
+        r"(?:demitir|demitirá|demite|demitiu)",
+        r"demissões",
+        r"(?:cortar|cortará|corta|cortou|eliminar|eliminará|eliminou)",
+        r"cortes? de (?:empregos|vagas|postos)",
+    ],
+    jobs: &[
+        r"empregos",
+        r"postos de trabalho",
+        r"vagas",
+        r"funcionários",
+        r"trabalhadores",
+        r"demissões",
+    ],
+    founding: &[
+        r"fundad[oa] (?:em|por)",
+        r"(?:fundou|fundaram|criou|criaram) ",
+        r"fundação d[aeo]",
+    ],
+    acquisition: &[
+        r"(?:adquiriu|adquire|adquirirá|comprou|compra|comprará)",
+        r"adquirid[oa] por|comprad[oa] por",
+        r"(?:aquisição|compra) d[aeo]",
+    ],
+    roles: &[
+        (
+            "diretor executivo|diretora executiva|presidente-executivo|presidente executivo|ceo",
+            "CEO",
+        ),
+        ("diretor financeiro|diretora financeira|cfo", "CFO"),
+        ("diretor de tecnologia|diretora de tecnologia|cto", "CTO"),
+        (
+            "presidente do conselho de administração|presidente do conselho",
+            "chair",
+        ),
+        ("cofundador|cofundadora", "co-founder"),
+        ("fundador|fundadora", "founder"),
+        ("vice-presidente", "vice president"),
+        ("presidente", "president"),
+    ],
+    decimal: ',',
+    thousands: &['.', '\u{a0}', '\u{202f}'],
+    multipliers: &[
+        ("mil milhões", 1e9),
+        ("bilhões|bilhão|bilião|biliões", 1e9),
+        ("milhões|milhão", 1e6),
+        ("mil", 1e3),
+    ],
+    currencies: &[
+        ("(?:de )?dólares(?: americanos)?", "USD"),
+        ("(?:de )?euros", "EUR"),
+        ("(?:de )?reais", "BRL"),
+        ("(?:de )?libras", "GBP"),
+    ],
+    number_words: &[
+        ("um|uma", 1),
+        ("dois|duas", 2),
+        ("três", 3),
+        ("quatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("sete", 7),
+        ("oito", 8),
+        ("nove", 9),
+        ("dez", 10),
+        ("doze", 12),
+        ("quinze", 15),
+        ("vinte", 20),
+        ("trinta", 30),
+        ("cinquenta", 50),
+        ("cem", 100),
+    ],
+    qualifiers: &[
+        ("pouco mais de", "just_over"),
+        ("mais de|acima de", "more_than"),
+        ("cerca de|aproximadamente|quase|por volta de", "about"),
+        ("menos de|até", "less_than"),
+    ],
+    present: &[r"atualmente", r"hoje", r"emprega"],
+    birth: &[r"nascid[oa]|nasceu"],
+    shortly_after: &[r"poucas horas depois", r"pouco depois", r"no mesmo dia"],
+    blockers: &[
+        r"não|nunca",
+        r"poderia|poderiam|poderá",
+        r"se",
+        r"desmentiu|desmente|negou|nega",
+        r"rumores?|especulações?",
+        r"em negociações|candidat[oa]",
+    ],
+};

@@ -1,0 +1,164 @@
+//! Per-language temporal knowledge, as data: one file per language, one [`TemporalTable`]
+//! each, and [`table`], the one dispatch point that knows which language is which.
+//!
+//! Phrases are written in lowercase; the engine folds case and accents (`lunedì` matches
+//! `lunedi`), and an apostrophe matches `'` and `’`. A phrase may span several words.
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod it;
+mod pt;
+
+use super::Grain;
+use crate::lang::Lang;
+
+/// Flags of a preposition-like word: what it allows the following expression to mean.
+pub mod prep {
+    /// Starts an interval or an open interval ("dal", "from", "since").
+    pub const FROM: u16 = 1;
+    /// Ends an interval ("al", "to", "until").
+    pub const TO: u16 = 2;
+    /// Introduces a clock time ("alle", "at", "um").
+    pub const AT: u16 = 4;
+    /// Introduces a year, a month, or a span from now ("nel", "in", "tra").
+    pub const IN: u16 = 8;
+    /// Opens a "between … and …" interval.
+    pub const BETWEEN: u16 = 16;
+    /// Joins the ends of a "between" interval ("e", "and").
+    pub const AND: u16 = 32;
+    /// "before", "prima di", "entro": an interval open at the start.
+    pub const BEFORE: u16 = 64;
+    /// "after", "dopo": an interval open at the end.
+    pub const AFTER: u16 = 128;
+    /// An article before a day number ("il 19", "the 24th", "am 3.").
+    pub const ON: u16 = 256;
+    /// Glue between the parts of one expression ("di", "of", "de").
+    pub const OF: u16 = 512;
+}
+
+/// A holiday's date rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// A fixed day: month, day.
+    Fixed(u32, u32),
+    /// Days after Western Easter Sunday (negative: before).
+    Easter(i64),
+    /// The n-th weekday (0 = Monday) of a month; n = -1 is the last one.
+    Nth(u32, u32, i32),
+}
+
+/// What a word or phrase means to the temporal grammar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sem {
+    /// A month, 1-12.
+    Month(u32),
+    /// A month abbreviation that is only a month next to a number or a dot ("mar", "set").
+    MonthAbbr(u32),
+    /// A weekday, 0 = Monday.
+    Weekday(u32),
+    /// A weekday abbreviation, only with a number or a dot ("lun.", "thu.").
+    WeekdayAbbr(u32),
+    /// A number word ("tre", "twelve").
+    Num(i64),
+    /// An ordinal word ("primo", "third").
+    Ord(i64),
+    /// A day relative to the reference ("ieri" = -1).
+    Day(i64),
+    /// A day relative to the reference, stated vaguely ("ad oggi").
+    DayApprox(i64),
+    /// The reference instant ("now", "adesso").
+    Now,
+    /// A calendar unit ("giorno", "weeks").
+    Unit(Grain),
+    /// "this", "questo".
+    This,
+    /// "next", "prossimo".
+    Next,
+    /// "last", "scorso".
+    Last,
+    /// "ago", "fa" (after the span).
+    Ago,
+    /// "hace", "il y a", "vor", "há" (before the span).
+    AgoBefore,
+    /// "from now", "hence" (after the span).
+    Hence,
+    /// A preposition-like word, with [`prep`] flags.
+    Prep(u16),
+    /// A part of the day: hours from, to (to may pass 24).
+    Pod(u32, u32),
+    /// A part of a relative day in one word ("stasera" = today, 18-24).
+    PodDay(i64, u32, u32),
+    /// Noon.
+    Noon,
+    /// Midnight.
+    Midnight,
+    /// Before noon.
+    Am,
+    /// After noon.
+    Pm,
+    /// The hour mark in "15h30", "15 Uhr".
+    HourMark,
+    /// Minutes said as words after an hour ("un quarto" = 15, "mezza" = 30).
+    Minutes(u32),
+    /// "meno", "to": minutes before the hour.
+    Minus,
+    /// A fixed span said as one phrase ("mezz'ora" = 30 minutes).
+    Span(u32, Grain),
+    /// A holiday.
+    Holiday(Holiday),
+    /// A season: 0 spring, 1 summer, 2 autumn, 3 winter.
+    Season(u8),
+    /// The weekend.
+    Weekend,
+    /// "the end of", "fine".
+    EndOf,
+    /// "the start of", "inizio".
+    StartOf,
+    /// "the middle of", "metà".
+    MidOf,
+    /// "Q" in "Q4".
+    QuarterMark,
+    /// "circa", "around", "verso": marks the expression approximate.
+    Approx,
+}
+
+/// Everything the temporal engine knows about one language.
+#[derive(Debug)]
+pub struct TemporalTable {
+    /// Which language this is.
+    pub lang: Lang,
+    /// Month names, January first; alternatives separated by `|`.
+    pub months: [&'static str; 12],
+    /// Month abbreviations (only months next to a number or a dot).
+    pub month_abbrevs: [&'static str; 12],
+    /// Weekday names, Monday first; alternatives separated by `|`.
+    pub weekdays: [&'static str; 7],
+    /// Weekday abbreviations (only weekdays next to a number or a dot).
+    pub weekday_abbrevs: [&'static str; 7],
+    /// Number words and their value.
+    pub numbers: &'static [(&'static str, i64)],
+    /// Ordinal words and their value.
+    pub ordinals: &'static [(&'static str, i64)],
+    /// Every other word or phrase and its meaning.
+    pub words: &'static [(&'static str, Sem)],
+    /// Numeric dates put the day first (`27/09/2024`), else the month (`09/27/2024`).
+    pub day_first: bool,
+    /// A clock hour up to 12 said without am/pm may mean either half of the day.
+    pub twelve_hour: bool,
+    /// Hours of "morning" (Duckling: 4-12 in Romance languages, 0-12 in English).
+    pub morning: (u32, u32),
+}
+
+/// The temporal table of one language: the one place that knows which language is which.
+pub fn table(lang: Lang) -> &'static TemporalTable {
+    match lang {
+        Lang::It => &it::TABLE,
+        Lang::En => &en::TABLE,
+        Lang::Fr => &fr::TABLE,
+        Lang::De => &de::TABLE,
+        Lang::Es => &es::TABLE,
+        Lang::Pt => &pt::TABLE,
+    }
+}
