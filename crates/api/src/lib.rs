@@ -13,4 +13,7 @@ pub mod event;
 pub mod timeline;
 
 pub use event::{Amount, Event, EventDate, EventKind, Evidence, Extraction, Precision};
-pub use timeline::{EventSource, Person, SourceArticle, TimelineDocument, TimelineEvent};
+pub use timeline::{
+    AlternativeDate, EventDetail, EventPage, EventPatch, EventSource, Person, SourceArticle,
+    TimelineDocument, TimelineEvent,
+};

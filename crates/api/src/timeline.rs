@@ -40,6 +40,26 @@ pub struct TimelineEvent {
     pub count: Option<u64>,
     /// Every article that reports the event, with its evidence.
     pub sources: Vec<EventSource>,
+    /// Dates other sources give that conflict with `date` (neither contains the other), each
+    /// with the articles that give it. Empty when the sources agree.
+    #[serde(default)]
+    pub alternative_dates: Vec<AlternativeDate>,
+    /// True when a curator corrected the event (`PATCH /api/events/{id}`).
+    #[serde(default)]
+    pub corrected: bool,
+    /// True when a curator hid the event; hidden events are left out of the timeline and of
+    /// event lists, but `GET /api/events/{id}` still shows them.
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+/// A date that some sources give for an event, conflicting with the one the timeline shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlternativeDate {
+    /// The date as those sources give it.
+    pub date: EventDate,
+    /// Ids of the [`SourceArticle`]s that give it.
+    pub article_ids: Vec<String>,
 }
 
 /// One article's evidence for an event.
@@ -49,6 +69,9 @@ pub struct EventSource {
     pub article_id: String,
     /// The sentence, with offsets into that article's text.
     pub evidence: Evidence,
+    /// The date this article gives for the event, when known.
+    #[serde(default)]
+    pub date: Option<EventDate>,
 }
 
 /// A person named in the timeline.
@@ -75,4 +98,43 @@ pub struct SourceArticle {
     pub published: String,
     /// Language (ISO 639-1).
     pub lang: String,
+}
+
+/// One page of `GET /api/events`: events in date order and the cursor of the next page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventPage {
+    /// The events of this page, earliest first.
+    pub events: Vec<TimelineEvent>,
+    /// Pass as `cursor=` to get the next page; `None` on the last page.
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+}
+
+/// `GET /api/events/{id}`: one event with the articles behind its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDetail {
+    /// The event (its `sources` hold the evidence).
+    #[serde(flatten)]
+    pub event: TimelineEvent,
+    /// The articles its sources cite, once each.
+    #[serde(default)]
+    pub articles: Vec<SourceArticle>,
+}
+
+/// A curator's correction of an event (`PATCH /api/events/{id}`): every field is optional;
+/// the fields given replace what the extractor found, also after later ingests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventPatch {
+    /// The corrected date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EventDate>,
+    /// The corrected kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EventKind>,
+    /// The corrected subjects (canonical display names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persons: Option<Vec<String>>,
+    /// Hide (true) or show again (false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
 }

@@ -58,6 +58,118 @@ impl NewArticle {
     }
 }
 
+/// The metadata keys a `.txt` article's front matter may set.
+const FRONT_MATTER_KEYS: &[&str] = &["lang", "published", "title", "url"];
+
+/// Reads a `.txt` article: optional front matter between `---` lines at the very top
+/// (`title:`, `published:`, `url:`, `lang:`; blank lines and `#` comments allowed), then the
+/// text. Evidence offsets are into the text after the front matter.
+pub fn from_txt(raw: &str) -> anyhow::Result<NewArticle> {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let Some(rest) = raw
+        .strip_prefix("---\n")
+        .or_else(|| raw.strip_prefix("---\r\n"))
+    else {
+        return Ok(NewArticle {
+            text: raw.to_string(),
+            ..NewArticle::default()
+        });
+    };
+    let mut article = NewArticle::default();
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        offset += line.len();
+        let l = line.trim();
+        if l == "---" {
+            article.text = rest[offset..].to_string();
+            return Ok(article);
+        }
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = l.split_once(':') else {
+            anyhow::bail!("front matter line {l:?} is not `key: value`");
+        };
+        let value = value.trim().trim_matches('"').to_string();
+        let value = (!value.is_empty()).then_some(value);
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => article.title = value,
+            "published" | "date" => article.published = value,
+            "url" => article.url = value,
+            "lang" | "language" => article.lang = value,
+            other => anyhow::bail!(
+                "unknown front matter key {other:?}: expected one of {}",
+                FRONT_MATTER_KEYS.join(", ")
+            ),
+        }
+    }
+    anyhow::bail!("the front matter opened with --- is never closed by a --- line")
+}
+
+/// Reads an HTML page: the article's main text (found by `dom_smoothie`, a port of
+/// Mozilla's Readability), its title, and its publication date and language from the
+/// page's meta tags and JSON-LD.
+pub fn from_html(html: &str) -> anyhow::Result<NewArticle> {
+    use dom_smoothie::{Config, Readability, TextMode};
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let mut reader = Readability::new(html, None, Some(config))
+        .map_err(|e| anyhow::anyhow!("cannot read the page: {e}"))?;
+    let page = reader
+        .parse()
+        .map_err(|e| anyhow::anyhow!("no article text found in the page: {e}"))?;
+    let published = page
+        .published_time
+        .as_deref()
+        .and_then(|t| t.trim().get(..10))
+        .filter(|d| parse_date(d).is_ok())
+        .map(str::to_string);
+    let lang = page
+        .lang
+        .as_deref()
+        .and_then(|l| l.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
+        .filter(|l| l.parse::<Lang>().is_ok());
+    let title = Some(page.title.trim().to_string()).filter(|t| !t.is_empty());
+    Ok(NewArticle {
+        text: page.text_content.trim().to_string(),
+        published,
+        lang,
+        title,
+        url: page.url.filter(|u| !u.is_empty()),
+    })
+}
+
+/// One line of a `.jsonl` file: like [`NewArticle`], but other fields are ignored (corpora
+/// carry ids and gold annotations beside the text).
+#[derive(Debug, Deserialize)]
+struct JsonlArticle {
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// Reads one line of a `.jsonl` file.
+pub fn from_jsonl_line(line: &str) -> anyhow::Result<NewArticle> {
+    let a: JsonlArticle =
+        serde_json::from_str(line).map_err(|e| anyhow::anyhow!("malformed JSON: {e}"))?;
+    Ok(NewArticle {
+        text: a.text,
+        published: a.published,
+        lang: a.lang,
+        title: a.title,
+        url: a.url,
+    })
+}
+
 /// Reads a file (or `-` for standard input) as UTF-8 text, with a clear error otherwise.
 pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
     let bytes = if path.as_os_str() == "-" {
@@ -75,4 +187,59 @@ pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_sets_metadata_and_is_cut_from_the_text() {
+        let a = from_txt("---\ntitle: Acme news\npublished: 2024-09-27\nurl: https://x.example/a\nlang: en\n---\nJane Doe resigned.\n").unwrap();
+        assert_eq!(a.title.as_deref(), Some("Acme news"));
+        assert_eq!(a.published.as_deref(), Some("2024-09-27"));
+        assert_eq!(a.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(a.lang.as_deref(), Some("en"));
+        assert_eq!(a.text, "Jane Doe resigned.\n");
+        assert_eq!(from_txt("plain text").unwrap().text, "plain text");
+        assert!(from_txt("---\ntitle: x\nno end").is_err());
+        assert!(
+            from_txt("---\nauthor: x\n---\ntext")
+                .unwrap_err()
+                .to_string()
+                .contains("author")
+        );
+    }
+
+    #[test]
+    fn html_gives_main_text_date_and_language() {
+        let html = r#"<!doctype html><html lang="en-GB"><head><title>Acme shake-up</title>
+            <meta property="article:published_time" content="2024-09-27T08:00:00Z">
+            </head><body><nav>Home | World | Business</nav><article><h1>Acme shake-up</h1>
+            <p>Acme appointed Jane Doe as CEO on Thursday, the company said in a statement
+            published on its website. The board voted unanimously after a long search.</p>
+            <p>Doe previously ran the European division, where revenue grew quickly during
+            her tenure, and she joined Acme twelve years ago as an engineer.</p></article>
+            <footer>Copyright</footer></body></html>"#;
+        let a = from_html(html).unwrap();
+        assert!(a.text.contains("Acme appointed Jane Doe"), "{}", a.text);
+        assert!(!a.text.contains("Copyright"));
+        assert_eq!(a.published.as_deref(), Some("2024-09-27"));
+        assert_eq!(a.lang.as_deref(), Some("en"));
+        assert_eq!(a.title.as_deref(), Some("Acme shake-up"));
+        let ld = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"H","datePublished":"2024-05-02T10:00:00+02:00"}</script></head>
+            <body><article><p>Acme appointed Jane Doe as CEO, the company said on Thursday in a long statement about its future plans and the board.</p></article></body></html>"#;
+        assert_eq!(
+            from_html(ld).unwrap().published.as_deref(),
+            Some("2024-05-02")
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_ignore_extra_fields_but_need_text() {
+        let a = from_jsonl_line(r#"{"id": 7, "text": "x", "published": "2024-01-01"}"#).unwrap();
+        assert_eq!(a.text, "x");
+        assert!(from_jsonl_line(r#"{"title": "no text"}"#).is_err());
+        assert!(from_jsonl_line("{").is_err());
+    }
 }

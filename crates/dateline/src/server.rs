@@ -5,51 +5,136 @@
 
 use crate::article::NewArticle;
 use crate::assets;
-use crate::store::{ArticleMeta, IngestOutcome, Store};
+use crate::store::{self, ArticleMeta, IngestOutcome, Store, read};
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use dateline_api::TimelineDocument;
+use dateline_api::{EventDate, EventKind, EventPatch, Precision, TimelineEvent};
+use rusqlite::Connection;
 use serde::Deserialize;
+use std::path::{Path as FsPath, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// Largest request body accepted (5 MB); larger ones get 413.
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 
-/// What every handler shares.
-#[derive(Clone)]
-pub struct AppState {
-    store: Arc<Mutex<Store>>,
-    title: Arc<str>,
+/// Default and largest page sizes of `GET /api/events`.
+pub const DEFAULT_PAGE: usize = 100;
+/// See [`DEFAULT_PAGE`].
+pub const MAX_PAGE: usize = 1000;
+
+/// The OpenAPI document served at `/api/openapi.json` (hand-written; a test checks it
+/// against the router's routes).
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+/// How the service is set up, besides its store.
+#[derive(Debug, Clone, Default)]
+pub struct ServeConfig {
+    /// Title shown above the timeline.
+    pub title: String,
+    /// When set, writes need `Authorization: Bearer <token>`.
+    pub token: Option<String>,
+    /// Origins allowed to call the API from a browser (`*` for any); none: no CORS headers.
+    pub cors_origins: Vec<String>,
 }
 
-impl AppState {
-    /// State over an opened store; `title` heads the timeline.
-    pub fn new(store: Store, title: &str) -> AppState {
-        AppState {
-            store: Arc::new(Mutex::new(store)),
-            title: title.into(),
+/// What every handler shares: one writing connection, a pool of read connections.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    writer: Mutex<Store>,
+    readers: ReadPool,
+    config: ServeConfig,
+}
+
+/// Read connections on the store file, opened on demand and reused (SQLite in WAL mode
+/// lets them read while the writer writes).
+struct ReadPool {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+}
+
+/// Read connections kept open when idle.
+const MAX_IDLE_READERS: usize = 32;
+
+impl ReadPool {
+    fn take(&self) -> anyhow::Result<Connection> {
+        let idle = self
+            .idle
+            .lock()
+            .map_err(|_| anyhow::anyhow!("read pool lock poisoned"))?
+            .pop();
+        match idle {
+            Some(c) => Ok(c),
+            None => store::open_reader(&self.path),
         }
     }
 
-    /// Runs `f` on the store in a blocking thread.
+    fn give_back(&self, conn: Connection) {
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < MAX_IDLE_READERS
+        {
+            idle.push(conn);
+        }
+    }
+}
+
+impl AppState {
+    /// State over the store at `path` (created and migrated when needed).
+    pub fn open(path: &FsPath, config: ServeConfig) -> anyhow::Result<AppState> {
+        let store = Store::open(path)?;
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                writer: Mutex::new(store),
+                readers: ReadPool {
+                    path: path.to_path_buf(),
+                    idle: Mutex::new(Vec::new()),
+                },
+                config,
+            }),
+        })
+    }
+
+    /// Runs `f` on the writing store in a blocking thread.
     async fn with_store<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Store) -> anyhow::Result<T> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let store = Arc::clone(&self.store);
+        let inner = Arc::clone(&self.inner);
         tokio::task::spawn_blocking(move || {
-            let mut guard = store
+            let mut guard = inner
+                .writer
                 .lock()
                 .map_err(|_| anyhow::anyhow!("store lock poisoned"))?;
             f(&mut guard)
         })
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("store task failed: {e}")))?
+        .map_err(ApiError::Internal)
+    }
+
+    /// Runs `f` on a pooled read connection in a blocking thread.
+    async fn with_reader<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Connection) -> anyhow::Result<T> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || {
+            let conn = inner.readers.take()?;
+            let result = f(&conn);
+            inner.readers.give_back(conn);
+            result
+        })
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("read task failed: {e}")))?
         .map_err(ApiError::Internal)
     }
 }
@@ -59,6 +144,8 @@ impl AppState {
 pub enum ApiError {
     /// The request is malformed (bad JSON, bad parameters).
     BadRequest(String),
+    /// A write without the configured bearer token.
+    Unauthorized,
     /// The request is well-formed but its content cannot be used (empty text, bad date …).
     Unprocessable(String),
     /// Nothing is at this path.
@@ -75,6 +162,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
             ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "this service needs a bearer token for writes: send Authorization: Bearer <token>"
+                    .to_string(),
+            ),
             ApiError::Unprocessable(m) => (StatusCode::UNPROCESSABLE_ENTITY, m),
             ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
             ApiError::TooLarge => (
@@ -90,7 +182,13 @@ impl IntoResponse for ApiError {
                 )
             }
         };
-        (status, Json(serde_json::json!({ "error": message }))).into_response()
+        let mut response = (status, Json(serde_json::json!({ "error": message }))).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
     }
 }
 
@@ -104,26 +202,337 @@ impl From<BytesRejection> for ApiError {
     }
 }
 
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> ApiError {
+        ApiError::BadRequest(r.body_text())
+    }
+}
+
+/// Every API route and its methods: the router below and the OpenAPI document must agree
+/// (a test checks both).
+#[cfg(test)]
+const ROUTES: &[(&str, &[&str])] = &[
+    ("/api/health", &["get"]),
+    ("/api/openapi.json", &["get"]),
+    ("/api/timeline.json", &["get"]),
+    ("/api/articles", &["get", "post"]),
+    ("/api/events", &["get"]),
+    ("/api/events/{id}", &["get", "patch"]),
+    ("/api/people", &["get"]),
+];
+
 /// The whole service as one router.
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    let config = state.inner.config.clone();
+    let mut router = Router::new()
         .route(
             "/api/health",
             get(|| async { Json(serde_json::json!({ "status": "ok" })) }),
         )
+        .route(
+            "/api/openapi.json",
+            get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }),
+        )
         .route("/api/timeline.json", get(timeline))
-        .route("/api/articles", post(post_article))
+        .route("/api/articles", post(post_article).get(list_articles))
+        .route("/api/events", get(list_events))
+        .route("/api/events/{id}", get(get_event).patch(patch_event))
+        .route("/api/people", get(list_people))
+        .route("/api/{*rest}", get(api_not_found))
         .fallback(get(web_app))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), require_token))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
-        }))
-        .with_state(state)
+        }));
+    if let Some(cors) = cors_layer(&config.cors_origins) {
+        router = router.layer(cors);
+    }
+    router.with_state(state)
 }
 
-async fn timeline(State(state): State<AppState>) -> Result<Json<TimelineDocument>, ApiError> {
-    let title = state.title.to_string();
-    Ok(Json(state.with_store(move |s| s.timeline(&title)).await?))
+/// CORS for the configured origins (`*`: any), so that pages elsewhere can embed the API.
+fn cors_layer(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    if origins.is_empty() {
+        return None;
+    }
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(
+            origins
+                .iter()
+                .filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok()),
+        )
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::OPTIONS])
+            .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
+            .max_age(std::time::Duration::from_secs(3600)),
+    )
+}
+
+/// Writes (anything but GET, HEAD and OPTIONS) need the bearer token when one is set.
+async fn require_token(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if let Some(token) = state.inner.config.token.as_deref()
+        && !safe
+    {
+        let given = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        if !given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes())) {
+            return ApiError::Unauthorized.into_response();
+        }
+    }
+    next.run(request).await
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn json_response(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+async fn api_not_found(uri: Uri) -> ApiError {
+    ApiError::NotFound(format!("no API route {}", uri.path()))
+}
+
+async fn timeline(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let title = state.inner.config.title.clone();
+    let json = state
+        .with_reader(move |c| read::timeline_json(c, &title))
+        .await?;
+    Ok(json_response(json))
+}
+
+/// Query parameters of `GET /api/events`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventParams {
+    person: Option<String>,
+    kind: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    q: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// Checks a `from`/`to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
+fn date_bound(name: &str, value: &str) -> Result<String, ApiError> {
+    let precision = match value.len() {
+        4 => Precision::Year,
+        7 => Precision::Month,
+        10 => Precision::Day,
+        _ => Precision::Day,
+    };
+    let date = EventDate {
+        value: value.to_string(),
+        precision,
+        approx: false,
+    };
+    store::check_date(&date).map(|_| date.value).map_err(|_| {
+        ApiError::BadRequest(format!(
+            "{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        ))
+    })
+}
+
+async fn list_events(
+    State(state): State<AppState>,
+    params: Result<Query<EventParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(p) = params?;
+    let kind = p
+        .kind
+        .as_deref()
+        .map(|k| {
+            EventKind::parse(k).ok_or_else(|| {
+                let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+                ApiError::BadRequest(format!(
+                    "unknown kind {k:?}: expected one of {}",
+                    all.join(", ")
+                ))
+            })
+        })
+        .transpose()?;
+    let limit = match p.limit.as_deref() {
+        None => DEFAULT_PAGE,
+        Some(l) => match l.parse::<usize>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
+            _ => {
+                return Err(ApiError::BadRequest(format!(
+                    "limit={l:?}: expected a number from 1 to {MAX_PAGE}"
+                )));
+            }
+        },
+    };
+    let after = p
+        .cursor
+        .as_deref()
+        .map(|c| {
+            read::parse_cursor(c).ok_or_else(|| {
+                ApiError::BadRequest(format!(
+                    "cursor={c:?} is not a cursor: pass next_cursor from the previous page"
+                ))
+            })
+        })
+        .transpose()?;
+    let query = read::EventQuery {
+        person: p.person.filter(|s| !s.is_empty()),
+        kind,
+        from: p
+            .from
+            .as_deref()
+            .map(|f| date_bound("from", f))
+            .transpose()?,
+        to: p.to.as_deref().map(|t| date_bound("to", t)).transpose()?,
+        q: p.q.filter(|s| !s.trim().is_empty()),
+        limit,
+        after,
+    };
+    let json = state
+        .with_reader(move |c| read::events_page(c, &query))
+        .await?;
+    Ok(json_response(json))
+}
+
+async fn get_event(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let lookup = id.clone();
+    match state
+        .with_reader(move |c| read::event_detail(c, &lookup))
+        .await?
+    {
+        Some(json) => Ok(json_response(json)),
+        None => Err(ApiError::NotFound(format!("no event {id:?}"))),
+    }
+}
+
+async fn list_people(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let people = state.with_reader(read::people).await?;
+    Ok(Json(people).into_response())
+}
+
+async fn list_articles(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let articles = state.with_reader(read::articles).await?;
+    Ok(Json(articles).into_response())
+}
+
+/// A date in a correction: `"2024-09-26"` (precision from the length, exact) or a whole
+/// `{"value", "precision", "approx"}` object.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum DateInput {
+    Text(String),
+    Full(EventDate),
+}
+
+/// The body of `PATCH /api/events/{id}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatchBody {
+    #[serde(default)]
+    date: Option<DateInput>,
+    #[serde(default)]
+    kind: Option<EventKind>,
+    #[serde(default)]
+    persons: Option<Vec<String>>,
+    #[serde(default)]
+    hidden: Option<bool>,
+}
+
+impl PatchBody {
+    fn into_patch(self) -> Result<EventPatch, ApiError> {
+        let date = match self.date {
+            None => None,
+            Some(DateInput::Full(d)) => Some(d),
+            Some(DateInput::Text(v)) => Some(EventDate {
+                precision: match v.len() {
+                    4 => Precision::Year,
+                    7 => Precision::Month,
+                    _ => Precision::Day,
+                },
+                value: v,
+                approx: false,
+            }),
+        };
+        if let Some(d) = &date {
+            store::check_date(d).map_err(ApiError::Unprocessable)?;
+        }
+        let persons = match self.persons {
+            None => None,
+            Some(names) => {
+                let names: Vec<String> = names.iter().map(|n| n.trim().to_string()).collect();
+                if let Some(bad) = names.iter().find(|n| dateline_core::slug(n).is_empty()) {
+                    return Err(ApiError::Unprocessable(format!(
+                        "{bad:?} is not a person's name"
+                    )));
+                }
+                Some(names)
+            }
+        };
+        let patch = EventPatch {
+            date,
+            kind: self.kind,
+            persons,
+            hidden: self.hidden,
+        };
+        if patch == EventPatch::default() {
+            return Err(ApiError::Unprocessable(
+                "nothing to correct: give date, kind, persons or hidden".into(),
+            ));
+        }
+        Ok(patch)
+    }
+}
+
+async fn patch_event(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<TimelineEvent>, ApiError> {
+    let body = body?;
+    let content_type = content_type(&headers);
+    if !content_type.starts_with("application/json") {
+        return Err(ApiError::UnsupportedMediaType(format!(
+            "send the correction as application/json, not {content_type:?}"
+        )));
+    }
+    let patch = serde_json::from_slice::<PatchBody>(&body)
+        .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?
+        .into_patch()?;
+    let lookup = id.clone();
+    match state
+        .with_store(move |s| s.patch_event(&lookup, &patch))
+        .await?
+    {
+        Some(event) => Ok(Json(event)),
+        None => Err(ApiError::NotFound(format!("no event {id:?}"))),
+    }
+}
+
+fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Metadata given as query parameters with a `text/plain` body.
@@ -138,20 +547,16 @@ struct ArticleParams {
 async fn post_article(
     State(state): State<AppState>,
     headers: HeaderMap,
-    params: Result<Query<ArticleParams>, axum::extract::rejection::QueryRejection>,
+    params: Result<Query<ArticleParams>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<IngestOutcome>), ApiError> {
     let body = body?;
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let content_type = content_type(&headers);
     let article = if content_type.starts_with("application/json") {
         serde_json::from_slice::<NewArticle>(&body)
             .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?
     } else if content_type.starts_with("text/plain") {
-        let Query(p) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+        let Query(p) = params?;
         let text = String::from_utf8(body.to_vec()).map_err(|e| {
             ApiError::Unprocessable(format!(
                 "the body is not UTF-8 text (invalid byte at offset {})",
@@ -232,8 +637,18 @@ mod tests {
     use http_body_util::BodyExt as _;
     use tower::ServiceExt as _;
 
-    fn test_app() -> Router {
-        app(AppState::new(Store::in_memory().unwrap(), "Test"))
+    /// A router over a fresh store in a temporary directory (kept alive by the caller).
+    fn app_with(config: ServeConfig) -> (Router, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(&dir.path().join("test.db"), config).unwrap();
+        (app(state), dir)
+    }
+
+    fn test_app() -> (Router, tempfile::TempDir) {
+        app_with(ServeConfig {
+            title: "Test".into(),
+            ..ServeConfig::default()
+        })
     }
 
     async fn call(app: &Router, req: Request<Body>) -> (StatusCode, serde_json::Value) {
@@ -246,6 +661,10 @@ mod tests {
         )
     }
 
+    fn get(uri: &str) -> Request<Body> {
+        Request::get(uri).body(Body::empty()).unwrap()
+    }
+
     fn post_json(body: &str) -> Request<Body> {
         Request::post("/api/articles")
             .header(header::CONTENT_TYPE, "application/json")
@@ -253,24 +672,29 @@ mod tests {
             .unwrap()
     }
 
+    fn patch(id: &str, body: &str) -> Request<Body> {
+        Request::patch(format!("/api/events/{id}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    }
+
+    const JANE: &str = r#"{"text": "Acme appointed Jane Doe as CEO in May.", "published": "2024-09-27", "title": "Acme news"}"#;
+    const JANE_AGAIN: &str = r#"{"text": "On May 14, Acme appointed Jane Doe as its chief executive.", "published": "2024-09-28", "url": "https://example.com/b"}"#;
+
     #[tokio::test]
     async fn a_posted_article_is_in_the_timeline() {
-        let app = test_app();
-        let article = r#"{"text": "Acme appointed Jane Doe as CEO in May.", "published": "2024-09-27", "title": "Acme news"}"#;
-        let (status, body) = call(&app, post_json(article)).await;
+        let (app, _dir) = test_app();
+        let (status, body) = call(&app, post_json(JANE)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         assert_eq!(body["events"][0]["persons"][0], "Jane Doe");
-        let (status, _) = call(&app, post_json(article)).await;
+        let (status, _) = call(&app, post_json(JANE)).await;
         assert_eq!(status, StatusCode::OK);
 
-        let (status, doc) = call(
-            &app,
-            Request::get("/api/timeline.json")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+        let (status, doc) = call(&app, get("/api/timeline.json")).await;
         assert_eq!(status, StatusCode::OK);
+        let typed: dateline_api::TimelineDocument = serde_json::from_value(doc.clone()).unwrap();
+        assert_eq!(typed.events.len(), 1);
         assert_eq!(doc["title"], "Test");
         assert_eq!(doc["events"][0]["date"]["value"], "2024-05");
         assert_eq!(doc["people"][0]["id"], "jane-doe");
@@ -278,8 +702,222 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn two_articles_merge_into_one_event_listed_with_every_source() {
+        let (app, _dir) = test_app();
+        let (_, first) = call(&app, post_json(JANE)).await;
+        let (status, second) = call(&app, post_json(JANE_AGAIN)).await;
+        assert_eq!(status, StatusCode::CREATED, "{second}");
+        let id = first["timeline_event_ids"][0].as_str().unwrap().to_string();
+        assert_eq!(second["timeline_event_ids"][0], id.as_str());
+
+        let (status, page) = call(&app, get("/api/events?person=jane-doe")).await;
+        assert_eq!(status, StatusCode::OK);
+        let page: dateline_api::EventPage = serde_json::from_value(page).unwrap();
+        assert_eq!(page.events.len(), 1);
+        assert_eq!(
+            page.events[0].date.value, "2024-05-14",
+            "the finer date wins"
+        );
+        assert_eq!(page.next_cursor, None);
+
+        let (status, detail) = call(&app, get(&format!("/api/events/{id}"))).await;
+        assert_eq!(status, StatusCode::OK);
+        let detail: dateline_api::EventDetail = serde_json::from_value(detail).unwrap();
+        assert_eq!(detail.event.sources.len(), 2);
+        assert_eq!(detail.articles.len(), 2);
+        assert!(
+            detail
+                .articles
+                .iter()
+                .any(|a| a.url.as_deref() == Some("https://example.com/b"))
+        );
+
+        let (_, people) = call(&app, get("/api/people")).await;
+        assert_eq!(people[0]["id"], "jane-doe");
+        assert_eq!(people[0]["event_count"], 1);
+        let (_, articles) = call(&app, get("/api/articles")).await;
+        assert_eq!(articles.as_array().unwrap().len(), 2);
+        assert_eq!(articles[0]["event_count"], 1);
+
+        let (status, _) = call(&app, get("/api/events/no-such-event")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
+    async fn event_queries_are_checked() {
+        let (app, _dir) = test_app();
+        for bad in [
+            "/api/events?limit=0",
+            "/api/events?limit=x",
+            "/api/events?kind=party",
+            "/api/events?from=2024-02-30",
+            "/api/events?cursor=nope",
+            "/api/events?colour=red",
+        ] {
+            let (status, body) = call(&app, get(bad)).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+            assert!(body["error"].is_string(), "{bad}: {body}");
+        }
+        let (status, body) = call(
+            &app,
+            get("/api/events?kind=appointment&from=2024&to=2024-12&q=doe&limit=5"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, body) = call(&app, get("/api/nothing-here")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(body["error"].is_string());
+    }
+
+    #[tokio::test]
+    async fn a_correction_survives_reposting_and_more_sources() {
+        let (app, _dir) = test_app();
+        let (_, first) = call(&app, post_json(JANE)).await;
+        let id = first["timeline_event_ids"][0].as_str().unwrap().to_string();
+        let (status, e) = call(
+            &app,
+            patch(&id, r#"{"date": "2024-05-02", "persons": ["Jane A. Doe"]}"#),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{e}");
+        assert_eq!(e["corrected"], true);
+        call(&app, post_json(JANE)).await;
+        call(&app, post_json(JANE_AGAIN)).await;
+        let (_, doc) = call(&app, get("/api/timeline.json")).await;
+        assert_eq!(doc["events"].as_array().unwrap().len(), 1);
+        assert_eq!(doc["events"][0]["date"]["value"], "2024-05-02");
+        assert_eq!(doc["events"][0]["person_ids"][0], "jane-a-doe");
+        assert_eq!(doc["events"][0]["sources"].as_array().unwrap().len(), 2);
+
+        let (status, _) = call(&app, patch(&id, r#"{"hidden": true}"#)).await;
+        assert_eq!(status, StatusCode::OK);
+        let (_, page) = call(&app, get("/api/events")).await;
+        assert!(page["events"].as_array().unwrap().is_empty());
+        let (_, detail) = call(&app, get(&format!("/api/events/{id}"))).await;
+        assert_eq!(detail["hidden"], true);
+
+        for (body, status) in [
+            (
+                r#"{"date": "2024-02-30"}"#,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (
+                r#"{"date": {"value": "2024", "precision": "day", "approx": false}}"#,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (r#"{}"#, StatusCode::UNPROCESSABLE_ENTITY),
+            (r#"{"persons": ["  "]}"#, StatusCode::UNPROCESSABLE_ENTITY),
+            (r#"{"kind": "party"}"#, StatusCode::BAD_REQUEST),
+            (r#"{"colour": "red"}"#, StatusCode::BAD_REQUEST),
+            (r#"{"date": "#, StatusCode::BAD_REQUEST),
+        ] {
+            let (s, b) = call(&app, patch(&id, body)).await;
+            assert_eq!(s, status, "{body}: {b}");
+            assert!(b["error"].is_string());
+        }
+        let (s, _) = call(&app, patch("no-such-event", r#"{"hidden": true}"#)).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
+    async fn writes_need_the_token_when_one_is_set_and_reads_do_not() {
+        let (app, _dir) = app_with(ServeConfig {
+            title: "T".into(),
+            token: Some("s3cret".into()),
+            cors_origins: vec!["https://news.example".into()],
+        });
+        let (status, body) = call(&app, post_json(JANE)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(body["error"].as_str().unwrap().contains("bearer token"));
+        let mut wrong = post_json(JANE);
+        wrong.headers_mut().insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer nope"),
+        );
+        assert_eq!(call(&app, wrong).await.0, StatusCode::UNAUTHORIZED);
+        let mut right = post_json(JANE);
+        right.headers_mut().insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3cret"),
+        );
+        assert_eq!(call(&app, right).await.0, StatusCode::CREATED);
+        assert_eq!(call(&app, get("/api/events")).await.0, StatusCode::OK);
+
+        // CORS: the configured origin may read and send the token (preflight).
+        let preflight = Request::options("/api/articles")
+            .header(header::ORIGIN, "https://news.example")
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(
+                header::ACCESS_CONTROL_REQUEST_HEADERS,
+                "authorization,content-type",
+            )
+            .body(Body::empty())
+            .unwrap();
+        let res = app.clone().oneshot(preflight).await.unwrap();
+        assert!(res.status().is_success());
+        assert_eq!(
+            res.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+            "https://news.example"
+        );
+        let other = Request::get("/api/events")
+            .header(header::ORIGIN, "https://elsewhere.example")
+            .body(Body::empty())
+            .unwrap();
+        let res = app.oneshot(other).await.unwrap();
+        assert!(
+            res.headers()
+                .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+                .is_none()
+        );
+    }
+
+    #[tokio::test]
+    async fn the_openapi_document_describes_exactly_the_routes() {
+        let (app, _dir) = test_app();
+        let (status, doc) = call(&app, get("/api/openapi.json")).await;
+        assert_eq!(status, StatusCode::OK);
+        let paths = doc["paths"].as_object().unwrap();
+        let mut documented: Vec<(String, String)> = paths
+            .iter()
+            .flat_map(|(path, item)| {
+                item.as_object()
+                    .unwrap()
+                    .keys()
+                    .filter(|k| ["get", "post", "patch", "put", "delete"].contains(&k.as_str()))
+                    .map(move |m| (path.clone(), m.clone()))
+            })
+            .collect();
+        let mut routed: Vec<(String, String)> = ROUTES
+            .iter()
+            .flat_map(|(p, ms)| ms.iter().map(move |m| (p.to_string(), m.to_string())))
+            .collect();
+        documented.sort();
+        routed.sort();
+        assert_eq!(documented, routed);
+        // And every route answers its methods (not 404 / 405).
+        for (path, method) in routed {
+            let uri = path.replace("{id}", "x");
+            let req = Request::builder()
+                .method(method.to_uppercase().as_str())
+                .uri(&uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from("{}"))
+                .unwrap();
+            let res = app.clone().oneshot(req).await.unwrap();
+            assert_ne!(
+                res.status(),
+                StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {uri}"
+            );
+            if !uri.ends_with("/x") {
+                assert_ne!(res.status(), StatusCode::NOT_FOUND, "{method} {uri}");
+            }
+        }
+    }
+
+    #[tokio::test]
     async fn unknown_fields_and_wrong_types_are_bad_requests() {
-        let app = test_app();
+        let (app, _dir) = test_app();
         let (status, body) = call(
             &app,
             post_json(r#"{"text": "x", "published": "2024-01-01", "extra": 1}"#),
@@ -293,30 +931,15 @@ mod tests {
 
     #[tokio::test]
     async fn missing_files_are_404_and_client_routes_get_the_app() {
-        let app = test_app();
-        let res = app
-            .clone()
-            .oneshot(
-                Request::get("/no-such-file.js")
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await
-            .unwrap();
+        let (app, _dir) = test_app();
+        let res = app.clone().oneshot(get("/no-such-file.js")).await.unwrap();
         let expected = if assets::has_app() {
             StatusCode::NOT_FOUND
         } else {
             StatusCode::SERVICE_UNAVAILABLE
         };
         assert_eq!(res.status(), expected);
-        let res = app
-            .oneshot(
-                Request::get("/some/client/route")
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await
-            .unwrap();
+        let res = app.oneshot(get("/some/client/route")).await.unwrap();
         let expected = if assets::has_app() {
             StatusCode::OK
         } else {

@@ -1,21 +1,37 @@
-//! The embedded SQLite store: articles keyed by content hash, and the events read from each.
+//! The embedded SQLite store: articles keyed by content hash, the events read from each, and
+//! the timeline built from them: events merged across articles, their sources, the people in
+//! them and the curators' corrections.
 //!
 //! The schema is created and migrated on open (`PRAGMA user_version`); the database runs in
 //! WAL mode; one article's ingest is one transaction, so an article is either fully in the
-//! store with its events or absent.
+//! store with its events and their merge into the timeline, or absent.
+//!
+//! Tables: `articles` and `events` (one row per event an article gives, as extracted) are the
+//! record; `timeline_events` (one row per real-world event, with its served JSON precomputed),
+//! `event_sources` (which article events a timeline event merges), `people` and
+//! `event_people` are derived from them on ingest; `overrides` holds corrections, keyed by
+//! timeline event id, and is applied on top every time an event is recomputed, so that a
+//! correction survives later ingests.
+//!
+//! Reads ([`read`]) take a plain [`Connection`], so that the service can serve them from a
+//! pool of read connections while one writer ingests.
 
 use anyhow::Context as _;
+use chrono::{Months, NaiveDate};
 use dateline_api::{
-    Event, EventSource, Extraction, Person, SourceArticle, TimelineDocument, TimelineEvent,
+    AlternativeDate, Event, EventDate, EventKind, EventPatch, EventSource, Extraction, Precision,
+    TimelineEvent,
 };
 use dateline_core::slug;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension as _, Transaction, params};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Schema migrations, applied in order; `user_version` counts those applied.
-const MIGRATIONS: &[&str] = &[r"
+/// Schema migrations, applied in order; `user_version` counts those applied. Never edit an
+/// applied one: add a new one.
+const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE articles (
     id          TEXT PRIMARY KEY,
     title       TEXT,
@@ -34,9 +50,56 @@ CREATE TABLE events (
     PRIMARY KEY (article_id, event_id)
 );
 CREATE INDEX events_by_event_id ON events(event_id);
-"];
+",
+    // 2: the merged timeline, people and curation overrides (filled from `events` by
+    // `rebuild_timeline` when migrating a store that already holds articles).
+    r"
+CREATE TABLE people (
+    id   TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE timeline_events (
+    id         TEXT PRIMARY KEY,
+    merge_key  TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    date_value TEXT NOT NULL,
+    hidden     INTEGER NOT NULL DEFAULT 0,
+    search     TEXT NOT NULL DEFAULT '',
+    json       TEXT NOT NULL
+);
+CREATE INDEX timeline_events_by_merge_key ON timeline_events(merge_key);
+CREATE INDEX timeline_events_by_date ON timeline_events(hidden, date_value, id);
+CREATE INDEX timeline_events_by_kind ON timeline_events(kind, hidden, date_value, id);
+CREATE TABLE event_sources (
+    event_id     TEXT NOT NULL REFERENCES timeline_events(id) ON DELETE CASCADE,
+    article_id   TEXT NOT NULL,
+    raw_event_id TEXT NOT NULL,
+    PRIMARY KEY (article_id, raw_event_id),
+    FOREIGN KEY (article_id, raw_event_id) REFERENCES events(article_id, event_id) ON DELETE CASCADE
+);
+CREATE INDEX event_sources_by_event ON event_sources(event_id);
+CREATE TABLE event_people (
+    person_id  TEXT NOT NULL REFERENCES people(id),
+    event_id   TEXT NOT NULL REFERENCES timeline_events(id) ON DELETE CASCADE,
+    hidden     INTEGER NOT NULL,
+    date_value TEXT NOT NULL,
+    PRIMARY KEY (person_id, event_id)
+);
+CREATE INDEX event_people_by_person_date ON event_people(person_id, hidden, date_value, event_id);
+CREATE INDEX event_people_by_event ON event_people(event_id);
+CREATE TABLE overrides (
+    event_id   TEXT PRIMARY KEY,
+    patch      TEXT NOT NULL,
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+",
+];
 
-/// Handle on one store.
+/// Events of the same kind and subject whose dates are at most this many days apart (and
+/// neither contains the other) are one event reported with conflicting dates.
+pub const MERGE_WINDOW_DAYS: i64 = 31;
+
+/// Handle on one store: the writing connection.
 pub struct Store {
     conn: Connection,
 }
@@ -50,6 +113,8 @@ pub struct IngestOutcome {
     pub new: bool,
     /// The article's events.
     pub events: Vec<Event>,
+    /// For each of `events`, the id of the timeline event it was merged into.
+    pub timeline_event_ids: Vec<String>,
 }
 
 /// An article's metadata, as stored beside its events.
@@ -65,6 +130,27 @@ pub struct ArticleMeta<'a> {
 pub fn article_id(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Sets the pragmas every connection of a store uses.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// Opens a read-only connection on an existing store (for the service's read pool).
+pub fn open_reader(path: &Path) -> anyhow::Result<Connection> {
+    use rusqlite::OpenFlags;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .with_context(|| format!("cannot open the store {} for reading", path.display()))?;
+    configure(&conn)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
 }
 
 impl Store {
@@ -83,9 +169,7 @@ impl Store {
 
     fn init(conn: Connection) -> anyhow::Result<Store> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        configure(&conn)?;
         let mut store = Store { conn };
         store.migrate()?;
         Ok(store)
@@ -103,15 +187,24 @@ impl Store {
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
             let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
+            tx.execute_batch(sql)
+                .with_context(|| format!("migration {} failed", i + 1))?;
+            if i + 1 == 2 {
+                rebuild_timeline(&tx)?;
+            }
             tx.pragma_update(None, "user_version", i + 1)?;
             tx.commit()?;
         }
         Ok(())
     }
 
-    /// Stores one article and its events in one transaction. Re-ingesting the same text is a
-    /// no-op that returns the stored events.
+    /// The writing connection (reads in tests and the CLI go through it too).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Stores one article and its events, and merges them into the timeline, in one
+    /// transaction. Re-ingesting the same text is a no-op that returns the stored events.
     pub fn ingest(
         &mut self,
         text: &str,
@@ -126,47 +219,63 @@ impl Store {
         )?;
         if inserted == 0 {
             drop(tx);
-            let events = self.article_events(&id)?;
+            let (events, timeline_event_ids) = self.article_events(&id)?;
             return Ok(IngestOutcome {
                 article_id: id,
                 new: false,
                 events,
+                timeline_event_ids,
             });
         }
+        let mut stored = Vec::new();
         {
             let mut insert = tx.prepare(
-                "INSERT OR REPLACE INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR IGNORE INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             for e in &extraction.events {
-                insert.execute(params![
+                let n = insert.execute(params![
                     id,
                     e.id,
                     e.kind.as_str(),
                     e.date.value,
                     serde_json::to_string(e)?
                 ])?;
+                if n == 1 {
+                    stored.push(e.clone());
+                }
             }
         }
+        let timeline_event_ids = attach_article(&tx, &id, &stored)?;
         tx.commit()?;
         Ok(IngestOutcome {
             article_id: id,
             new: true,
-            events: extraction.events.clone(),
+            events: stored,
+            timeline_event_ids,
         })
     }
 
-    fn article_events(&self, article: &str) -> anyhow::Result<Vec<Event>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT json FROM events WHERE article_id = ?1 ORDER BY rowid")?;
-        let rows = stmt.query_map([article], |r| r.get::<_, String>(0))?;
-        rows.map(|json| Ok(serde_json::from_str(&json?)?)).collect()
+    fn article_events(&self, article: &str) -> anyhow::Result<(Vec<Event>, Vec<String>)> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.json, s.event_id FROM events e \
+             LEFT JOIN event_sources s ON s.article_id = e.article_id AND s.raw_event_id = e.event_id \
+             WHERE e.article_id = ?1 ORDER BY e.rowid",
+        )?;
+        let rows = stmt.query_map([article], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        let (mut events, mut ids) = (Vec::new(), Vec::new());
+        for row in rows {
+            let (json, tid) = row?;
+            events.push(serde_json::from_str(&json)?);
+            ids.push(tid.unwrap_or_default());
+        }
+        Ok((events, ids))
     }
 
     /// Whether an article with this id is stored.
     #[cfg(test)]
     pub fn has_article(&self, id: &str) -> anyhow::Result<bool> {
-        use rusqlite::OptionalExtension as _;
         Ok(self
             .conn
             .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
@@ -174,125 +283,743 @@ impl Store {
             .is_some())
     }
 
-    /// The whole timeline: events merged by id over every article that reports them (the
-    /// most specific date wins), in date order, with the people and the sources.
-    pub fn timeline(&self, title: &str) -> anyhow::Result<TimelineDocument> {
-        let mut sources = Vec::new();
-        {
-            let mut stmt = self.conn.prepare(
-                "SELECT id, title, url, published, lang FROM articles ORDER BY published, id",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok(SourceArticle {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    url: r.get(2)?,
-                    published: r.get(3)?,
-                    lang: r.get(4)?,
-                })
-            })?;
-            for row in rows {
-                sources.push(row?);
-            }
+    /// The whole timeline document (see [`read::timeline_json`]).
+    #[cfg(test)]
+    pub fn timeline(&self, title: &str) -> anyhow::Result<dateline_api::TimelineDocument> {
+        let json = read::timeline_json(&self.conn, title)?;
+        Ok(serde_json::from_str(&json)?)
+    }
+
+    /// Applies a curator's correction to a timeline event: the fields given replace those
+    /// of earlier corrections; the event is recomputed at once and on every later ingest.
+    /// `None` when there is no such event.
+    pub fn patch_event(
+        &mut self,
+        id: &str,
+        patch: &EventPatch,
+    ) -> anyhow::Result<Option<TimelineEvent>> {
+        let tx = self.conn.transaction()?;
+        let exists = tx
+            .query_row("SELECT 1 FROM timeline_events WHERE id = ?1", [id], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some();
+        if !exists {
+            return Ok(None);
         }
-        let mut merged: BTreeMap<String, TimelineEvent> = BTreeMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT article_id, json FROM events ORDER BY article_id, rowid")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (article_id, json) = row?;
-            let e: Event = serde_json::from_str(&json).context("a stored event does not parse")?;
-            let source = EventSource {
-                article_id,
-                evidence: e.evidence.clone(),
+        let mut merged = load_override(&tx, id)?.unwrap_or_default();
+        if patch.date.is_some() {
+            merged.date = patch.date.clone();
+        }
+        if patch.kind.is_some() {
+            merged.kind = patch.kind;
+        }
+        if patch.persons.is_some() {
+            merged.persons = patch.persons.clone();
+        }
+        if patch.hidden.is_some() {
+            merged.hidden = patch.hidden;
+        }
+        tx.execute(
+            "INSERT INTO overrides (event_id, patch) VALUES (?1, ?2) \
+             ON CONFLICT(event_id) DO UPDATE SET patch = excluded.patch, \
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+            params![id, serde_json::to_string(&merged)?],
+        )?;
+        refresh_event(&tx, id)?;
+        let json: String = tx.query_row(
+            "SELECT json FROM timeline_events WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        Ok(Some(serde_json::from_str(&json)?))
+    }
+
+    /// Recomputes the whole timeline from the stored article events and the corrections.
+    #[cfg(test)]
+    pub fn rebuild(&mut self) -> anyhow::Result<()> {
+        let tx = self.conn.transaction()?;
+        rebuild_timeline(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Checks that a date's value is a real date written at its precision.
+pub fn check_date(d: &EventDate) -> Result<(), String> {
+    let well_formed = match d.precision {
+        Precision::Day => d.value.len() == 10,
+        Precision::Month | Precision::Quarter => d.value.len() == 7,
+        Precision::Year => d.value.len() == 4,
+    } && d.value.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let quarter_start = d.precision != Precision::Quarter
+        || matches!(d.value.get(5..7), Some("01" | "04" | "07" | "10"));
+    if well_formed && quarter_start && date_range(d).is_some() {
+        Ok(())
+    } else {
+        Err(format!(
+            "invalid date {:?} at {} precision: expected {}",
+            d.value,
+            d.precision.as_str(),
+            match d.precision {
+                Precision::Day => "a real calendar date as YYYY-MM-DD",
+                Precision::Month => "YYYY-MM",
+                Precision::Quarter => "YYYY-MM with the quarter's first month (01, 04, 07, 10)",
+                Precision::Year => "YYYY",
+            }
+        ))
+    }
+}
+
+/// The days a date covers, first and last.
+fn date_range(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
+    let v = d.value.as_str();
+    let year: i32 = v.get(..4)?.parse().ok()?;
+    match d.precision {
+        Precision::Day => {
+            let x = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()?;
+            Some((x, x))
+        }
+        Precision::Month | Precision::Quarter => {
+            let month: u32 = v.get(5..7)?.parse().ok()?;
+            let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+            let months = if d.precision == Precision::Month {
+                1
+            } else {
+                3
             };
-            match merged.get_mut(&e.id) {
-                Some(t) => {
-                    if e.date.is_more_specific_than(&t.date) {
-                        t.date = e.date.clone();
-                    }
-                    t.role = t.role.take().or(e.role);
-                    t.org = t.org.take().or(e.org);
-                    t.sources.push(source);
-                }
-                None => {
-                    merged.insert(
-                        e.id.clone(),
-                        TimelineEvent {
-                            id: e.id,
-                            kind: e.kind,
-                            person_ids: e.persons.iter().map(|p| slug(p)).collect(),
-                            persons: e.persons,
-                            date: e.date,
-                            org: e.org,
-                            role: e.role,
-                            amount: e.amount,
-                            count: e.count,
-                            sources: vec![source],
-                        },
-                    );
+            let end = start.checked_add_months(Months::new(months))?.pred_opt()?;
+            Some((start, end))
+        }
+        Precision::Year => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+    }
+}
+
+/// How two dates reported for events of the same kind and subject relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateRelation {
+    /// One contains the other (`2024-09` and `2024-09-26`): the same date, told less or more
+    /// precisely.
+    Compatible,
+    /// Neither contains the other but they are close: the same event, conflicting dates.
+    Conflicting(i64),
+    /// Too far apart to be the same event.
+    Apart,
+}
+
+fn relation(a: &EventDate, b: &EventDate) -> DateRelation {
+    match (date_range(a), date_range(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            if (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1) {
+                DateRelation::Compatible
+            } else {
+                let gap = if a1 < b0 {
+                    (b0 - a1).num_days()
+                } else {
+                    (a0 - b1).num_days()
+                };
+                if gap <= MERGE_WINDOW_DAYS {
+                    DateRelation::Conflicting(gap.max(0))
+                } else {
+                    DateRelation::Apart
                 }
             }
         }
-        let mut events: Vec<TimelineEvent> = merged.into_values().collect();
-        events.sort_by(|a, b| {
-            a.date
-                .value
-                .cmp(&b.date.value)
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        let mut people: BTreeMap<String, Person> = BTreeMap::new();
-        for e in &events {
-            for (name, id) in e.persons.iter().zip(&e.person_ids) {
-                people
-                    .entry(id.clone())
-                    .or_insert_with(|| Person {
-                        id: id.clone(),
-                        name: name.clone(),
-                        event_count: 0,
-                    })
-                    .event_count += 1;
-            }
-        }
-        let mut people: Vec<Person> = people.into_values().collect();
-        people.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(TimelineDocument {
-            title: title.to_string(),
-            events,
-            people,
-            sources,
+        _ if a.value == b.value => DateRelation::Compatible,
+        _ => DateRelation::Apart,
+    }
+}
+
+/// The key under which events from different articles may be one real event: the kind and
+/// its subjects (people by slug; for company events the organisation).
+pub fn merge_key(e: &Event) -> String {
+    let subject = if e.persons.is_empty() {
+        e.org.as_deref().map(slug).unwrap_or_default()
+    } else {
+        let people: BTreeSet<String> = e.persons.iter().map(|p| slug(p)).collect();
+        people.into_iter().collect::<Vec<_>>().join("+")
+    };
+    format!("{}|{subject}", e.kind.as_str())
+}
+
+/// Whether two figures are the same within 5%.
+fn close(x: f64, y: f64) -> bool {
+    let m = x.abs().max(y.abs());
+    m == 0.0 || (x - y).abs() / m <= 0.05
+}
+
+/// Whether the money and counts of two events can be the same figure.
+fn figures_agree(a: &Event, b: &Event) -> bool {
+    let amounts = match (&a.amount, &b.amount) {
+        (Some(x), Some(y)) => x.currency == y.currency && close(x.value, y.value),
+        _ => true,
+    };
+    let counts = match (a.count, b.count) {
+        (Some(x), Some(y)) => close(x as f64, y as f64),
+        _ => true,
+    };
+    amounts && counts
+}
+
+/// How far `e` is from a group of sources (0 for a compatible date), or `None` when it is a
+/// different event.
+fn distance(e: &Event, sources: &[Event]) -> Option<i64> {
+    sources
+        .iter()
+        .filter(|s| figures_agree(e, s))
+        .filter_map(|s| match relation(&e.date, &s.date) {
+            DateRelation::Compatible => Some(0),
+            DateRelation::Conflicting(gap) => Some(gap + 1),
+            DateRelation::Apart => None,
         })
+        .min()
+}
+
+/// The article events a timeline event merges, in ingest order.
+fn load_sources(tx: &Connection, id: &str) -> anyhow::Result<Vec<(String, Event)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT s.article_id, e.json FROM event_sources s \
+         JOIN events e ON e.article_id = s.article_id AND e.event_id = s.raw_event_id \
+         JOIN articles a ON a.id = s.article_id \
+         WHERE s.event_id = ?1 ORDER BY a.rowid, e.rowid",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (article, json) = row?;
+        let e: Event = serde_json::from_str(&json).context("a stored event does not parse")?;
+        out.push((article, e));
+    }
+    Ok(out)
+}
+
+fn load_override(tx: &Connection, id: &str) -> anyhow::Result<Option<EventPatch>> {
+    let json: Option<String> = tx
+        .prepare_cached("SELECT patch FROM overrides WHERE event_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    json.map(|j| serde_json::from_str(&j).context("a stored correction does not parse"))
+        .transpose()
+}
+
+/// Merges an article's stored events into the timeline; returns, for each, the timeline
+/// event it joined (an existing one with the same kind, subject and a compatible or close
+/// date, or a new one).
+fn attach_article(
+    tx: &Transaction<'_>,
+    article: &str,
+    events: &[Event],
+) -> anyhow::Result<Vec<String>> {
+    let mut touched = BTreeSet::new();
+    let mut ids = Vec::with_capacity(events.len());
+    for e in events {
+        let key = merge_key(e);
+        let candidates: Vec<String> = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT id FROM timeline_events WHERE merge_key = ?1 ORDER BY rowid",
+            )?;
+            let rows = stmt.query_map([&key], |r| r.get::<_, String>(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut best: Option<(i64, String)> = None;
+        for c in candidates {
+            let sources: Vec<Event> = load_sources(tx, &c)?.into_iter().map(|(_, e)| e).collect();
+            if let Some(d) = distance(e, &sources)
+                && best.as_ref().is_none_or(|(bd, _)| d < *bd)
+            {
+                best = Some((d, c));
+            }
+        }
+        let id = match best {
+            Some((_, id)) => id,
+            None => create_event(tx, &key, e)?,
+        };
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO event_sources (event_id, article_id, raw_event_id) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, article, e.id])?;
+        touched.insert(id.clone());
+        ids.push(id);
+    }
+    for id in &touched {
+        refresh_event(tx, id)?;
+    }
+    Ok(ids)
+}
+
+/// A new timeline event for `e`: its id is the event's own (`kind-date-subject`), made
+/// unique with a numeric suffix; it keeps that id for good, whatever dates arrive later.
+fn create_event(tx: &Transaction<'_>, key: &str, e: &Event) -> anyhow::Result<String> {
+    let mut id = e.id.clone();
+    let mut n = 1;
+    loop {
+        let taken = tx
+            .prepare_cached("SELECT 1 FROM timeline_events WHERE id = ?1")?
+            .query_row([&id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !taken {
+            break;
+        }
+        n += 1;
+        id = format!("{}-{n}", e.id);
+    }
+    tx.prepare_cached(
+        "INSERT INTO timeline_events (id, merge_key, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, '{}')",
+    )?
+    .execute(params![id, key, e.kind.as_str(), e.date.value])?;
+    Ok(id)
+}
+
+/// One timeline event from its sources (in ingest order) and its correction.
+fn merge_sources(
+    id: &str,
+    sources: &[(String, Event)],
+    patch: Option<&EventPatch>,
+) -> Option<TimelineEvent> {
+    let first = &sources.first()?.1;
+    // The most specific date wins; among equals, the one most sources agree with, then the
+    // first reported.
+    let support = |d: &EventDate| {
+        sources
+            .iter()
+            .filter(|(_, s)| relation(d, &s.date) == DateRelation::Compatible)
+            .count()
+    };
+    let mut best = first;
+    let mut best_support = support(&first.date);
+    for (_, s) in &sources[1..] {
+        let rank = |d: &EventDate| (d.precision.rank(), d.approx);
+        let sup = support(&s.date);
+        if rank(&s.date) < rank(&best.date)
+            || (rank(&s.date) == rank(&best.date) && sup > best_support)
+        {
+            best = s;
+            best_support = sup;
+        }
+    }
+    let mut alternatives: Vec<AlternativeDate> = Vec::new();
+    for (article, s) in sources {
+        if relation(&s.date, &best.date) == DateRelation::Compatible {
+            continue;
+        }
+        match alternatives.iter_mut().find(|a| a.date == s.date) {
+            Some(a) => {
+                if !a.article_ids.contains(article) {
+                    a.article_ids.push(article.clone());
+                }
+            }
+            None => alternatives.push(AlternativeDate {
+                date: s.date.clone(),
+                article_ids: vec![article.clone()],
+            }),
+        }
+    }
+    let pick = |f: &dyn Fn(&Event) -> bool| -> &Event {
+        if f(best) {
+            best
+        } else {
+            sources
+                .iter()
+                .map(|(_, s)| s)
+                .find(|s| f(s))
+                .unwrap_or(best)
+        }
+    };
+    let persons = sources
+        .iter()
+        .map(|(_, s)| &s.persons)
+        .find(|p| !p.is_empty())
+        .cloned()
+        .unwrap_or_default();
+    let mut event = TimelineEvent {
+        id: id.to_string(),
+        kind: first.kind,
+        date: best.date.clone(),
+        person_ids: persons.iter().map(|p| slug(p)).collect(),
+        persons,
+        org: pick(&|s| s.org.is_some()).org.clone(),
+        role: pick(&|s| s.role.is_some()).role.clone(),
+        amount: pick(&|s| s.amount.is_some()).amount.clone(),
+        count: pick(&|s| s.count.is_some()).count,
+        sources: sources
+            .iter()
+            .map(|(article, s)| EventSource {
+                article_id: article.clone(),
+                evidence: s.evidence.clone(),
+                date: Some(s.date.clone()),
+            })
+            .collect(),
+        alternative_dates: alternatives,
+        corrected: false,
+        hidden: false,
+    };
+    if let Some(p) = patch {
+        if let Some(d) = &p.date {
+            event.date = d.clone();
+        }
+        if let Some(k) = p.kind {
+            event.kind = k;
+        }
+        if let Some(persons) = &p.persons {
+            event.person_ids = persons.iter().map(|n| slug(n)).collect();
+            event.persons = persons.clone();
+        }
+        event.hidden = p.hidden.unwrap_or(false);
+        event.corrected = p != &EventPatch::default();
+    }
+    Some(event)
+}
+
+/// Recomputes one timeline event (its JSON, date, people) from its sources and correction;
+/// deletes it when no source is left.
+fn refresh_event(tx: &Connection, id: &str) -> anyhow::Result<()> {
+    let sources = load_sources(tx, id)?;
+    let patch = load_override(tx, id)?;
+    let Some(event) = merge_sources(id, &sources, patch.as_ref()) else {
+        tx.execute("DELETE FROM timeline_events WHERE id = ?1", [id])?;
+        return Ok(());
+    };
+    let mut search = vec![event.kind.as_str().to_string()];
+    search.extend(event.persons.iter().cloned());
+    search.extend(event.org.iter().cloned());
+    search.extend(event.role.iter().cloned());
+    search.extend(event.sources.iter().map(|s| s.evidence.text.clone()));
+    let search = search.join("\n").to_lowercase();
+    tx.prepare_cached(
+        "UPDATE timeline_events SET kind = ?2, date_value = ?3, hidden = ?4, search = ?5, json = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        event.kind.as_str(),
+        event.date.value,
+        event.hidden,
+        search,
+        serde_json::to_string(&event)?
+    ])?;
+    tx.prepare_cached("DELETE FROM event_people WHERE event_id = ?1")?
+        .execute([id])?;
+    for (name, pid) in event.persons.iter().zip(&event.person_ids) {
+        if pid.is_empty() {
+            continue;
+        }
+        tx.prepare_cached("INSERT OR IGNORE INTO people (id, name) VALUES (?1, ?2)")?
+            .execute(params![pid, name])?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO event_people (person_id, event_id, hidden, date_value) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![pid, id, event.hidden, event.date.value])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the derived tables from `articles` and `events`, in ingest order (corrections
+/// are kept and re-applied by event id).
+fn rebuild_timeline(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    tx.execute_batch(
+        "DELETE FROM event_people; DELETE FROM event_sources; DELETE FROM timeline_events; DELETE FROM people;",
+    )?;
+    let articles: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT id FROM articles ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for article in articles {
+        let events: Vec<Event> = {
+            let mut stmt =
+                tx.prepare_cached("SELECT json FROM events WHERE article_id = ?1 ORDER BY rowid")?;
+            let rows = stmt.query_map([&article], |r| r.get::<_, String>(0))?;
+            let mut out = Vec::new();
+            for json in rows {
+                out.push(serde_json::from_str(&json?).context("a stored event does not parse")?);
+            }
+            out
+        };
+        attach_article(tx, &article, &events)?;
+    }
+    Ok(())
+}
+
+/// Reads, on any connection to a store (the service's read pool uses these).
+pub mod read {
+    use super::*;
+    use dateline_api::{Person, SourceArticle};
+    use rusqlite::types::Value;
+
+    /// Filters and paging of `GET /api/events`.
+    #[derive(Debug, Clone, Default)]
+    pub struct EventQuery {
+        /// Person id (slug).
+        pub person: Option<String>,
+        /// Kind.
+        pub kind: Option<EventKind>,
+        /// Earliest date value (inclusive, compared as text: `2024`, `2024-09`, `2024-09-26`).
+        pub from: Option<String>,
+        /// Latest date value (inclusive: `2024-09` includes `2024-09-26`).
+        pub to: Option<String>,
+        /// Words to find in names, organisation, role or evidence (case-insensitive).
+        pub q: Option<String>,
+        /// Page size.
+        pub limit: usize,
+        /// Resume after this (date value, id), from a previous page's cursor.
+        pub after: Option<(String, String)>,
+    }
+
+    /// Writes a page cursor: the last event's date value and id.
+    pub fn cursor(date_value: &str, id: &str) -> String {
+        format!("{date_value}~{id}")
+    }
+
+    /// Reads a page cursor; `None` when malformed.
+    pub fn parse_cursor(s: &str) -> Option<(String, String)> {
+        let (d, id) = s.split_once('~')?;
+        (!d.is_empty() && !id.is_empty()).then(|| (d.to_string(), id.to_string()))
+    }
+
+    /// One page of events as the JSON of an [`dateline_api::EventPage`], assembled from the
+    /// stored JSON of each event (nothing is parsed).
+    pub fn events_page(conn: &Connection, q: &EventQuery) -> anyhow::Result<String> {
+        let (mut sql, date, id) = if q.person.is_some() {
+            (
+                String::from(
+                    "SELECT t.json, p.date_value, p.event_id FROM event_people p \
+                     JOIN timeline_events t ON t.id = p.event_id \
+                     WHERE p.person_id = ? AND p.hidden = 0",
+                ),
+                "p.date_value",
+                "p.event_id",
+            )
+        } else {
+            (
+                String::from(
+                    "SELECT t.json, t.date_value, t.id FROM timeline_events t WHERE t.hidden = 0",
+                ),
+                "t.date_value",
+                "t.id",
+            )
+        };
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(p) = &q.person {
+            args.push(Value::Text(p.clone()));
+        }
+        if let Some(k) = q.kind {
+            sql.push_str(" AND t.kind = ?");
+            args.push(Value::Text(k.as_str().into()));
+        }
+        if let Some(f) = &q.from {
+            sql.push_str(&format!(" AND {date} >= ?"));
+            args.push(Value::Text(f.clone()));
+        }
+        if let Some(t) = &q.to {
+            sql.push_str(&format!(" AND {date} <= ?"));
+            args.push(Value::Text(format!("{t}~")));
+        }
+        if let Some(words) = &q.q {
+            for w in words.split_whitespace() {
+                sql.push_str(" AND t.search LIKE ? ESCAPE '\\'");
+                let w = w
+                    .to_lowercase()
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                args.push(Value::Text(format!("%{w}%")));
+            }
+        }
+        if let Some((d, i)) = &q.after {
+            sql.push_str(&format!(" AND ({date}, {id}) > (?, ?)"));
+            args.push(Value::Text(d.clone()));
+            args.push(Value::Text(i.clone()));
+        }
+        sql.push_str(&format!(" ORDER BY {date}, {id} LIMIT ?"));
+        args.push(Value::Integer(q.limit as i64 + 1));
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        let mut out = String::with_capacity(1024 * q.limit.min(256));
+        out.push_str("{\"events\":[");
+        let mut n = 0;
+        let mut last: Option<(String, String)> = None;
+        let mut more = false;
+        while let Some(row) = rows.next()? {
+            if n == q.limit {
+                more = true;
+                break;
+            }
+            if n > 0 {
+                out.push(',');
+            }
+            let json = row.get_ref(0)?.as_str()?;
+            out.push_str(json);
+            last = Some((row.get(1)?, row.get(2)?));
+            n += 1;
+        }
+        out.push_str("],\"next_cursor\":");
+        match last.filter(|_| more) {
+            Some((d, i)) => out.push_str(&serde_json::to_string(&cursor(&d, &i))?),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+        Ok(out)
+    }
+
+    /// One timeline event (hidden ones too) with the articles its sources cite, as the JSON
+    /// of an [`dateline_api::EventDetail`]; `None` when there is no such event.
+    pub fn event_detail(conn: &Connection, id: &str) -> anyhow::Result<Option<String>> {
+        let json: Option<String> = conn
+            .prepare_cached("SELECT json FROM timeline_events WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let Some(json) = json else {
+            return Ok(None);
+        };
+        let mut value: serde_json::Value = serde_json::from_str(&json)?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.id, a.title, a.url, a.published, a.lang FROM articles a \
+             WHERE a.id IN (SELECT article_id FROM event_sources WHERE event_id = ?1) \
+             ORDER BY a.published, a.id",
+        )?;
+        let articles = stmt
+            .query_map([id], source_article)?
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("articles".into(), serde_json::to_value(articles)?);
+        }
+        Ok(Some(serde_json::to_string(&value)?))
+    }
+
+    fn source_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceArticle> {
+        Ok(SourceArticle {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            url: r.get(2)?,
+            published: r.get(3)?,
+            lang: r.get(4)?,
+        })
+    }
+
+    /// Everyone named as a visible event's subject, by name, with their event counts.
+    pub fn people(conn: &Connection) -> anyhow::Result<Vec<Person>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id, p.name, COUNT(*) FROM people p \
+             JOIN event_people e ON e.person_id = p.id AND e.hidden = 0 \
+             GROUP BY p.id ORDER BY p.name, p.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Person {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                event_count: r.get::<_, i64>(2)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A stored article with how many events were read from it.
+    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+    pub struct ArticleSummary {
+        /// The article.
+        #[serde(flatten)]
+        pub article: SourceArticle,
+        /// Events read from it.
+        pub event_count: usize,
+        /// When it was ingested (UTC, RFC 3339).
+        pub ingested_at: String,
+    }
+
+    /// Every stored article, in publication order.
+    pub fn articles(conn: &Connection) -> anyhow::Result<Vec<ArticleSummary>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.id, a.title, a.url, a.published, a.lang, \
+             (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id), a.ingested_at \
+             FROM articles a ORDER BY a.published, a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ArticleSummary {
+                article: source_article(r)?,
+                event_count: r.get::<_, i64>(5)? as usize,
+                ingested_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The whole timeline as the JSON of a [`dateline_api::TimelineDocument`]: visible events in date
+    /// order, the people in them and the articles, assembled from the stored JSON.
+    pub fn timeline_json(conn: &Connection, title: &str) -> anyhow::Result<String> {
+        let mut out = String::from("{\"title\":");
+        out.push_str(&serde_json::to_string(title)?);
+        out.push_str(",\"events\":[");
+        let mut stmt = conn.prepare_cached(
+            "SELECT json FROM timeline_events WHERE hidden = 0 ORDER BY date_value, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut first = true;
+        while let Some(row) = rows.next()? {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push_str(row.get_ref(0)?.as_str()?);
+        }
+        out.push_str("],\"people\":");
+        out.push_str(&serde_json::to_string(&people(conn)?)?);
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, title, url, published, lang FROM articles ORDER BY published, id",
+        )?;
+        let sources = stmt
+            .query_map([], source_article)?
+            .collect::<Result<Vec<_>, _>>()?;
+        out.push_str(",\"sources\":");
+        out.push_str(&serde_json::to_string(&sources)?);
+        out.push('}');
+        Ok(out)
+    }
+
+    /// How many visible timeline events the store holds.
+    pub fn event_count(conn: &Connection) -> anyhow::Result<usize> {
+        let n: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM timeline_events WHERE hidden = 0",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline_api::{EventDate, EventKind, Evidence, Precision};
+    use dateline_api::{Amount, EventKind, Precision};
 
-    fn event(person: &str, date: &str, precision: Precision) -> Event {
-        let date = EventDate {
-            value: date.into(),
+    fn dated(value: &str, precision: Precision) -> EventDate {
+        EventDate {
+            value: value.into(),
             precision,
             approx: false,
-        };
-        Event {
-            id: format!("resignation-{}", slug(person)),
-            kind: EventKind::Resignation,
-            date,
-            persons: vec![person.into()],
-            org: Some("Acme".into()),
-            role: None,
-            amount: None,
-            count: None,
-            confidence: 0.8,
-            evidence: Evidence {
-                text: "x".into(),
-                start: 0,
-                end: 1,
-            },
         }
+    }
+
+    /// Built through JSON so that fields other crates add (with defaults) need no edit here.
+    fn event(person: &str, date: &str, precision: Precision) -> Event {
+        serde_json::from_value(serde_json::json!({
+            "id": format!("resignation-{date}-{}", slug(person)),
+            "kind": "resignation",
+            "date": dated(date, precision),
+            "persons": [person],
+            "org": "Acme",
+            "role": null,
+            "amount": null,
+            "count": null,
+            "confidence": 0.8,
+            "evidence": {"text": "x", "start": 0, "end": 1},
+        }))
+        .unwrap()
     }
 
     fn extraction(events: Vec<Event>) -> Extraction {
@@ -319,6 +1046,7 @@ mod tests {
             .unwrap();
         assert!(!again.new);
         assert_eq!(again.events, first.events);
+        assert_eq!(again.timeline_event_ids, first.timeline_event_ids);
         assert!(store.has_article(&first.article_id).unwrap());
         assert_eq!(store.timeline("t").unwrap().sources.len(), 1);
     }
@@ -333,7 +1061,7 @@ mod tests {
                 &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
             )
             .unwrap();
-        store
+        let b = store
             .ingest(
                 "b",
                 &META,
@@ -342,11 +1070,205 @@ mod tests {
             .unwrap();
         let doc = store.timeline("Story").unwrap();
         assert_eq!(doc.events.len(), 1);
+        // The id is the first report's, kept for good.
+        assert_eq!(doc.events[0].id, "resignation-2024-09-ann-lee");
+        assert_eq!(b.timeline_event_ids, vec![doc.events[0].id.clone()]);
         assert_eq!(doc.events[0].date.value, "2024-09-26");
         assert_eq!(doc.events[0].sources.len(), 2);
+        assert!(doc.events[0].alternative_dates.is_empty());
         assert_eq!(doc.events[0].person_ids, vec!["ann-lee"]);
         assert_eq!(doc.people.len(), 1);
         assert_eq!(doc.people[0].event_count, 1);
+    }
+
+    #[test]
+    fn conflicting_close_dates_are_kept_as_alternatives_and_far_ones_are_other_events() {
+        let mut store = Store::in_memory().unwrap();
+        for (text, date) in [
+            ("a", "2024-09-25"),
+            ("b", "2024-09-26"),
+            ("c", "2024-09-26"),
+        ] {
+            store
+                .ingest(
+                    text,
+                    &META,
+                    &extraction(vec![event("Ann Lee", date, Precision::Day)]),
+                )
+                .unwrap();
+        }
+        // Two years later: another resignation of the same person.
+        store
+            .ingest(
+                "d",
+                &META,
+                &extraction(vec![event("Ann Lee", "2026-01-10", Precision::Day)]),
+            )
+            .unwrap();
+        let doc = store.timeline("t").unwrap();
+        assert_eq!(doc.events.len(), 2);
+        let e = &doc.events[0];
+        assert_eq!(e.date.value, "2024-09-26", "the date more sources agree on");
+        assert_eq!(e.sources.len(), 3);
+        assert_eq!(e.alternative_dates.len(), 1);
+        assert_eq!(e.alternative_dates[0].date.value, "2024-09-25");
+        assert_eq!(e.alternative_dates[0].article_ids, vec![article_id("a")]);
+        assert_eq!(doc.people[0].event_count, 2);
+    }
+
+    #[test]
+    fn company_figures_merge_by_org_only_when_the_amounts_agree() {
+        let mut store = Store::in_memory().unwrap();
+        let valuation = |value: f64, date: &str| {
+            let mut e = event("x", date, Precision::Day);
+            e.id = format!("valuation-{date}-acme");
+            e.kind = EventKind::Valuation;
+            e.persons = vec![];
+            e.amount = Some(Amount {
+                value,
+                currency: "USD".into(),
+            });
+            e
+        };
+        store
+            .ingest(
+                "a",
+                &META,
+                &extraction(vec![valuation(150e9, "2024-10-02")]),
+            )
+            .unwrap();
+        store
+            .ingest(
+                "b",
+                &META,
+                &extraction(vec![valuation(150e9, "2024-10-03")]),
+            )
+            .unwrap();
+        store
+            .ingest("c", &META, &extraction(vec![valuation(90e9, "2024-10-03")]))
+            .unwrap();
+        let doc = store.timeline("t").unwrap();
+        assert_eq!(doc.events.len(), 2);
+        assert!(doc.people.is_empty());
+    }
+
+    #[test]
+    fn a_correction_survives_later_ingests_and_hides_from_lists() {
+        let mut store = Store::in_memory().unwrap();
+        let a = store
+            .ingest(
+                "a",
+                &META,
+                &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
+            )
+            .unwrap();
+        let id = a.timeline_event_ids[0].clone();
+        let patch = EventPatch {
+            date: Some(dated("2024-09-20", Precision::Day)),
+            persons: Some(vec!["Ann B. Lee".into()]),
+            ..EventPatch::default()
+        };
+        let e = store.patch_event(&id, &patch).unwrap().unwrap();
+        assert!(e.corrected);
+        assert_eq!(e.person_ids, vec!["ann-b-lee"]);
+        // A new source for the same event does not undo the correction.
+        store
+            .ingest(
+                "b",
+                &META,
+                &extraction(vec![event("Ann Lee", "2024-09-26", Precision::Day)]),
+            )
+            .unwrap();
+        let doc = store.timeline("t").unwrap();
+        assert_eq!(doc.events.len(), 1);
+        assert_eq!(doc.events[0].date.value, "2024-09-20");
+        assert_eq!(doc.events[0].sources.len(), 2);
+        assert_eq!(doc.people[0].id, "ann-b-lee");
+        // Nor does rebuilding the whole timeline.
+        store.rebuild().unwrap();
+        assert_eq!(
+            store.timeline("t").unwrap().events[0].date.value,
+            "2024-09-20"
+        );
+        let hide = EventPatch {
+            hidden: Some(true),
+            ..EventPatch::default()
+        };
+        store.patch_event(&id, &hide).unwrap().unwrap();
+        let doc = store.timeline("t").unwrap();
+        assert!(doc.events.is_empty());
+        assert!(doc.people.is_empty());
+        assert!(read::event_detail(store.conn(), &id).unwrap().is_some());
+        assert!(store.patch_event("nope", &hide).unwrap().is_none());
+    }
+
+    #[test]
+    fn events_pages_follow_date_order_with_cursors_and_filters() {
+        let mut store = Store::in_memory().unwrap();
+        for (i, person) in ["Ann Lee", "Bob Ray", "Cy Twombly"].iter().enumerate() {
+            for year in 2020..2025 {
+                let text = format!("{person} {year}");
+                let date = format!("{year}-0{}-10", i + 1);
+                store
+                    .ingest(
+                        &text,
+                        &META,
+                        &extraction(vec![event(person, &date, Precision::Day)]),
+                    )
+                    .unwrap();
+            }
+        }
+        let page = |q: &read::EventQuery| -> dateline_api::EventPage {
+            serde_json::from_str(&read::events_page(store.conn(), q).unwrap()).unwrap()
+        };
+        let mut q = read::EventQuery {
+            limit: 4,
+            ..Default::default()
+        };
+        let mut all = Vec::new();
+        loop {
+            let p = page(&q);
+            all.extend(p.events.iter().map(|e| e.date.value.clone()));
+            match p.next_cursor {
+                Some(c) => q.after = read::parse_cursor(&c),
+                None => break,
+            }
+        }
+        assert_eq!(all.len(), 15);
+        let mut sorted = all.clone();
+        sorted.sort();
+        assert_eq!(all, sorted);
+        let bob = page(&read::EventQuery {
+            person: Some("bob-ray".into()),
+            from: Some("2022".into()),
+            to: Some("2023-02".into()),
+            limit: 10,
+            ..Default::default()
+        });
+        let dates: Vec<_> = bob.events.iter().map(|e| e.date.value.as_str()).collect();
+        assert_eq!(dates, ["2022-02-10", "2023-02-10"]);
+        let found = page(&read::EventQuery {
+            q: Some("TWOMBLY".into()),
+            kind: Some(EventKind::Resignation),
+            limit: 100,
+            ..Default::default()
+        });
+        assert_eq!(found.events.len(), 5);
+        let people = read::people(store.conn()).unwrap();
+        assert_eq!(people.len(), 3);
+        assert_eq!(people[0].event_count, 5);
+        assert_eq!(read::articles(store.conn()).unwrap().len(), 15);
+    }
+
+    #[test]
+    fn dates_are_checked_against_their_precision() {
+        assert!(check_date(&dated("2024-02-29", Precision::Day)).is_ok());
+        assert!(check_date(&dated("2023-02-29", Precision::Day)).is_err());
+        assert!(check_date(&dated("2024-13", Precision::Month)).is_err());
+        assert!(check_date(&dated("2024-10", Precision::Quarter)).is_ok());
+        assert!(check_date(&dated("2024-11", Precision::Quarter)).is_err());
+        assert!(check_date(&dated("2024", Precision::Day)).is_err());
+        assert!(check_date(&dated("2024", Precision::Year)).is_ok());
     }
 
     #[test]
@@ -365,5 +1287,38 @@ mod tests {
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(store.timeline("t").unwrap().events.len(), 1);
+        let reader = open_reader(&path).unwrap();
+        assert_eq!(read::event_count(&reader).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_version_1_store_is_migrated_and_its_events_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            for (text, date, precision) in [
+                ("a", "2024-09", Precision::Month),
+                ("b", "2024-09-26", Precision::Day),
+            ] {
+                let e = event("Ann Lee", date, precision);
+                conn.execute(
+                    "INSERT INTO articles (id, published, lang, body) VALUES (?1, '2024-09-27', 'en', ?2)",
+                    params![article_id(text), text],
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, 'resignation', ?3, ?4)",
+                    params![article_id(text), e.id, date, serde_json::to_string(&e).unwrap()],
+                )
+                .unwrap();
+            }
+        }
+        let store = Store::open(&path).unwrap();
+        let doc = store.timeline("t").unwrap();
+        assert_eq!(doc.events.len(), 1);
+        assert_eq!(doc.events[0].sources.len(), 2);
     }
 }

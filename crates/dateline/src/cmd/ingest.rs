@@ -1,7 +1,13 @@
 //! `dateline ingest`: read articles (files, folders, standard input) into the store.
+//!
+//! `.txt` files (optional front matter), `.html`/`.htm` pages (main text, date and language
+//! from the page) and `.jsonl` files (one article a line); `-` reads one `.txt` article from
+//! standard input. Each article is one transaction: an interrupted run leaves every article
+//! either fully stored or absent, and running again picks up the rest.
 
-use crate::article::{NewArticle, read_text};
-use crate::store::{ArticleMeta, Store};
+use crate::article::{NewArticle, from_html, from_jsonl_line, from_txt, read_text};
+use crate::store::{ArticleMeta, Store, read};
+use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,15 +17,31 @@ pub struct Args {
     /// The store (SQLite file; created on first use).
     #[arg(long, default_value = "dateline.db")]
     db: PathBuf,
-    /// Publication date for articles whose header has none (YYYY-MM-DD).
+    /// Publication date for articles that give none (YYYY-MM-DD).
     #[arg(long)]
     published: Option<String>,
-    /// Language of the articles; detected per article when absent.
+    /// Language of articles that give none; detected per article when absent.
     #[arg(long)]
     lang: Option<String>,
-    /// Files (`.txt`), folders (read recursively) or - for standard input.
+    /// Files (`.txt`, `.html`, `.jsonl`), folders (read recursively) or - for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+}
+
+/// The file extensions read from folders.
+const EXTENSIONS: &[&str] = &["htm", "html", "jsonl", "txt"];
+
+/// Files at least this many show a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 20;
+
+/// What the run did, for the summary.
+#[derive(Debug, Default)]
+struct Tally {
+    articles: usize,
+    new: usize,
+    unchanged: usize,
+    events: usize,
+    rejected: Vec<(String, String)>,
 }
 
 /// Runs the command: every input is tried; the summary says what happened to each.
@@ -29,59 +51,126 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         collect(p, &mut files)?;
     }
     let mut store = Store::open(&args.db)?;
-    let (mut new, mut unchanged, mut events) = (0usize, 0usize, 0usize);
-    let mut rejected: Vec<(PathBuf, String)> = Vec::new();
+    let bar = if files.len() >= PROGRESS_FROM {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:30}] {pos}/{len} files, {msg} ({eta} left)",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    let mut tally = Tally::default();
     for file in &files {
-        let text = match read_text(file) {
-            Ok(t) => t,
-            Err(e) => {
-                rejected.push((file.clone(), format!("{e:#}")));
-                continue;
-            }
-        };
-        let article = NewArticle {
-            text,
-            published: args.published.clone(),
-            lang: args.lang.clone(),
-            ..NewArticle::default()
-        };
-        let extraction = match article.extract() {
-            Ok(x) => x,
-            Err(e) => {
-                rejected.push((file.clone(), e.to_string()));
-                continue;
-            }
-        };
-        let title = article.title_or_first_line();
-        let meta = ArticleMeta {
-            title: title.as_deref(),
-            url: None,
-        };
-        let outcome = store.ingest(&article.text, &meta, &extraction)?;
-        if outcome.new {
-            new += 1;
-            events += outcome.events.len();
-        } else {
-            unchanged += 1;
-        }
+        ingest_file(&mut store, &args, file, &mut tally)?;
+        bar.set_message(format!("{} new articles", tally.new));
+        bar.inc(1);
     }
-    for (file, why) in &rejected {
-        eprintln!("rejected {}: {why}", file.display());
+    bar.finish_and_clear();
+    for (what, why) in &tally.rejected {
+        eprintln!("rejected {what}: {why}");
     }
+    let total = read::event_count(store.conn())?;
     println!(
-        "{} articles: {new} new ({events} events), {unchanged} unchanged, {} rejected; store {}",
-        files.len(),
-        rejected.len(),
+        "{} articles: {} new ({} events), {} unchanged, {} rejected; the timeline in {} has {total} events",
+        tally.articles,
+        tally.new,
+        tally.events,
+        tally.unchanged,
+        tally.rejected.len(),
         args.db.display()
     );
-    Ok(if rejected.is_empty() {
+    Ok(if tally.rejected.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
 }
 
-/// Expands a path: `-` and files as they are, folders into their `.txt` files (sorted).
+/// Reads one input and stores its articles; only a store failure stops the run.
+fn ingest_file(
+    store: &mut Store,
+    args: &Args,
+    file: &Path,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    let name = file.display().to_string();
+    let text = match read_text(file) {
+        Ok(t) => t,
+        Err(e) => {
+            tally.articles += 1;
+            tally.rejected.push((name, format!("{e:#}")));
+            return Ok(());
+        }
+    };
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "jsonl" => {
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let what = format!("{name}:{}", i + 1);
+                ingest_one(store, args, what, from_jsonl_line(line), tally)?;
+            }
+            Ok(())
+        }
+        "html" | "htm" => ingest_one(store, args, name, from_html(&text), tally),
+        _ => ingest_one(store, args, name, from_txt(&text), tally),
+    }
+}
+
+fn ingest_one(
+    store: &mut Store,
+    args: &Args,
+    what: String,
+    article: anyhow::Result<NewArticle>,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    tally.articles += 1;
+    let mut article = match article {
+        Ok(a) => a,
+        Err(e) => {
+            tally.rejected.push((what, format!("{e:#}")));
+            return Ok(());
+        }
+    };
+    if article.published.is_none() {
+        article.published.clone_from(&args.published);
+    }
+    if article.lang.is_none() {
+        article.lang.clone_from(&args.lang);
+    }
+    let extraction = match article.extract() {
+        Ok(x) => x,
+        Err(e) => {
+            tally.rejected.push((what, e.to_string()));
+            return Ok(());
+        }
+    };
+    let title = article.title_or_first_line();
+    let meta = ArticleMeta {
+        title: title.as_deref(),
+        url: article.url.as_deref(),
+    };
+    let outcome = store.ingest(&article.text, &meta, &extraction)?;
+    if outcome.new {
+        tally.new += 1;
+        tally.events += outcome.events.len();
+    } else {
+        tally.unchanged += 1;
+    }
+    Ok(())
+}
+
+/// Expands a path: `-` and files as they are, folders into their article files (sorted).
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     if path.as_os_str() == "-" || path.is_file() {
         out.push(path.to_path_buf());
@@ -97,7 +186,11 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     for entry in entries {
         if entry.is_dir() {
             collect(&entry, out)?;
-        } else if entry.extension().is_some_and(|e| e == "txt") {
+        } else if entry
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
             out.push(entry);
         }
     }

@@ -1,7 +1,6 @@
 //! `dateline serve`: the JSON API and the web app over an embedded store.
 
-use crate::server::{AppState, app};
-use crate::store::Store;
+use crate::server::{AppState, ServeConfig, app};
 use anyhow::Context as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -19,11 +18,30 @@ pub struct Args {
     /// Title shown above the timeline.
     #[arg(long, default_value = "Dateline")]
     title: String,
+    /// Bearer token that writes (POST, PATCH) must carry; reads stay open.
+    #[arg(long, env = "DATELINE_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Origin allowed to call the API from a browser (repeat for several; `*` for any).
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    cors_origins: Vec<String>,
 }
 
 /// Runs the service until Ctrl-C.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.db)?;
+    let token = args.token.filter(|t| !t.trim().is_empty());
+    let writes = if token.is_some() {
+        "writes need the bearer token"
+    } else {
+        "writes are open"
+    };
+    let state = AppState::open(
+        &args.db,
+        ServeConfig {
+            title: args.title,
+            token,
+            cors_origins: args.cors_origins,
+        },
+    )?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.addr)
@@ -31,10 +49,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let local = listener.local_addr()?;
         println!(
-            "Dateline is serving http://{local}/ (store {})",
+            "Dateline is serving http://{local}/ (store {}; {writes})",
             args.db.display()
         );
-        axum::serve(listener, app(AppState::new(store, &args.title)))
+        axum::serve(listener, app(state))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
