@@ -59,6 +59,11 @@ pub struct Server {
 impl Server {
     /// Starts a server whose store first gets `articles` through `dateline ingest`.
     pub fn start(articles: &[&Path]) -> Server {
+        Server::start_with(articles, &[])
+    }
+
+    /// Like [`Server::start`], with more `dateline serve` arguments (`--token`, …).
+    pub fn start_with(articles: &[&Path], serve_args: &[&str]) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("dateline.db");
         let db_arg = db.to_str().expect("utf-8 temp path").to_string();
@@ -79,6 +84,7 @@ impl Server {
                 "--title",
                 "Test story",
             ])
+            .args(serve_args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -115,6 +121,18 @@ impl Server {
         content_type: Option<&str>,
         body: &[u8],
     ) -> (u16, String) {
+        self.request_with(method, path, content_type, &[], body)
+    }
+
+    /// Like [`Server::request`], with extra headers (`("Authorization", "Bearer …")`).
+    pub fn request_with(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> (u16, String) {
         let mut stream = TcpStream::connect(self.authority()).expect("connect to the server");
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
@@ -126,6 +144,9 @@ impl Server {
         );
         if let Some(ct) = content_type {
             head.push_str(&format!("Content-Type: {ct}\r\n"));
+        }
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes()).expect("write request");

@@ -35,6 +35,67 @@ fn posting_the_seed_gives_murati_on_2024_09_26_and_reposting_is_a_no_op() {
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted);
+
+    // The same event through the events API, filtered by person, with its source.
+    let page = server.get_json("/api/events?person=mira-murati&kind=resignation");
+    let listed = &page["events"][0];
+    assert_eq!(listed["date"]["value"], "2024-09-26");
+    assert_eq!(listed["id"], murati["id"]);
+    let id = listed["id"].as_str().unwrap();
+    let detail = server.get_json(&format!("/api/events/{id}"));
+    assert_eq!(detail["sources"].as_array().unwrap().len(), 1);
+    let evidence = detail["sources"][0]["evidence"]["text"].as_str().unwrap();
+    assert!(evidence.contains("murati"), "{evidence}");
+    assert_eq!(detail["articles"][0]["lang"], "it");
+    let people = server.get_json("/api/people");
+    assert!(
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "mira-murati" && p["event_count"].as_u64() >= Some(1))
+    );
+    let articles = server.get_json("/api/articles");
+    assert_eq!(articles.as_array().unwrap().len(), 1);
+    let openapi = server.get_json("/api/openapi.json");
+    assert!(openapi["paths"]["/api/events"]["get"].is_object());
+}
+
+#[test]
+fn with_a_token_writes_need_it_and_corrections_survive_reposting() {
+    let server = Server::start_with(&[], &["--token", "t0ken", "--cors-origin", "*"]);
+    let text = std::fs::read_to_string(fixture("demo/articles/seed-it.txt")).unwrap();
+    let (status, body) =
+        server.request("POST", "/api/articles", Some("text/plain"), text.as_bytes());
+    assert_eq!(status, 401, "{body}");
+    let auth = [("Authorization", "Bearer t0ken")];
+    let (status, body) = server.request_with(
+        "POST",
+        "/api/articles",
+        Some("text/plain"),
+        &auth,
+        text.as_bytes(),
+    );
+    assert_eq!(status, 201, "{body}");
+    let page = server.get_json("/api/events?person=mira-murati&kind=resignation");
+    let id = page["events"][0]["id"].as_str().unwrap().to_string();
+    let patch = br#"{"date": "2024-09-25"}"#;
+    let path = format!("/api/events/{id}");
+    let (status, _) = server.request("PATCH", &path, Some("application/json"), patch);
+    assert_eq!(status, 401);
+    let (status, body) =
+        server.request_with("PATCH", &path, Some("application/json"), &auth, patch);
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = server.request_with(
+        "POST",
+        "/api/articles",
+        Some("text/plain"),
+        &auth,
+        text.as_bytes(),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(server.get_json(&path)["date"]["value"], "2024-09-25");
+    assert_eq!(server.get_json(&path)["corrected"], true);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `dateline extract`: print one article's events as JSON (the event contract).
 
-use crate::article::{NewArticle, read_text};
+use crate::article::{from_html, from_txt, read_text};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,18 +13,30 @@ pub struct Args {
     /// Language (it, en, fr, de, es, pt); detected when absent.
     #[arg(long)]
     lang: Option<String>,
-    /// The article: a UTF-8 text file, or - for standard input.
+    /// The article: a UTF-8 text file (optional front matter), an `.html` page, or - for
+    /// standard input.
     file: PathBuf,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let article = NewArticle {
-        text: read_text(&args.file)?,
-        published: args.published,
-        lang: args.lang,
-        ..NewArticle::default()
-    };
+    let raw = read_text(&args.file)?;
+    let is_html = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut article = if is_html {
+        from_html(&raw)
+    } else {
+        from_txt(&raw)
+    }
+    .map_err(|e| anyhow::anyhow!("{}: {e:#}", args.file.display()))?;
+    if args.published.is_some() {
+        article.published = args.published;
+    }
+    if args.lang.is_some() {
+        article.lang = args.lang;
+    }
     let extraction = article
         .extract()
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
