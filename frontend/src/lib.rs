@@ -1,18 +1,28 @@
-//! Dateline's web app: reads the timeline document and shows the story's events in date
-//! order, filterable by person. Compiled to wasm32 and embedded in the `dateline` binary.
+//! Dateline's web app: the story's events on an interactive, filterable, accessible
+//! timeline. Compiled to wasm32 and embedded in the `dateline` binary (or exported beside a
+//! static `timeline.json`).
+//!
+//! - [`app`]: the Leptos components (loading, filters, toolbar, details, list, figures).
+//! - `plot`: the timeline drawing (lanes, axis, markers, clusters, tenures) and its input.
+//! - `list`: the list view, a table of the same filtered events.
+//! - `model`: the loaded document prepared for drawing; `json`: a small JSON reader.
+//! - `url_state`: the filter in the URL, and where the document is.
 //!
 //! The document's address comes from `<meta name="dateline-timeline">` in `index.html`
-//! (relative, so the same build runs under any path); the person filter lives in the URL
-//! (`?person=mira-murati`) so a view can be shared.
+//! (relative, so the same build runs under any path and inside iframes), or `?data=`; the
+//! filter lives in the URL (`?person=mira-murati&kind=resignation`) so a view can be shared.
 
-mod app;
-mod url_state;
+pub mod app;
+pub mod json;
+mod list;
+pub mod model;
+mod plot;
+pub mod url_state;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Entry point, called by the generated JS glue once the module is loaded.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

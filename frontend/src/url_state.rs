@@ -1,35 +1,117 @@
-//! The part of the view state kept in the URL, and where the timeline document is.
+//! The filter state kept in the URL (`?person=mira-murati&kind=resignation&q=…&from=…&to=…`),
+//! so that a view can be shared and back/forward work; and where the timeline document is.
 
-/// Reads `?person=` from the page URL.
-pub fn person_from_url() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == "person")
-        .map(|(_, v)| v.to_string())
-        .filter(|v| !v.is_empty())
+use wasm_bindgen::JsValue;
+use web_sys::UrlSearchParams;
+
+/// What the user filters on. Empty fields filter nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Person ids; an event matches when it names any of them.
+    pub persons: Vec<String>,
+    /// Kind names; an event matches when it is of any of them.
+    pub kinds: Vec<String>,
+    /// First day (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), inclusive.
+    pub from: String,
+    /// Last day, inclusive.
+    pub to: String,
+    /// Free text: every word must appear in the event's text.
+    pub q: String,
 }
 
-/// Writes the person filter into the URL (replacing the current history entry).
-pub fn set_person_in_url(person: Option<&str>) {
-    let Some(window) = web_sys::window() else {
-        return;
+const KEYS: [&str; 5] = ["person", "kind", "from", "to", "q"];
+
+fn params() -> Option<UrlSearchParams> {
+    let search = web_sys::window()?.location().search().ok()?;
+    UrlSearchParams::new_with_str(&search).ok()
+}
+
+fn all(p: &UrlSearchParams, key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in p.get_all(key).iter() {
+        for part in v.as_string().unwrap_or_default().split(',') {
+            let part = part.trim();
+            if !part.is_empty() && !out.iter().any(|o| o == part) {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Reads the filter from the page URL.
+pub fn filter_from_url() -> Filter {
+    let Some(p) = params() else {
+        return Filter::default();
     };
-    let query = match person {
-        Some(p) => format!("?person={p}"),
-        None => String::new(),
-    };
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{query}");
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    let one = |k: &str| p.get(k).unwrap_or_default().trim().to_string();
+    Filter {
+        persons: all(&p, "person"),
+        kinds: all(&p, "kind"),
+        from: one("from"),
+        to: one("to"),
+        q: one("q"),
     }
 }
 
-/// Where the timeline document is: the `dateline-timeline` meta tag, else `timeline.json`.
+/// The query string (with `?`, or empty) for `filter`, keeping parameters that are not ours
+/// (such as `data`).
+pub fn query_for(filter: &Filter) -> String {
+    let Some(p) = params() else {
+        return String::new();
+    };
+    for k in KEYS {
+        p.delete(k);
+    }
+    for v in &filter.persons {
+        p.append("person", v);
+    }
+    for v in &filter.kinds {
+        p.append("kind", v);
+    }
+    for (k, v) in [("from", &filter.from), ("to", &filter.to), ("q", &filter.q)] {
+        if !v.is_empty() {
+            p.append(k, v);
+        }
+    }
+    let s: String = p.to_string().into();
+    if s.is_empty() { s } else { ["?", &s].concat() }
+}
+
+/// The page's current query string (with `?`, or empty).
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Writes `query` into the URL: a new history entry, or replacing the current one.
+pub fn write_query(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = [path.as_str(), query, hash.as_str()].concat();
+    if let Ok(history) = window.history() {
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Where the timeline document is: `?data=` (for benchmarks and embedding), else the
+/// `dateline-timeline` meta tag, else `timeline.json`; relative to the page.
 pub fn timeline_url() -> String {
+    if let Some(data) = params()
+        .and_then(|p| p.get("data"))
+        .filter(|d| !d.is_empty())
+    {
+        return data;
+    }
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {

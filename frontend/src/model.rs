@@ -1,0 +1,658 @@
+//! The loaded timeline, in the shape the views need: every event with its time span in days,
+//! its lanes and its search text; people, organisations, articles and tenures.
+
+use crate::json::Value;
+use dateline_api::EventKind;
+
+/// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The calendar date (year, month, day) of a day number.
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// English month names, for labels.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The first three letters of a month's name (1-based month).
+pub fn mon(m: i64) -> &'static str {
+    MONTHS
+        .get((m - 1).clamp(0, 11) as usize)
+        .map_or("", |s| s.get(..3).unwrap_or(s))
+}
+
+fn num_prefix(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.bytes().fold(0i64, |a, b| a * 10 + i64::from(b - b'0')))
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into (start day, end day exclusive); a quarter
+/// (precision rank 2) spans three months from its first.
+pub fn span_of(value: &str, quarter: bool) -> Option<(f64, f64)> {
+    let mut parts = value.split('-');
+    let y = num_prefix(parts.next()?)?;
+    let m = parts.next().map(num_prefix);
+    let d = parts.next().map(num_prefix);
+    let (start, end) = match (m, d) {
+        (None, _) => (days_from_civil(y, 1, 1), days_from_civil(y + 1, 1, 1)),
+        (Some(Some(m)), None) if (1..=12).contains(&m) => {
+            let months = if quarter { 3 } else { 1 };
+            let e = m - 1 + months;
+            (
+                days_from_civil(y, m, 1),
+                days_from_civil(y + e / 12, e % 12 + 1, 1),
+            )
+        }
+        (Some(Some(m)), Some(Some(d))) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
+            let s = days_from_civil(y, m, d);
+            (s, s + 1)
+        }
+        _ => return None,
+    };
+    Some((start as f64, end as f64))
+}
+
+/// A day number as `YYYY-MM-DD`.
+pub fn iso_day(day: f64) -> String {
+    let (y, m, d) = civil_from_days(day.floor() as i64);
+    let mut s = y.to_string();
+    for v in [m, d] {
+        s.push('-');
+        if v < 10 {
+            s.push('0');
+        }
+        s.push_str(&v.to_string());
+    }
+    s
+}
+
+/// One source of an event: the article and the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Src {
+    /// Index into [`Doc::articles`], when the article is known.
+    pub article: Option<usize>,
+    /// The evidence sentence.
+    pub text: String,
+}
+
+/// One event, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ev {
+    /// Stable id.
+    pub id: String,
+    /// What happened.
+    pub kind: EventKind,
+    /// The ISO date value as in the document.
+    pub date: String,
+    /// day, month, quarter or year.
+    pub precision: String,
+    /// Vague date.
+    pub approx: bool,
+    /// Start of the span, in days since 1970.
+    pub t0: f64,
+    /// End of the span (exclusive), in days.
+    pub t1: f64,
+    /// Display names.
+    pub persons: Vec<String>,
+    /// Person ids (slugs).
+    pub person_ids: Vec<String>,
+    /// `data-persons`: the ids joined by spaces.
+    pub persons_attr: String,
+    /// Organisation.
+    pub org: Option<String>,
+    /// Role.
+    pub role: Option<String>,
+    /// Money: value and currency.
+    pub amount: Option<(f64, String)>,
+    /// People counted.
+    pub count: Option<f64>,
+    /// Evidence per article.
+    pub sources: Vec<Src>,
+    /// Lowercased text that free-text search looks in.
+    pub search: String,
+    /// Lanes (indices into [`Doc::lanes`]) the event is drawn in.
+    pub lanes: Vec<u32>,
+}
+
+impl Ev {
+    /// Middle of the span.
+    pub fn mid(&self) -> f64 {
+        (self.t0 + self.t1) / 2.0
+    }
+
+    /// Who the event is about: the people, else the organisation.
+    pub fn who(&self) -> String {
+        if self.persons.is_empty() {
+            self.org.clone().unwrap_or_default()
+        } else {
+            self.persons.join(", ")
+        }
+    }
+}
+
+/// A lane of the timeline: one person, or one organisation's company events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// Shown at the lane's left.
+    pub name: String,
+    /// Person id, for a person's lane.
+    pub person: Option<String>,
+}
+
+/// An article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Content id.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Link (only http and https are kept).
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: String,
+    /// Language.
+    pub lang: String,
+}
+
+/// A period in a role: from an appointment to the next departure of the same person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tenure {
+    /// The person's lane.
+    pub lane: u32,
+    /// Start day.
+    pub t0: f64,
+    /// End day (the end of the data when `open`).
+    pub t1: f64,
+    /// No departure known.
+    pub open: bool,
+    /// Role and organisation.
+    pub label: String,
+}
+
+/// The whole document, prepared.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Doc {
+    /// Title.
+    pub title: String,
+    /// Events sorted by start, then id.
+    pub events: Vec<Ev>,
+    /// Lanes: people first (in order of first appearance), then organisations.
+    pub lanes: Vec<Lane>,
+    /// People (id, name, event count), by name.
+    pub people: Vec<(String, String, usize)>,
+    /// Articles.
+    pub articles: Vec<Article>,
+    /// Tenures, by lane.
+    pub tenures: Vec<Tenure>,
+    /// First and last day of all events.
+    pub range: (f64, f64),
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.map(Value::arr)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| s.str().map(str::to_string))
+        .collect()
+}
+
+/// Slug of a name, for people without an id.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Builds the prepared document from the parsed JSON; `None` when it is not a timeline
+/// document. Events with an unknown kind or an unreadable date are skipped.
+pub fn from_json(v: &Value) -> Option<Doc> {
+    let events_json = match v.get("events") {
+        Some(Value::Arr(a)) => a,
+        _ => return None,
+    };
+    let articles: Vec<Article> = v
+        .get("sources")
+        .map(Value::arr)
+        .unwrap_or_default()
+        .iter()
+        .map(|a| Article {
+            id: a.s("id").to_string(),
+            title: a.opt("title"),
+            url: a
+                .opt("url")
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            published: a.s("published").to_string(),
+            lang: a.s("lang").to_string(),
+        })
+        .collect();
+    let article_index: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut events: Vec<Ev> = events_json
+        .iter()
+        .filter_map(|e| {
+            let kind = EventKind::parse(e.s("kind"))?;
+            let date = e.get("date")?;
+            let value = date.s("value").to_string();
+            let precision = date.s("precision").to_string();
+            let (t0, t1) = span_of(&value, precision == "quarter")?;
+            let persons = strings(e.get("persons"));
+            let mut person_ids = strings(e.get("person_ids"));
+            if person_ids.len() != persons.len() {
+                person_ids = persons.iter().map(|p| slug(p)).collect();
+            }
+            let amount = e
+                .get("amount")
+                .and_then(|a| Some((a.get("value")?.num()?, a.s("currency").to_string())));
+            let sources = e
+                .get("sources")
+                .map(Value::arr)
+                .unwrap_or_default()
+                .iter()
+                .map(|s| {
+                    let aid = s.s("article_id");
+                    Src {
+                        article: article_index.get(aid).copied(),
+                        text: s.get("evidence").map_or("", |ev| ev.s("text")).to_string(),
+                    }
+                })
+                .collect::<Vec<_>>();
+            let org = e.opt("org");
+            let role = e.opt("role");
+            let mut search = String::new();
+            for part in persons
+                .iter()
+                .chain(org.iter())
+                .chain(role.iter())
+                .chain(sources.iter().map(|s| &s.text))
+            {
+                search.push_str(&part.to_lowercase());
+                search.push('\n');
+            }
+            search.push_str(kind.as_str());
+            search.push('\n');
+            search.push_str(&value);
+            Some(Ev {
+                id: e.s("id").to_string(),
+                kind,
+                date: value,
+                precision,
+                approx: matches!(date.get("approx"), Some(Value::Bool(true))),
+                t0,
+                t1,
+                persons_attr: person_ids.join(" "),
+                persons,
+                person_ids,
+                org,
+                role,
+                amount,
+                count: e.get("count").and_then(Value::num),
+                sources,
+                search,
+                lanes: Vec::new(),
+            })
+        })
+        .collect();
+    events.sort_by(|a, b| a.t0.total_cmp(&b.t0).then_with(|| a.id.cmp(&b.id)));
+
+    // Lanes: a person's lane for personal events, the organisation's for company events.
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut org_lanes: Vec<String> = Vec::new();
+    let mut people: Vec<(String, String, usize)> = Vec::new();
+    let mut person_lane = std::collections::HashMap::<String, u32>::new();
+    for ev in &events {
+        for (id, name) in ev.person_ids.iter().zip(&ev.persons) {
+            if !person_lane.contains_key(id) {
+                person_lane.insert(id.clone(), lanes.len() as u32);
+                lanes.push(Lane {
+                    name: name.clone(),
+                    person: Some(id.clone()),
+                });
+                people.push((id.clone(), name.clone(), 0));
+            }
+        }
+    }
+    let n_people = lanes.len() as u32;
+    for ev in &mut events {
+        for id in &ev.person_ids {
+            if let Some(p) = person_lane
+                .get(id)
+                .and_then(|&l| people.get_mut(l as usize))
+            {
+                p.2 += 1;
+            }
+        }
+        if ev.kind.is_personal() && !ev.person_ids.is_empty() {
+            ev.lanes = ev
+                .person_ids
+                .iter()
+                .filter_map(|id| person_lane.get(id).copied())
+                .collect();
+        } else {
+            let org = ev.org.clone().unwrap_or_else(|| "Other".to_string());
+            let i = org_lanes.iter().position(|o| *o == org).unwrap_or_else(|| {
+                org_lanes.push(org);
+                org_lanes.len() - 1
+            });
+            ev.lanes = vec![n_people + i as u32];
+        }
+    }
+    lanes.extend(org_lanes.into_iter().map(|o| Lane {
+        name: o,
+        person: None,
+    }));
+    people.sort_by(|a, b| a.1.cmp(&b.1));
+
+    let range = (
+        events.iter().map(|e| e.t0).fold(f64::INFINITY, f64::min),
+        events
+            .iter()
+            .map(|e| e.t1)
+            .fold(f64::NEG_INFINITY, f64::max),
+    );
+    let tenures = tenures(&events, n_people, range.1);
+    Some(Doc {
+        title: v.s("title").to_string(),
+        events,
+        lanes,
+        people,
+        articles,
+        tenures,
+        range,
+    })
+}
+
+/// Appointment → next departure of the same person, per person lane.
+fn tenures(events: &[Ev], n_people: u32, end: f64) -> Vec<Tenure> {
+    let mut out = Vec::new();
+    for lane in 0..n_people {
+        let mut open: Option<&Ev> = None;
+        for ev in events.iter().filter(|e| e.lanes.contains(&lane)) {
+            match ev.kind {
+                EventKind::Appointment | EventKind::Founding => {
+                    if let Some(a) = open.replace(ev) {
+                        out.push(tenure(lane, a, ev.t0, false));
+                    }
+                }
+                EventKind::Resignation | EventKind::Dismissal => {
+                    if let Some(a) = open.take() {
+                        out.push(tenure(lane, a, ev.t1, false));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = open {
+            out.push(tenure(lane, a, end, true));
+        }
+    }
+    out
+}
+
+fn tenure(lane: u32, start: &Ev, t1: f64, open: bool) -> Tenure {
+    let label = [start.role.as_deref(), start.org.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    Tenure {
+        lane,
+        t0: start.t0,
+        t1: t1.max(start.t1),
+        open,
+        label,
+    }
+}
+
+/// A date with its precision, in words: "26 September 2024", "May 2024", "Q3 2024", "2023";
+/// "about …" when approximate.
+pub fn date_words(ev: &Ev) -> String {
+    let (y, m, d) = civil_from_days(ev.t0 as i64);
+    let month = MONTHS.get((m - 1) as usize).copied().unwrap_or("");
+    let mut s = String::new();
+    if ev.approx {
+        s.push_str("about ");
+    }
+    match ev.precision.as_str() {
+        "year" => s.push_str(&y.to_string()),
+        "quarter" => {
+            s.push('Q');
+            s.push_str(&((m - 1) / 3 + 1).to_string());
+            s.push(' ');
+            s.push_str(&y.to_string());
+        }
+        "month" => {
+            s.push_str(month);
+            s.push(' ');
+            s.push_str(&y.to_string());
+        }
+        _ => {
+            s.push_str(&d.to_string());
+            s.push(' ');
+            s.push_str(month);
+            s.push(' ');
+            s.push_str(&y.to_string());
+        }
+    }
+    s
+}
+
+/// A short number: 150000000000 → "150B", 2500000 → "2.5M", 1200 → "1,200".
+pub fn short_num(v: f64) -> String {
+    let (scaled, unit) = if v >= 1e12 {
+        (v / 1e12, "T")
+    } else if v >= 1e9 {
+        (v / 1e9, "B")
+    } else if v >= 1e6 {
+        (v / 1e6, "M")
+    } else {
+        let n = v.round() as u64;
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        return out;
+    };
+    let tenths = (scaled * 10.0).round() as u64;
+    let mut s = (tenths / 10).to_string();
+    if !tenths.is_multiple_of(10) && tenths < 1000 {
+        s.push('.');
+        s.push_str(&(tenths % 10).to_string());
+    }
+    s.push_str(unit);
+    s
+}
+
+/// Money in words: "USD 150B".
+pub fn money(value: f64, currency: &str) -> String {
+    let sym = match currency {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        _ => "",
+    };
+    if sym.is_empty() {
+        let mut s = currency.to_string();
+        s.push(' ');
+        s.push_str(&short_num(value));
+        s
+    } else {
+        let mut s = sym.to_string();
+        s.push_str(&short_num(value));
+        s
+    }
+}
+
+/// The figure an event carries, in words ("$150B", "1,200 people").
+pub fn figure(ev: &Ev) -> Option<String> {
+    if let Some((v, c)) = &ev.amount {
+        return Some(money(*v, c));
+    }
+    ev.count.map(|c| {
+        let mut s = short_num(c);
+        s.push_str(" people");
+        s
+    })
+}
+
+/// A one-glyph icon per kind, shown inside the marker's shape.
+pub fn glyph(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Resignation => "↗",
+        EventKind::Dismissal => "✕",
+        EventKind::Appointment => "+",
+        EventKind::Valuation => "$",
+        EventKind::Funding => "↑",
+        EventKind::Revenue => "Σ",
+        EventKind::Headcount => "#",
+        EventKind::Layoff => "↓",
+        EventKind::Founding => "★",
+        EventKind::Acquisition => "⊕",
+    }
+}
+
+/// The kind as a capitalised word.
+pub fn kind_label(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Resignation => "Resignation",
+        EventKind::Dismissal => "Dismissal",
+        EventKind::Appointment => "Appointment",
+        EventKind::Valuation => "Valuation",
+        EventKind::Funding => "Funding",
+        EventKind::Revenue => "Revenue",
+        EventKind::Headcount => "Headcount",
+        EventKind::Layoff => "Layoff",
+        EventKind::Founding => "Founding",
+        EventKind::Acquisition => "Acquisition",
+    }
+}
+
+/// Splits `text` into (piece, highlighted) around the key words (ASCII case-insensitive,
+/// whole words).
+pub fn highlight(text: &str, keys: &[String]) -> Vec<(String, bool)> {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut plain_start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let hit = (i == 0 || !word(i - 1) && text.is_char_boundary(i))
+            .then(|| {
+                keys.iter()
+                    .filter(|k| !k.is_empty())
+                    .map(String::as_bytes)
+                    .filter(|k| {
+                        b.get(i..i + k.len())
+                            .is_some_and(|s| s.eq_ignore_ascii_case(k))
+                            && !word(i + k.len())
+                            && text.is_char_boundary(i + k.len())
+                    })
+                    .map(<[u8]>::len)
+                    .max()
+            })
+            .flatten();
+        if let Some(len) = hit {
+            if plain_start < i {
+                out.push((text[plain_start..i].to_string(), false));
+            }
+            out.push((text[i..i + len].to_string(), true));
+            i += len;
+            plain_start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if plain_start < b.len() {
+        out.push((text[plain_start..].to_string(), false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for (y, m, d) in [(1970, 1, 1), (2024, 2, 29), (2024, 9, 26), (1999, 12, 31)] {
+            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+        }
+        assert_eq!(days_from_civil(1970, 1, 2), 1);
+        assert_eq!(iso_day(days_from_civil(2024, 9, 26) as f64), "2024-09-26");
+    }
+
+    #[test]
+    fn coarse_dates_span_their_period() {
+        let (a, b) = span_of("2024-05", false).expect("month");
+        assert_eq!(b - a, 31.0);
+        let (a, b) = span_of("2024", false).expect("year");
+        assert_eq!(b - a, 366.0);
+        let (a, b) = span_of("2024-10", true).expect("quarter");
+        assert_eq!(b - a, 92.0);
+        assert!(span_of("2024-13", false).is_none());
+        assert!(span_of("x", false).is_none());
+    }
+
+    #[test]
+    fn highlights_whole_words() {
+        let parts = highlight(
+            "mira murati, cto di openai",
+            &["Mira Murati".into(), "OpenAI".into()],
+        );
+        let marked: Vec<_> = parts.iter().filter(|p| p.1).map(|p| p.0.as_str()).collect();
+        assert_eq!(marked, ["mira murati", "openai"]);
+        assert_eq!(short_num(150e9), "150B");
+        assert_eq!(short_num(2.5e6), "2.5M");
+        assert_eq!(short_num(1200.0), "1,200");
+    }
+}
