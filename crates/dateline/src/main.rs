@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Print the events of one article as JSON.
     Extract(cmd::extract::Args),
+    /// Print the temporal expressions of a text, resolved, as JSON (or answer JSON Lines).
+    Dates(cmd::dates::Args),
     /// Read articles (files, folders, or - for standard input) into the store.
     Ingest(cmd::ingest::Args),
     /// Serve the JSON API and the web app.
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Dates(args) => cmd::dates::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };

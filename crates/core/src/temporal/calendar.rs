@@ -14,9 +14,9 @@ pub(crate) fn trunc(t: NaiveDateTime, grain: Grain) -> Option<NaiveDateTime> {
         Grain::Minute => d.and_hms_opt(t.hour(), t.minute(), 0),
         Grain::Hour => d.and_hms_opt(t.hour(), 0, 0),
         Grain::Day => midnight(d),
-        Grain::Week => midnight(d.checked_sub_days(Days::new(u64::from(
-            d.weekday().num_days_from_monday(),
-        )))?),
+        Grain::Week => {
+            midnight(d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))?)
+        }
         Grain::Month => midnight(NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?),
         Grain::Quarter => midnight(NaiveDate::from_ymd_opt(
             d.year(),

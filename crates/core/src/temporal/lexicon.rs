@@ -66,11 +66,18 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
             let start = i;
             let mut v: u32 = 0;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
-                v = v.saturating_mul(10).saturating_add(u32::from(bytes[i] - b'0'));
+                v = v
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(bytes[i] - b'0'));
                 i += 1;
             }
             let n = u8::try_from(i - start).unwrap_or(u8::MAX);
-            out.push(Token { start, end: i, gap, tok: Tok::Int(v, n) });
+            out.push(Token {
+                start,
+                end: i,
+                gap,
+                tok: Tok::Int(v, n),
+            });
             gap = false;
             continue;
         }
@@ -80,7 +87,9 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
             continue;
         }
         if b.is_ascii_alphabetic() || b >= 0x80 {
-            let Some(c) = text[i..].chars().next() else { break };
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
             if c.is_alphabetic() {
                 let start = i;
                 let from = buf.len();
@@ -108,7 +117,12 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
                     u32::try_from(from).unwrap_or(u32::MAX),
                     u32::try_from(buf.len()).unwrap_or(u32::MAX),
                 );
-                out.push(Token { start, end: j, gap, tok: Tok::Word(a, z) });
+                out.push(Token {
+                    start,
+                    end: j,
+                    gap,
+                    tok: Tok::Word(a, z),
+                });
                 gap = false;
                 i = j;
                 continue;
@@ -116,13 +130,23 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
             if c.is_whitespace() {
                 gap = true;
             } else {
-                out.push(Token { start: i, end: i + c.len_utf8(), gap, tok: Tok::Punct(c) });
+                out.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    gap,
+                    tok: Tok::Punct(c),
+                });
                 gap = false;
             }
             i += c.len_utf8();
             continue;
         }
-        out.push(Token { start: i, end: i + 1, gap, tok: Tok::Punct(char::from(b)) });
+        out.push(Token {
+            start: i,
+            end: i + 1,
+            gap,
+            tok: Tok::Punct(char::from(b)),
+        });
         gap = false;
         i += 1;
     }
@@ -155,7 +179,11 @@ pub(crate) fn phrase_key(phrase: &str) -> (String, usize) {
 }
 
 fn build(t: &'static TemporalTable) -> Lexicon {
-    let mut lex = Lexicon { phrases: HashMap::new(), heads: HashMap::new(), table: t };
+    let mut lex = Lexicon {
+        phrases: HashMap::new(),
+        heads: HashMap::new(),
+        table: t,
+    };
     let mut add = |alts: &str, sem: Sem| {
         for alt in alts.split('|') {
             let (key, n) = phrase_key(alt);

@@ -36,6 +36,8 @@ pub mod prep {
     pub const ON: u16 = 256;
     /// Glue between the parts of one expression ("di", "of", "de").
     pub const OF: u16 = 512;
+    /// "for", "per", "durante": what follows is a duration, not a date.
+    pub const DURING: u16 = 1024;
 }
 
 /// A holiday's date rule.

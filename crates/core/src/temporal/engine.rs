@@ -1,0 +1,1527 @@
+//! The grammar: tokens → items (lexicon phrases) → time expressions.
+//!
+//! Pieces (a month, a day number, a weekday, a clock time, "ieri", "next week" …) are parsed
+//! by generic rules over the meanings in [`super::lang`]; adjacent pieces intersect
+//! ("martedì 19 febbraio alle 15"), and connectors build intervals ("dal 3 al 5 marzo").
+//! Nothing here knows a language: every word comes from a table.
+
+// Nested `if let` reads better than let-chains in these grammar rules.
+#![allow(clippy::collapsible_if)]
+
+use super::calendar::{at_midnight, nth_weekday, shift, trunc};
+use super::lang::{Sem, prep::*};
+use super::lexicon::{Lexicon, Tok, Token};
+use super::resolve::{Period, Spec, Time, add_days, resolve};
+use super::{Grain, Preference};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+/// Ctx bit: an "ago" word came before ("hace", "il y a").
+const AGO_BEFORE: u16 = 1 << 13;
+/// Ctx bit: an approximation word came before ("circa").
+const APPROX: u16 = 1 << 14;
+
+/// One lexicon item: a token, or a phrase of several tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub gap: bool,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    Int(u32, u8),
+    Sem(Sem, Option<Sem>, (u32, u32)),
+    Punct(char),
+    Word((u32, u32)),
+}
+
+/// What an expression says: one time, or an interval.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Expr {
+    One(Time),
+    Between(Time, Time),
+    From(Time),
+    Until(Time),
+    /// A stretch of time that is not a date ("negli ultimi 3 anni"): claims its words.
+    Duration,
+}
+
+/// Groups tokens into items with the lexicon (longest phrase first).
+pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<Item>) {
+    let text_of = |t: &Token| -> String {
+        match t.tok {
+            Tok::Word(a, z) => buf
+                .get(a as usize..z as usize)
+                .unwrap_or_default()
+                .to_string(),
+            Tok::Int(v, _) => v.to_string(),
+            Tok::Punct(c) => c.to_string(),
+        }
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let first: &str = match t.tok {
+            Tok::Word(a, z) => buf.get(a as usize..z as usize).unwrap_or_default(),
+            _ => "",
+        };
+        let head_len = match t.tok {
+            Tok::Word(..) => lex.heads.get(first).copied().unwrap_or(0),
+            _ => {
+                let s = text_of(&t);
+                lex.heads.get(s.as_str()).copied().unwrap_or(0)
+            }
+        };
+        let mut done = false;
+        if head_len > 1 {
+            let max = head_len.min(tokens.len() - i);
+            let mut key = text_of(&t);
+            let mut keys = Vec::with_capacity(max);
+            keys.push(key.clone());
+            for tk in &tokens[i + 1..i + max] {
+                key.push(' ');
+                key.push_str(&text_of(tk));
+                keys.push(key.clone());
+            }
+            for n in (2..=max).rev() {
+                if let Some(&(s, alt)) = lex.phrases.get(keys[n - 1].as_str()) {
+                    let (a, z) = match t.tok {
+                        Tok::Word(a, z) => (a, z),
+                        _ => (0, 0),
+                    };
+                    out.push(Item {
+                        start: t.start,
+                        end: tokens[i + n - 1].end,
+                        gap: t.gap,
+                        kind: Kind::Sem(s, alt, (a, z)),
+                    });
+                    i += n;
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if done {
+            continue;
+        }
+        let kind = match t.tok {
+            Tok::Word(a, z) => match lex.phrases.get(first) {
+                Some(&(s, alt)) => Kind::Sem(s, alt, (a, z)),
+                None => Kind::Word((a, z)),
+            },
+            Tok::Int(v, n) => Kind::Int(v, n),
+            Tok::Punct(c) => match lex.phrases.get(c.to_string().as_str()) {
+                Some(&(s, alt)) => Kind::Sem(s, alt, (0, 0)),
+                None => Kind::Punct(c),
+            },
+        };
+        out.push(Item {
+            start: t.start,
+            end: t.end,
+            gap: t.gap,
+            kind,
+        });
+        i += 1;
+    }
+}
+
+const ORD_SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "º", "ª", "o", "a", "er", "re", "e", "eme", "ieme", "°", "te", "ten",
+    "ter", "tes", "ro",
+];
+
+/// The parser over one run of items.
+pub(crate) struct Parser<'a> {
+    pub items: &'a [Item],
+    pub buf: &'a str,
+    pub lex: &'a Lexicon,
+    pub r: NaiveDateTime,
+    pub pref: Preference,
+}
+
+fn spec_time(rule: &'static str, f: impl FnOnce(&mut Spec)) -> Time {
+    let mut s = Spec::default();
+    f(&mut s);
+    Time::spec(s, rule)
+}
+
+/// Intersects two times: both must hold. `None` when they contradict.
+pub(crate) fn intersect(a: &Time, b: &Time) -> Option<Time> {
+    let (x, y) = (&a.spec, &b.spec);
+    fn merge<T: PartialEq + Copy>(p: Option<T>, q: Option<T>) -> Result<Option<T>, ()> {
+        match (p, q) {
+            (Some(p), Some(q)) if p != q => Err(()),
+            (p, q) => Ok(p.or(q)),
+        }
+    }
+    let mut s = Spec {
+        year: merge(x.year, y.year).ok()?,
+        month: merge(x.month, y.month).ok()?,
+        day: merge(x.day, y.day).ok()?,
+        weekday: merge(x.weekday, y.weekday).ok()?,
+        hour: merge(x.hour, y.hour).ok()?,
+        minute: merge(x.minute, y.minute).ok()?,
+        second: merge(x.second, y.second).ok()?,
+        ampm: x.ampm || y.ampm,
+        pod: merge(x.pod, y.pod).ok()?,
+        holiday: merge(x.holiday, y.holiday).ok()?,
+        season: merge(x.season, y.season).ok()?,
+        weekend: x.weekend || y.weekend,
+    };
+    if s.holiday.is_some() && (s.month.is_some() || s.day.is_some()) {
+        return None;
+    }
+    if let (Some(h), Some((f, t))) = (s.hour, s.pod) {
+        // "3 del pomeriggio" is 15:00; "11 di sera" is 23:00.
+        let h = if h < 12 && f >= 12 {
+            h + 12
+        } else if h == 12 && t <= 12 && f < 4 {
+            0
+        } else {
+            h
+        };
+        if h >= 24 && f < 24 {
+            return None;
+        }
+        s.hour = Some(h % 24);
+        s.ampm = false;
+        s.pod = None;
+    }
+    let anchor = match (a.anchor, b.anchor) {
+        (Some(p), Some(q)) => {
+            let (fine, coarse) = if p.1 <= q.1 { (p, q) } else { (q, p) };
+            let end = shift(coarse.0, coarse.1, 1)?;
+            if fine.0 < coarse.0 || fine.0 >= end {
+                return None;
+            }
+            Some(fine)
+        }
+        (p, q) => p.or(q),
+    };
+    if let Some((_, g)) = anchor {
+        // An anchored day cannot take another day; an anchored hour takes nothing coarser.
+        if g <= Grain::Day && (s.has_day_fields() || s.month.is_some() || s.year.is_some()) {
+            return None;
+        }
+        if g < Grain::Day && !s.is_empty() {
+            return None;
+        }
+    }
+    // A relative anchor keeps its rule name ("ieri mattina" is still relative).
+    let rule = if a.anchor.is_some() {
+        a.rule
+    } else if b.anchor.is_some() {
+        b.rule
+    } else {
+        "intersect"
+    };
+    Some(Time {
+        spec: s,
+        anchor,
+        approx: a.approx || b.approx,
+        rule,
+        pref: a.pref.or(b.pref),
+        strict: (a.strict || b.strict) && s.hour.is_none() && s.pod.is_none() && s.day.is_none(),
+    })
+}
+
+impl Spec {
+    fn has_day_fields(&self) -> bool {
+        self.day.is_some() || self.weekday.is_some() || self.holiday.is_some()
+    }
+}
+
+fn two_digit_year(v: u32, n: u8) -> Option<i32> {
+    let v = i32::try_from(v).ok()?;
+    match n {
+        4 => Some(v),
+        2 => Some(if v < 50 { 2000 + v } else { 1900 + v }),
+        _ => None,
+    }
+}
+
+impl Parser<'_> {
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.items.get(i).map(|it| it.kind)
+    }
+
+    fn gap(&self, i: usize) -> bool {
+        self.items.get(i).is_none_or(|it| it.gap)
+    }
+
+    fn find<T>(&self, i: usize, f: impl Fn(Sem) -> Option<T>) -> Option<T> {
+        match self.kind(i)? {
+            Kind::Sem(s, alt, _) => f(s).or_else(|| alt.and_then(&f)),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, f: impl Fn(Sem) -> bool) -> bool {
+        self.find(i, |s| f(s).then_some(())).is_some()
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        match self.kind(i)? {
+            Kind::Sem(_, _, (a, z)) | Kind::Word((a, z)) => self.buf.get(a as usize..z as usize),
+            _ => None,
+        }
+    }
+
+    fn prep(&self, i: usize) -> u16 {
+        self.find(i, |s| match s {
+            Sem::Prep(f) => Some(f),
+            _ => None,
+        })
+        .unwrap_or(0)
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.kind(i)? {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn int(&self, i: usize) -> Option<(u32, u8)> {
+        match self.kind(i)? {
+            Kind::Int(v, n) => Some((v, n)),
+            _ => None,
+        }
+    }
+
+    /// An integer that is not the start of a decimal number or a percentage.
+    fn plain_int(&self, i: usize) -> Option<(u32, u8)> {
+        let v = self.int(i)?;
+        if !self.gap(i + 1) {
+            match self.punct(i + 1) {
+                Some(',' | '.') if self.int(i + 2).is_some() && !self.gap(i + 2) => return None,
+                Some('%') => return None,
+                _ => {}
+            }
+        }
+        if i > 0 && !self.gap(i) && matches!(self.punct(i - 1), Some(',' | '.' | '$' | '€' | '£'))
+        {
+            return None;
+        }
+        Some(v)
+    }
+
+    /// A number: digits or number words ("twenty one"). Returns value and next index.
+    fn number(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some((v, n)) = self.plain_int(i) {
+            return (n <= 6).then_some((i64::from(v), i + 1));
+        }
+        let v = self.find(i, |s| match s {
+            Sem::Num(n) => Some(n),
+            _ => None,
+        })?;
+        if (20..=90).contains(&v) && v % 10 == 0 {
+            let j = if self.punct(i + 1) == Some('-') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(u) = self.find(j, |s| match s {
+                Sem::Num(n) if (1..=9).contains(&n) => Some(n),
+                _ => None,
+            }) {
+                return Some((v + u, j + 1));
+            }
+        }
+        Some((v, i + 1))
+    }
+
+    /// The word after `i` (no space) is an ordinal suffix ("1st", "1º").
+    fn ord_suffix(&self, i: usize) -> usize {
+        if !self.gap(i) {
+            if let Some(w) = self.word(i) {
+                if ORD_SUFFIXES.contains(&w) {
+                    return i + 1;
+                }
+            }
+            if matches!(self.punct(i), Some('°' | 'º')) {
+                return i + 1;
+            }
+        }
+        i
+    }
+
+    /// A day of the month: 1-31 in digits, number words or ordinals.
+    fn day_num(&self, i: usize) -> Option<(u32, usize, bool)> {
+        if let Some((v, n)) = self.plain_int(i) {
+            if n <= 2 && (1..=31).contains(&v) {
+                let j = self.ord_suffix(i + 1);
+                return Some((v, j, j > i + 1));
+            }
+            return None;
+        }
+        if let Some(o) = self.find(i, |s| match s {
+            Sem::Ord(n) if (1..=31).contains(&n) => Some(n),
+            _ => None,
+        }) {
+            return Some((u32::try_from(o).ok()?, i + 1, true));
+        }
+        let (v, j) = self.number(i)?;
+        ((1..=31).contains(&v)).then_some((u32::try_from(v).ok()?, j, false))
+    }
+
+    fn month_at(&self, i: usize, with_number: bool) -> Option<(u32, usize)> {
+        if let Some(m) = self.find(i, |s| match s {
+            Sem::Month(m) => Some(m),
+            _ => None,
+        }) {
+            return Some((m, i + 1));
+        }
+        let m = self.find(i, |s| match s {
+            Sem::MonthAbbr(m) => Some(m),
+            _ => None,
+        })?;
+        if self.punct(i + 1) == Some('.') && !self.gap(i + 1) {
+            return Some((m, i + 2));
+        }
+        with_number.then_some((m, i + 1))
+    }
+
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let (v, n) = self.plain_int(i)?;
+        if n == 4 && (1000..=2999).contains(&v) {
+            return Some((i32::try_from(v).ok()?, i + 1));
+        }
+        None
+    }
+
+    /// Skips glue (of/de/di, a comma) between the parts of one date.
+    fn glue(&self, i: usize) -> usize {
+        let mut j = i;
+        for _ in 0..2 {
+            if self.prep(j) & (OF | ON) != 0 || self.punct(j) == Some(',') {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    fn hm(&self, h: u32, m: u32, rule: &'static str, twelve: bool) -> Option<Time> {
+        (h <= 24 && m < 60).then(|| {
+            spec_time(rule, |s| {
+                s.hour = Some(h % 24);
+                s.minute = Some(m);
+                s.ampm = twelve && self.lex.table.twelve_hour && (1..=12).contains(&h);
+            })
+        })
+    }
+
+    fn ampm_after(&self, t: &mut Time, j: usize) -> usize {
+        let Some(h) = t.spec.hour else { return j };
+        let am = self.is(j, |s| s == Sem::Am);
+        let pm = self.is(j, |s| s == Sem::Pm);
+        if (am || pm) && h <= 12 {
+            let h = match (am, h) {
+                (true, 12) => 0,
+                (true, h) => h,
+                (false, 12) => 12,
+                (false, h) => h + 12,
+            };
+            t.spec.hour = Some(h);
+            t.spec.ampm = false;
+            return j + 1;
+        }
+        j
+    }
+
+    /// Minutes after an hour: ":30", "e venti", "e un quarto", "and a half", "30".
+    fn minutes_after(&self, j: usize) -> Option<(i64, usize)> {
+        let mut k = j;
+        if self.prep(k) & AND != 0 {
+            k += 1;
+        }
+        if let Some(m) = self.find(k, |s| match s {
+            Sem::Minutes(m) => Some(i64::from(m)),
+            Sem::Unit(Grain::Quarter) => Some(15),
+            _ => None,
+        }) {
+            return Some((m, k + 1));
+        }
+        if k > j {
+            let (v, e) = self.number(k)?;
+            if (1..60).contains(&v) {
+                let e = if self.is(e, |s| s == Sem::Unit(Grain::Minute)) {
+                    e + 1
+                } else {
+                    e
+                };
+                return Some((v, e));
+            }
+        }
+        if self.is(k, |s| s == Sem::Minus) {
+            let k2 = k + 1;
+            if let Some(m) = self.find(k2, |s| match s {
+                Sem::Minutes(m) => Some(i64::from(m)),
+                Sem::Unit(Grain::Quarter) => Some(15),
+                _ => None,
+            }) {
+                return Some((-m, k2 + 1));
+            }
+            let (v, e) = self.number(k2)?;
+            return (1..60).contains(&v).then_some((-v, e));
+        }
+        None
+    }
+
+    /// A clock time starting at `i`; `at` says a time preposition came before.
+    fn clock(&self, i: usize, at: bool) -> Option<(Time, usize)> {
+        if let Some((h, hn)) = self.plain_int(i).or_else(|| self.int(i)) {
+            // 15:30(:10)
+            if hn <= 2 && self.punct(i + 1) == Some(':') && !self.gap(i + 1) && !self.gap(i + 2) {
+                if let Some((m, 2)) = self.int(i + 2) {
+                    let mut t = self.hm(h, m, "clock", true)?;
+                    let mut j = i + 3;
+                    if self.punct(j) == Some(':') && !self.gap(j) {
+                        if let Some((sec, 2)) = self.int(j + 1) {
+                            if sec < 60 {
+                                t.spec.second = Some(sec);
+                                j += 2;
+                            }
+                        }
+                    }
+                    let j = self.ampm_after(&mut t, j);
+                    return Some((t, j));
+                }
+            }
+            // 15h30, 15h, 15 Uhr
+            if hn <= 2
+                && self.is(i + 1, |s| {
+                    matches!(s, Sem::HourMark | Sem::Unit(Grain::Hour))
+                })
+                && (!self.gap(i + 1) || self.is(i + 1, |s| s == Sem::HourMark))
+            {
+                if let Some((m, 2)) = self.int(i + 2).filter(|_| !self.gap(i + 2)) {
+                    let t = self.hm(h, m, "clock", true)?;
+                    return Some((t, i + 3));
+                }
+                let mut t = self.hm(h, 0, "clock", true)?;
+                if self.is(i + 1, |s| s == Sem::Unit(Grain::Hour)) {
+                    // "15h" reads as 15:00 at minute grain
+                } else {
+                    t.spec.minute = None;
+                }
+                let j = self.ampm_after(&mut t, i + 2);
+                return Some((t, j));
+            }
+            // 3pm, 330 p.m.
+            if self.is(i + 1, |s| matches!(s, Sem::Am | Sem::Pm)) {
+                let (hh, mm) = if hn >= 3 { (h / 100, h % 100) } else { (h, 0) };
+                if hh == 0 || hh > 12 {
+                    return None;
+                }
+                let mut t = self.hm(hh, mm, "clock", false)?;
+                if hn < 3 {
+                    t.spec.minute = None;
+                }
+                let j = self.ampm_after(&mut t, i + 1);
+                return Some((t, j));
+            }
+        }
+        if let Some(x) = self.find(i, |s| match s {
+            Sem::Noon => Some(12),
+            Sem::Midnight => Some(24),
+            _ => None,
+        }) {
+            let mut t = self.hm(x, 0, "clock", false)?;
+            t.spec.minute = None;
+            if let Some((m, j)) = self.minutes_after(i + 1) {
+                return self.with_minutes(t, m, j);
+            }
+            return Some((t, i + 1));
+        }
+        if !at {
+            // "tre e un quarto", "3 e 20": an hour said with its minutes needs no "alle".
+            let (h, j) = self.number(i)?;
+            let (m, k) = self.minutes_after(j)?;
+            if !(0..=24).contains(&h)
+                || self.prep(j) & AND == 0
+                    && self.find(j, |s| (s == Sem::Minus).then_some(())).is_none()
+            {
+                return None;
+            }
+            let mut t = self.hm(u32::try_from(h).ok()?, 0, "clock", true)?;
+            t.spec.minute = None;
+            return self.with_minutes(t, m, k);
+        }
+        // After "alle", "at": a bare hour, maybe with minutes.
+        let (h, j) = self.number(i)?;
+        if !(0..=24).contains(&h) || self.plain_int(i).is_some_and(|(_, n)| n > 2) {
+            return None;
+        }
+        let mut t = self.hm(u32::try_from(h).ok()?, 0, "clock", true)?;
+        t.spec.minute = None;
+        if let Some((m, k)) = self.minutes_after(j) {
+            return self.with_minutes(t, m, k);
+        }
+        // "alle 3 20"
+        if let Some((m, 2)) = self.int(j) {
+            if m < 60 {
+                t.spec.minute = Some(m);
+                return Some((t, j + 1));
+            }
+        }
+        let mut k = self.ampm_after(&mut t, j);
+        if k == j && self.is(j, |s| s == Sem::HourMark) {
+            k = j + 1;
+        }
+        if k == j && matches!(self.kind(j), Some(Kind::Word(_))) {
+            return None;
+        }
+        Some((t, k))
+    }
+
+    fn with_minutes(&self, mut t: Time, m: i64, j: usize) -> Option<(Time, usize)> {
+        let h = i64::from(t.spec.hour?);
+        let total = h * 60 + m;
+        if !(0..24 * 60 + 60).contains(&total) {
+            return None;
+        }
+        let hh = u32::try_from((total / 60) % 24).ok()?;
+        t.spec.hour = Some(hh);
+        t.spec.minute = Some(u32::try_from(total % 60).ok()?);
+        if t.spec.ampm && hh == 0 {
+            t.spec.ampm = false;
+        }
+        let j = self.ampm_after(&mut t, j);
+        Some((t, j))
+    }
+
+    /// A unit after a number: "3 giorni".
+    fn unit(&self, i: usize) -> Option<Grain> {
+        self.find(i, |s| match s {
+            Sem::Unit(g) => Some(g),
+            _ => None,
+        })
+    }
+
+    /// An amount of time: "3 giorni", "mezz'ora", "a fortnight".
+    fn span(&self, i: usize) -> Option<(i64, Grain, usize)> {
+        if let Some((n, g)) = self.find(i, |s| match s {
+            Sem::Span(n, g) => Some((i64::from(n), g)),
+            _ => None,
+        }) {
+            return Some((n, g, i + 1));
+        }
+        let (n, j) = self.number(i)?;
+        let g = self.unit(j)?;
+        Some((n, g, j + 1))
+    }
+
+    fn relative_span(&self, n: i64, g: Grain, sign: i64) -> Option<Time> {
+        let fine = match g {
+            Grain::Second | Grain::Minute => Grain::Second,
+            Grain::Hour => Grain::Minute,
+            Grain::Day => Grain::Hour,
+            Grain::Week | Grain::Month | Grain::Quarter => Grain::Day,
+            Grain::Year => Grain::Month,
+        };
+        let at = shift(self.r, g, n.checked_mul(sign)?)?;
+        Some(Time::anchored(
+            trunc(at, fine)?,
+            fine,
+            if sign < 0 { "ago" } else { "in" },
+        ))
+    }
+
+    /// A period relative to the reference: this/next/last + unit.
+    fn relative_unit(&self, g: Grain, off: i64) -> Option<Time> {
+        let base = trunc(self.r, g)?;
+        let rule = match g {
+            Grain::Year => "relative_year",
+            Grain::Month => "relative_month",
+            Grain::Day => "relative_day",
+            _ => "relative",
+        };
+        Some(Time::anchored(shift(base, g, off)?, g, rule))
+    }
+
+    fn modifier(&self, i: usize) -> Option<i64> {
+        self.find(i, |s| match s {
+            Sem::This => Some(0),
+            Sem::Next => Some(1),
+            Sem::Last => Some(-1),
+            _ => None,
+        })
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(w) = self.find(i, |s| match s {
+            Sem::Weekday(w) => Some(w),
+            _ => None,
+        }) {
+            return Some((w, i + 1));
+        }
+        let w = self.find(i, |s| match s {
+            Sem::WeekdayAbbr(w) => Some(w),
+            _ => None,
+        })?;
+        if self.punct(i + 1) == Some('.') && !self.gap(i + 1) {
+            return Some((w, i + 2));
+        }
+        if self.punct(i + 1) == Some(',') || self.int(i + 1).is_some() {
+            return Some((w, i + 1));
+        }
+        None
+    }
+
+    fn weekday_in_week(&self, w: u32, week_off: i64) -> Option<Time> {
+        let monday = shift(trunc(self.r, Grain::Week)?, Grain::Week, week_off)?;
+        Some(Time::anchored(
+            add_days(monday, i64::from(w))?,
+            Grain::Day,
+            "weekday",
+        ))
+    }
+
+    fn resolved(&self, t: &Time) -> Option<Period> {
+        resolve(t, self.r, self.pref)
+    }
+
+    /// One piece of a date: the alternatives are tried and the longest wins.
+    fn piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
+        let mut best: Option<(Time, usize)> = None;
+        let mut offer = |c: Option<(Time, usize)>| {
+            if let Some((t, j)) = c {
+                if best.as_ref().is_none_or(|b| j > b.1) {
+                    best = Some((t, j));
+                }
+            }
+        };
+        match self.kind(i)? {
+            Kind::Int(..) => {
+                offer(self.numeric_date(i));
+                offer(self.day_month(i, ctx));
+                offer(self.clock(i, ctx & AT != 0));
+                offer(self.year_piece(i, ctx));
+                offer(self.span_piece(i, ctx));
+                if ctx & ON != 0 || ctx & (FROM | BEFORE | TO) != 0 {
+                    offer(self.bare_day(i));
+                }
+            }
+            Kind::Sem(..) => {
+                offer(self.day_month(i, ctx));
+                offer(self.sem_piece(i, ctx));
+                offer(self.clock(i, ctx & AT != 0));
+                offer(self.span_piece(i, ctx));
+                if ctx & (ON | FROM) != 0 && self.is(i, |s| matches!(s, Sem::Ord(_))) {
+                    offer(self.bare_day(i));
+                }
+            }
+            _ => {}
+        }
+        best
+    }
+
+    fn bare_day(&self, i: usize) -> Option<(Time, usize)> {
+        let (d, j, _) = self.day_num(i)?;
+        if matches!(self.kind(j), Some(Kind::Word(_))) || self.unit(j).is_some() {
+            return None;
+        }
+        Some((spec_time("day_of_month", |s| s.day = Some(d)), j))
+    }
+
+    fn year_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
+        let (y, j) = self.year_at(i)?;
+        if ctx & (IN | FROM | TO | BEFORE | AFTER | OF | ON) == 0 {
+            return None;
+        }
+        Some((spec_time("year", |s| s.year = Some(y)), j))
+    }
+
+    fn span_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
+        let (n, g, j) = self.span(i)?;
+        if self.is(j, |s| s == Sem::Ago) {
+            return Some((self.relative_span(n, g, -1)?, j + 1));
+        }
+        if self.is(j, |s| s == Sem::Hence) {
+            return Some((self.relative_span(n, g, 1)?, j + 1));
+        }
+        if ctx & AGO_BEFORE != 0 {
+            return Some((self.relative_span(n, g, -1)?, j));
+        }
+        if ctx & IN != 0 && ctx & DURING == 0 {
+            return Some((self.relative_span(n, g, 1)?, j));
+        }
+        None
+    }
+
+    fn numeric_date(&self, i: usize) -> Option<(Time, usize)> {
+        let (a, an) = self.int(i)?;
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '/' | '.' | '-') || self.gap(i + 1) || self.gap(i + 2) {
+            return None;
+        }
+        // 2024-09-27
+        if an == 4 && sep == '-' {
+            let (m, _) = self.int(i + 2)?;
+            if self.punct(i + 3) != Some('-') || self.gap(i + 3) || self.gap(i + 4) {
+                return None;
+            }
+            let (d, dn) = self.int(i + 4)?;
+            if dn > 2 {
+                return None;
+            }
+            let date = NaiveDate::from_ymd_opt(i32::try_from(a).ok()?, m, d)?;
+            return Some((Time::anchored(at_midnight(date), Grain::Day, "iso"), i + 5));
+        }
+        if an > 2 {
+            return None;
+        }
+        // 31/Oct/1974
+        if let Some((m, j)) = self.month_at(i + 2, true) {
+            let mut t = spec_time("numeric", |s| {
+                s.day = Some(a);
+                s.month = Some(m);
+            });
+            if self.punct(j) == Some(sep) {
+                if let Some((y, yn)) = self.int(j + 1) {
+                    t.spec.year = two_digit_year(y, yn);
+                    return t.spec.year.map(|_| (t, j + 2));
+                }
+            }
+            return Some((t, j));
+        }
+        let (b, bn) = self.int(i + 2)?;
+        if bn > 2 {
+            return None;
+        }
+        let (d, m) = if self.lex.table.day_first {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut t = spec_time("numeric", |s| {
+            s.day = Some(d);
+            s.month = Some(m);
+        });
+        if self.punct(i + 3) == Some(sep) && !self.gap(i + 3) && !self.gap(i + 4) {
+            if let Some((y, yn)) = self.int(i + 4) {
+                t.spec.year = Some(two_digit_year(y, yn)?);
+                NaiveDate::from_ymd_opt(t.spec.year?, m, d)?;
+                return Some((t, i + 5));
+            }
+        }
+        if sep == '.'
+            && self.punct(i + 3) == Some('.')
+            && !self.gap(i + 3)
+            && self.int(i + 4).is_none()
+        {
+            // German "am 15.2.": day, month, each with its dot.
+            return Some((t, i + 4));
+        }
+        if sep != '/' {
+            // "3.4" and "13-15" are not dates without a year.
+            return None;
+        }
+        if self.int(i + 4).is_some() && self.punct(i + 3).is_some() {
+            return None;
+        }
+        Some((t, i + 3))
+    }
+
+    /// "27 settembre 2024", "the 3rd of March", "March 3rd, 2015", "settembre 2024".
+    fn day_month(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
+        let with_year = |mut t: Time, j: usize| -> (Time, usize) {
+            let k = if self.punct(j) == Some(',') || self.prep(j) & OF != 0 {
+                j + 1
+            } else {
+                j
+            };
+            if let Some((y, e)) = self.year_at(k) {
+                t.spec.year = Some(y);
+                return (t, e);
+            }
+            (t, j)
+        };
+        if let Some((d, j, _)) = self.day_num(i) {
+            let k = self.glue(j);
+            let k = if !self.gap(k) && self.punct(k) == Some('.') {
+                k + 1
+            } else {
+                k
+            };
+            let k = self.glue(k);
+            let (m, e) = self.month_at(k, true)?;
+            let t = spec_time("day_month", |s| {
+                s.day = Some(d);
+                s.month = Some(m);
+            });
+            let (t, e) = with_year(t, e);
+            return Some((t, e));
+        }
+        let (m, j) = self.month_at(i, false).or_else(|| {
+            let (m, j) = self.month_at(i, true)?;
+            (self.int(j).is_some() || ctx & (IN | FROM | TO | BEFORE | AFTER | OF) != 0)
+                .then_some((m, j))
+        })?;
+        // Month, day: "March 3rd", "February the 15th".
+        let k = if self.prep(j) & ON != 0 { j + 1 } else { j };
+        if let Some((d, e, _)) = self.day_num(k) {
+            if self.unit(e).is_none() && !matches!(self.kind(e), Some(Kind::Word(_)))
+                || self.year_at(e).is_some()
+            {
+                let t = spec_time("month_day", |s| {
+                    s.day = Some(d);
+                    s.month = Some(m);
+                });
+                if self.year_at(e).is_some()
+                    || self.punct(e) == Some(',') && self.year_at(e + 1).is_some()
+                {
+                    return Some(with_year(t, e));
+                }
+                if self.plain_int(k).is_some_and(|(_, n)| n <= 2) || self.word(k).is_some() {
+                    return Some((t, e));
+                }
+            }
+        }
+        if let Some((y, e)) = self.year_at(self.glue(j)) {
+            return Some((
+                spec_time("month_year", |s| {
+                    s.month = Some(m);
+                    s.year = Some(y);
+                }),
+                e,
+            ));
+        }
+        Some((spec_time("bare_month", |s| s.month = Some(m)), j))
+    }
+
+    fn sem_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
+        let Some(Kind::Sem(s, _, _)) = self.kind(i) else {
+            return None;
+        };
+        let _ = s;
+        // Relative days.
+        if let Some((off, approx)) = self.find(i, |s| match s {
+            Sem::Day(o) => Some((o, false)),
+            Sem::DayApprox(o) => Some((o, true)),
+            _ => None,
+        }) {
+            let mut t = Time::anchored(
+                add_days(trunc(self.r, Grain::Day)?, off)?,
+                Grain::Day,
+                "relative_day",
+            );
+            t.approx = approx;
+            return Some((t, i + 1));
+        }
+        if self.is(i, |s| s == Sem::Now) {
+            return Some((
+                Time::anchored(trunc(self.r, Grain::Second)?, Grain::Second, "now"),
+                i + 1,
+            ));
+        }
+        if let Some((off, f, t)) = self.find(i, |s| match s {
+            Sem::PodDay(o, f, t) => Some((o, f, t)),
+            _ => None,
+        }) {
+            let mut x = Time::anchored(
+                add_days(trunc(self.r, Grain::Day)?, off)?,
+                Grain::Day,
+                "part_of_day",
+            );
+            x.spec.pod = Some((f, t));
+            return Some((x, i + 1));
+        }
+        if let Some((f, t)) = self.find(i, |s| match s {
+            Sem::Pod(f, t) => Some((f, t)),
+            _ => None,
+        }) {
+            let (f, t) = if (f == 0 || f == 4) && t == 12 {
+                self.lex.table.morning
+            } else {
+                (f, t)
+            };
+            return Some((spec_time("part_of_day", |s| s.pod = Some((f, t))), i + 1));
+        }
+        if let Some((w, j)) = self.weekday_at(i) {
+            // "martedì prossimo", "Tuesday 19"
+            if let Some(off) = self.modifier(j) {
+                if off != 0 {
+                    return Some((self.weekday_in_week(w, off)?, j + 1));
+                }
+            }
+            let mut t = spec_time("weekday", |s| s.weekday = Some(w));
+            t.strict = true;
+            if let Some((d, e, _)) = self
+                .day_num(j)
+                .filter(|_| self.month_at(self.glue(j + 1), true).is_none())
+            {
+                if !matches!(self.kind(e), Some(Kind::Word(_))) || self.unit(e).is_none() {
+                    t.spec.day = Some(d);
+                    t.strict = false;
+                    return Some((t, e));
+                }
+            }
+            return Some((t, j));
+        }
+        if let Some(h) = self.find(i, |s| match s {
+            Sem::Holiday(h) => Some(h),
+            _ => None,
+        }) {
+            let t = spec_time("holiday", |s| s.holiday = Some(h));
+            if let Some((y, e)) = self.year_at(i + 1) {
+                let mut t = t;
+                t.spec.year = Some(y);
+                return Some((t, e));
+            }
+            return Some((t, i + 1));
+        }
+        if let Some(k) = self.find(i, |s| match s {
+            Sem::Season(k) => Some(k),
+            _ => None,
+        }) {
+            return Some((spec_time("season", |s| s.season = Some(k)), i + 1));
+        }
+        if self.is(i, |s| s == Sem::Weekend) {
+            return Some((spec_time("weekend", |s| s.weekend = true), i + 1));
+        }
+        if self.is(i, |s| s == Sem::QuarterMark) && !self.gap(i + 1) {
+            let (q, _) = self
+                .int(i + 1)
+                .filter(|(q, n)| *n == 1 && (1..=4).contains(q))?;
+            return self.quarter(q, i + 2);
+        }
+        if let Some(off) = self.modifier(i) {
+            return self.modified(i, off, ctx);
+        }
+        // Unit + modifier: "l'anno scorso", "settimana prossima".
+        if let Some(g) = self.unit(i) {
+            if let Some(off) = self.modifier(i + 1) {
+                return Some((self.relative_unit(g, off)?, i + 2));
+            }
+            return None;
+        }
+        if let Some(o) = self.find(i, |s| match s {
+            Sem::Ord(n) => Some(n),
+            _ => None,
+        }) {
+            return self.ordinal(i, o);
+        }
+        if let Some(which) = self.find(i, |s| match s {
+            Sem::EndOf => Some(12),
+            Sem::StartOf => Some(1),
+            Sem::MidOf => Some(6),
+            _ => None,
+        }) {
+            return self.part_of(i, which);
+        }
+        None
+    }
+
+    fn quarter(&self, q: u32, j: usize) -> Option<(Time, usize)> {
+        let k = self.glue(j);
+        let (year, e) = match self.year_at(k) {
+            Some((y, e)) => (y, e),
+            None => (self.r.year(), j),
+        };
+        let start = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
+        Some((
+            Time::anchored(at_midnight(start), Grain::Quarter, "quarter"),
+            e,
+        ))
+    }
+
+    /// "il terzo trimestre", "primo martedì di ottobre", "third day of october".
+    fn ordinal(&self, i: usize, o: i64) -> Option<(Time, usize)> {
+        if self.unit(i + 1) == Some(Grain::Quarter) && (1..=4).contains(&o) {
+            return self.quarter(u32::try_from(o).ok()?, i + 2);
+        }
+        self.nth_of(i + 1, o)
+    }
+
+    /// The n-th (or, n = -1, last) weekday / day / week of a containing period.
+    fn nth_of(&self, j: usize, n: i64) -> Option<(Time, usize)> {
+        enum What {
+            Weekday(u32),
+            Day,
+            Week,
+        }
+        let (what, k) = if let Some((w, k)) = self.weekday_at(j) {
+            (What::Weekday(w), k)
+        } else if self.unit(j) == Some(Grain::Day) {
+            (What::Day, j + 1)
+        } else if self.unit(j) == Some(Grain::Week) {
+            (What::Week, j + 1)
+        } else {
+            return None;
+        };
+        let mut c = k;
+        while self.prep(c) & (OF | IN | ON) != 0
+            || self.is(c, |s| s == Sem::Unit(Grain::Month)) && self.prep(c + 1) & OF != 0
+        {
+            c += 1;
+        }
+        if c == k {
+            return None;
+        }
+        let (container, e) = self.seq(c)?;
+        let p = self.resolved(&container)?;
+        if p.grain < Grain::Month {
+            return None;
+        }
+        let (y, m) = (p.start.year(), p.start.month());
+        let date = match what {
+            What::Weekday(w) => {
+                let n = i32::try_from(n).ok()?;
+                if p.grain == Grain::Month {
+                    nth_weekday(y, m, w, n)?
+                } else {
+                    return None;
+                }
+            }
+            What::Day => {
+                if n < 0 {
+                    p.end.date().pred_opt()?
+                } else {
+                    let d = add_days(p.start, n - 1)?.date();
+                    if at_midnight(d) >= p.end {
+                        return None;
+                    }
+                    d
+                }
+            }
+            What::Week => {
+                let first_monday = trunc(add_days(p.start, 6)?, Grain::Week)?;
+                let start = if n < 0 {
+                    shift(
+                        trunc(
+                            p.end.checked_sub_signed(chrono::TimeDelta::try_days(1)?)?,
+                            Grain::Week,
+                        )?,
+                        Grain::Week,
+                        0,
+                    )?
+                } else {
+                    shift(first_monday, Grain::Week, n - 1)?
+                };
+                return Some((Time::anchored(start, Grain::Week, "nth_week"), e));
+            }
+        };
+        Some((Time::anchored(at_midnight(date), Grain::Day, "nth_of"), e))
+    }
+
+    /// "alla fine dello scorso anno", "early 2024", "fin 2023", "mid-May".
+    fn part_of(&self, i: usize, which: u32) -> Option<(Time, usize)> {
+        let mut c = i + 1;
+        while self.prep(c) & (OF | ON | IN) != 0 || self.punct(c) == Some('-') {
+            c += 1;
+        }
+        let (container, e) = self.seq(c)?;
+        let p = self.resolved(&container)?;
+        let month = match p.grain {
+            Grain::Year => which,
+            Grain::Quarter => {
+                p.start.month()
+                    + match which {
+                        12 => 2,
+                        1 => 0,
+                        _ => 1,
+                    }
+            }
+            Grain::Month => p.start.month(),
+            _ => return None,
+        };
+        let start = NaiveDate::from_ymd_opt(p.start.year(), month, 1)?;
+        let mut t = Time::anchored(
+            at_midnight(start),
+            Grain::Month,
+            if which == 12 {
+                "end_of"
+            } else if which == 1 {
+                "start_of"
+            } else {
+                "mid_of"
+            },
+        );
+        t.approx = true;
+        Some((t, e))
+    }
+
+    /// After this / next / last.
+    fn modified(&self, i: usize, off: i64, _ctx: u16) -> Option<(Time, usize)> {
+        let j = i + 1;
+        if off == -1 {
+            if let Some(x) = self.nth_of(j, -1) {
+                return Some(x);
+            }
+        }
+        if let Some(g) = self.unit(j) {
+            // "negli ultimi 3 anni" is a duration, handled by the caller.
+            return Some((self.relative_unit(g, off)?, j + 1));
+        }
+        if let Some((w, k)) = self.weekday_at(j) {
+            return Some((self.weekday_in_week(w, off)?, k));
+        }
+        if let Some((m, k)) = self.month_at(j, true) {
+            let mut t = spec_time("bare_month", |s| s.month = Some(m));
+            t.pref = match off {
+                1 => Some(Preference::Future),
+                -1 => Some(Preference::Past),
+                _ => None,
+            };
+            t.strict = off != 0;
+            return Some((t, k));
+        }
+        if let Some((t, k)) = self.sem_piece(j, 0) {
+            if t.spec.weekend && t.anchor.is_none() {
+                let mut t = t;
+                if off != 0 {
+                    t.pref = Some(if off > 0 {
+                        Preference::Future
+                    } else {
+                        Preference::Past
+                    });
+                    t.strict = true;
+                }
+                return Some((t, k));
+            }
+            if t.spec.season.is_some() || t.spec.holiday.is_some() {
+                let mut t = t;
+                t.pref = match off {
+                    1 => Some(Preference::Future),
+                    -1 => Some(Preference::Past),
+                    _ => t.pref,
+                };
+                t.strict = off != 0;
+                return Some((t, k));
+            }
+            if t.spec.pod.is_some() && t.anchor.is_none() && off == 0 {
+                let mut t = t;
+                t.anchor = Some((trunc(self.r, Grain::Day)?, Grain::Day));
+                return Some((t, k));
+            }
+        }
+        if off == -1 {
+            return self.nth_of(j, -1);
+        }
+        None
+    }
+
+    /// Leading prepositions: their flags and where the expression proper starts.
+    fn lead(&self, i: usize) -> (u16, usize) {
+        let mut ctx = 0;
+        let mut j = i;
+        for _ in 0..3 {
+            let p = self.prep(j);
+            if p != 0 {
+                ctx |= p;
+            } else if self.is(j, |s| s == Sem::AgoBefore) {
+                ctx |= AGO_BEFORE;
+            } else if self.is(j, |s| s == Sem::Approx) {
+                ctx |= APPROX;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        (ctx, j)
+    }
+
+    /// A sequence of pieces that intersect ("martedì 19 febbraio alle 15").
+    pub(crate) fn seq(&self, i: usize) -> Option<(Time, usize)> {
+        let (ctx, j0) = self.lead(i);
+        let (mut t, mut j) = self.piece(j0, ctx)?;
+        if ctx & APPROX != 0 {
+            t.approx = true;
+        }
+        'outer: loop {
+            let mut k = j;
+            let mut gctx = 0;
+            for _ in 0..3 {
+                if let Some((p, e)) = self.piece(k, gctx) {
+                    if let Some(x) = intersect(&t, &p) {
+                        t = x;
+                        j = e;
+                        continue 'outer;
+                    }
+                }
+                let p = self.prep(k);
+                if p & (OF | ON | AT | IN) != 0 && p & (FROM | BETWEEN | BEFORE | AFTER) == 0
+                    || self.punct(k) == Some(',')
+                {
+                    gctx |= p;
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            break;
+        }
+        // A trailing approximation word ("3pm approximately").
+        if self.is(j, |s| s == Sem::Approx) && j > i {
+            t.approx = true;
+        }
+        Some((t, j))
+    }
+
+    /// A bare number standing for a day or an hour in an interval ("dal 3 al 5 marzo").
+    fn bare_number(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((v, n)) = self.plain_int(i) {
+            return (n <= 2).then_some((v, i + 1));
+        }
+        if let Some(o) = self.find(i, |s| match s {
+            Sem::Ord(n) if (1..=31).contains(&n) => Some(n),
+            _ => None,
+        }) {
+            return Some((u32::try_from(o).ok()?, i + 1));
+        }
+        let (v, j) = self.number(i)?;
+        (1..=31).contains(&v).then_some((u32::try_from(v).ok()?, j))
+    }
+
+    fn end_part(&self, i: usize) -> Option<(Result<Time, u32>, usize)> {
+        let (ctx, j) = self.lead(i);
+        let _ = ctx;
+        let t = self.seq(i).map(|(t, e)| (Ok(t), e));
+        let n = self.bare_number(j).map(|(v, e)| (Err(v), e));
+        match (t, n) {
+            (Some(t), Some(n)) => Some(if n.1 > t.1 { n } else { t }),
+            (t, n) => t.or(n),
+        }
+    }
+
+    /// Intervals and open intervals; else a sequence.
+    pub(crate) fn expr(&self, i: usize) -> Option<(Expr, usize)> {
+        let mut best: Option<(Expr, usize)> = None;
+        let mut offer = |c: Option<(Expr, usize)>| {
+            if let Some((x, j)) = c {
+                if best.as_ref().is_none_or(|b| j > b.1) {
+                    best = Some((x, j));
+                }
+            }
+        };
+        if let Some(d) = self.duration(i) {
+            offer(Some((Expr::Duration, d)));
+        }
+        let one = self.seq(i);
+        offer(self.interval(i, None));
+        offer(one.map(|(t, j)| (Expr::One(t), j)));
+        if let Some((l, j)) = one {
+            if self.prep(j) & (FROM | BETWEEN) != 0 {
+                offer(self.interval(j, Some(l)));
+            }
+        }
+        best
+    }
+
+    /// "negli ultimi 3 anni", "for eight years", "i prossimi 3 giorni": not dates.
+    fn duration(&self, i: usize) -> Option<usize> {
+        let (ctx, j) = self.lead(i);
+        let before = self.modifier(j).is_some_and(|o| o != 0);
+        let j = if before { j + 1 } else { j };
+        let (_, _, e) = self.span(j)?;
+        if self.is(e, |s| matches!(s, Sem::Ago | Sem::Hence)) {
+            return None;
+        }
+        let after = self.modifier(e).is_some_and(|o| o != 0);
+        let e = if after { e + 1 } else { e };
+        (before || after || ctx & DURING != 0).then_some(e)
+    }
+
+    fn interval(&self, i: usize, lead_time: Option<Time>) -> Option<(Expr, usize)> {
+        let (ctx, j) = self.lead(i);
+        let between =
+            ctx & BETWEEN != 0 || (ctx & IN != 0 && self.lex.table.lang == crate::lang::Lang::It);
+        let connects = |conn: usize| {
+            let cp = self.prep(conn);
+            self.punct(conn) == Some('-')
+                || ctx & FROM != 0 && cp & TO != 0
+                || between && cp & AND != 0
+        };
+        let bare = self
+            .bare_number(j)
+            .filter(|&(_, e)| connects(e))
+            .map(|(v, e)| (Err(v), e));
+        let (a, ja) = match bare {
+            Some(x) => x,
+            None => self.end_part_after(i, j, ctx)?,
+        };
+        let conn = ja;
+        let ok = connects(conn);
+        if !ok {
+            // Open interval.
+            if ctx & (FROM | AFTER) != 0 && ctx & IN == 0 {
+                let (t, _) = self.seq(j)?;
+                let t = self.with_lead(t, lead_time)?;
+                return Some((Expr::From(t), ja));
+            }
+            if ctx & BEFORE != 0 {
+                let (t, _) = self.seq(j)?;
+                let t = self.with_lead(t, lead_time)?;
+                return Some((Expr::Until(t), ja));
+            }
+            return None;
+        }
+        let (bctx, _) = self.lead(conn);
+        let (b, jb) = if self.punct(conn) == Some('-') {
+            self.end_part(conn + 1)?
+        } else {
+            self.end_part(conn)?
+        };
+        let _ = bctx;
+        let at = (ctx | self.prep(conn)) & AT != 0;
+        let (mut a, mut b) = match (a, b) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(n), Ok(b)) => (self.like(n, &b)?, b),
+            (Ok(a), Err(n)) => {
+                let b = self.like(n, &a)?;
+                (a, b)
+            }
+            (Err(x), Err(y)) => {
+                if at {
+                    (self.hm(x, 0, "clock", true)?, self.hm(y, 0, "clock", true)?)
+                } else if ctx & (FROM | BETWEEN) != 0 || between {
+                    (
+                        spec_time("day_of_month", |s| s.day = Some(x)),
+                        spec_time("day_of_month", |s| s.day = Some(y)),
+                    )
+                } else {
+                    // "9 - 11 giovedì": hours when a day follows.
+                    let k = self.glue(jb);
+                    let (c, _) = self.seq(k)?;
+                    if !(c.spec.weekday.is_some() || c.anchor.is_some()) {
+                        return None;
+                    }
+                    let mut a = self.hm(x, 0, "clock", true)?;
+                    let mut b = self.hm(y, 0, "clock", true)?;
+                    a.spec.minute = None;
+                    b.spec.minute = None;
+                    (a, b)
+                }
+            }
+        };
+        if let Some(h) = a
+            .spec
+            .hour
+            .filter(|_| a.spec.minute.is_none() && a.rule == "clock")
+        {
+            let _ = h;
+        }
+        // Bare years need a preposition or a dash between them.
+        if a.spec
+            == (Spec {
+                year: a.spec.year,
+                ..Spec::default()
+            })
+            && a.spec.year.is_some()
+            && a.anchor.is_none()
+            && ctx == 0
+            && self.punct(conn) != Some('-')
+        {
+            return None;
+        }
+        // Trailing common part ("dalle 9 alle 11 di giovedì").
+        let mut end = jb;
+        let k = self.glue(jb);
+        if let Some((c, e)) = self.seq(k) {
+            if let (Some(a2), Some(b2)) = (intersect(&a, &c), intersect(&b, &c)) {
+                a = a2;
+                b = b2;
+                end = e;
+            }
+        }
+        fill(&mut a, &b);
+        fill(&mut b, &a);
+        let a = self.with_lead(a, lead_time)?;
+        let b = self.with_lead(b, lead_time)?;
+        Some((Expr::Between(a, b), end))
+    }
+
+    fn end_part_after(&self, i: usize, j: usize, ctx: u16) -> Option<(Result<Time, u32>, usize)> {
+        let _ = i;
+        if ctx == 0 {
+            return self.end_part(j);
+        }
+        let t = self.piece_seq_with_ctx(j, ctx).map(|(t, e)| (Ok(t), e));
+        let n = self.bare_number(j).map(|(v, e)| (Err(v), e));
+        match (t, n) {
+            (Some(t), Some(n)) => Some(if n.1 > t.1 { n } else { t }),
+            (t, n) => t.or(n),
+        }
+    }
+
+    fn piece_seq_with_ctx(&self, j: usize, ctx: u16) -> Option<(Time, usize)> {
+        let (t, e) = self.piece(j, ctx)?;
+        // Continue the sequence after the first piece.
+        let mut t = t;
+        let mut e = e;
+        loop {
+            let k = self.glue(e);
+            match self
+                .piece(k, 0)
+                .and_then(|(p, pe)| intersect(&t, &p).map(|x| (x, pe)))
+            {
+                Some((x, pe)) if pe > e => {
+                    t = x;
+                    e = pe;
+                }
+                _ => break,
+            }
+        }
+        Some((t, e))
+    }
+
+    fn with_lead(&self, t: Time, lead: Option<Time>) -> Option<Time> {
+        match lead {
+            Some(l) => intersect(&l, &t),
+            None => Some(t),
+        }
+    }
+
+    /// A bare number read like the other end of its interval.
+    fn like(&self, n: u32, other: &Time) -> Option<Time> {
+        let o = &other.spec;
+        if o.hour.is_some() {
+            let mut t = self.hm(n, 0, "clock", true)?;
+            t.spec.minute = o.minute.map(|_| 0);
+            return Some(t);
+        }
+        if o.day.is_some() && (1..=31).contains(&n) {
+            return Some(spec_time("day_of_month", |s| {
+                s.day = Some(n);
+                s.month = o.month;
+                s.year = o.year;
+            }));
+        }
+        None
+    }
+}
+
+/// Copies the date of `from` into `to` when `to` says only a time or only a day number.
+fn fill(to: &mut Time, from: &Time) {
+    let (t, f) = (&mut to.spec, &from.spec);
+    if t.day.is_some() && t.month.is_none() && f.month.is_some() {
+        t.month = f.month;
+        if t.year.is_none() {
+            t.year = f.year;
+        }
+    }
+    if t.month.is_some() && t.year.is_none() && f.year.is_some() && f.month.is_some() {
+        t.year = f.year;
+    }
+    let dateless =
+        !t.has_day_fields() && t.month.is_none() && t.year.is_none() && to.anchor.is_none();
+    if dateless && t.hour.is_some() {
+        if from.anchor.is_some_and(|(_, g)| g >= Grain::Day) {
+            to.anchor = from.anchor;
+        }
+        t.day = f.day;
+        t.month = f.month;
+        t.year = f.year;
+        t.weekday = f.weekday;
+        t.holiday = f.holiday;
+    }
+}

@@ -1,0 +1,383 @@
+//! Temporal expressions: found in text and resolved against a reference date-time.
+//!
+//! - [`lang`]: per-language tables (month and weekday names, number words, relative words,
+//!   parts of the day, holidays, prepositions) and the one dispatch point, [`lang::table`].
+//! - `lexicon`: tokens with byte spans, and table phrases turned into meanings.
+//! - `engine`: the generic grammar: pieces, their intersections, intervals.
+//! - `resolve` and `calendar`: resolution against the reference, by [`Preference`].
+//!
+//! Every mention has a byte span, a value (an instant at a [`Grain`], or an interval with
+//! an exclusive end, maybe open), an approximate flag, the rule that matched, and whether
+//! it sits inside a quotation. Resolution is deterministic: the reference and the
+//! preference are arguments; nothing reads the clock. Durations ("negli ultimi 3 anni",
+//! "for eight years") and plain numbers ("3,4", "1.600", "15%") are not dates.
+
+mod calendar;
+mod engine;
+pub mod lang;
+mod lexicon;
+mod resolve;
+
+use crate::lang::Lang;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use dateline_api::{EventDate, Precision};
+use engine::{Expr, Item, Parser, items};
+use lexicon::{Token, lexicon, tokenize};
+use resolve::{Period, resolve};
+
+/// How to resolve an expression that does not say which one it means ("in May", "Monday").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Preference {
+    /// The latest one on or before the reference (news reports the past).
+    #[default]
+    Past,
+    /// The next one on or after the reference (assistant-style).
+    Future,
+    /// Whichever is closer to the reference.
+    Nearest,
+}
+
+/// The size of the period a value stands for, finest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grain {
+    /// A second.
+    Second,
+    /// A minute.
+    Minute,
+    /// An hour.
+    Hour,
+    /// A day.
+    Day,
+    /// A week (Monday first).
+    Week,
+    /// A month.
+    Month,
+    /// A calendar quarter.
+    Quarter,
+    /// A year.
+    Year,
+}
+
+impl Grain {
+    /// The lowercase name ("day").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grain::Second => "second",
+            Grain::Minute => "minute",
+            Grain::Hour => "hour",
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+            Grain::Quarter => "quarter",
+            Grain::Year => "year",
+        }
+    }
+}
+
+/// A resolved value: an instant at the mention's grain, or an interval [from, to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeValue {
+    /// The start of the period the mention names.
+    Instant(NaiveDateTime),
+    /// A stretch of time; `to` is exclusive; either end may be open.
+    Interval {
+        /// First instant, if bounded.
+        from: Option<NaiveDateTime>,
+        /// First instant after, if bounded.
+        to: Option<NaiveDateTime>,
+    },
+}
+
+/// One temporal expression in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// The resolved value.
+    pub value: TimeValue,
+    /// The size of the period (for intervals, of their ends).
+    pub grain: Grain,
+    /// The text is vague about it ("circa", "alla fine di", "ad oggi").
+    pub approx: bool,
+    /// It sits inside a quotation whose own date is unknown: the event layer may decide.
+    pub quoted: bool,
+    /// Name of the rule that matched, for debugging.
+    pub rule: &'static str,
+    /// The value as an event date (day, month, quarter or year precision).
+    pub date: EventDate,
+    /// The first day the value covers (for ordering and arithmetic).
+    pub first_day: NaiveDate,
+}
+
+impl Mention {
+    /// The value as an event date: day, month, quarter or year precision (clock times and
+    /// parts of the day give their day).
+    pub fn event_date(&self) -> EventDate {
+        self.date.clone()
+    }
+}
+
+/// Writes an instant as ISO 8601 cut to its grain: `2024`, `2024-09`, `2024-09-27`,
+/// `2024-09-27T15:00:00`.
+pub fn format_iso(t: NaiveDateTime, grain: Grain) -> String {
+    match grain {
+        Grain::Year => t.format("%Y").to_string(),
+        Grain::Month | Grain::Quarter => t.format("%Y-%m").to_string(),
+        Grain::Day | Grain::Week => t.format("%Y-%m-%d").to_string(),
+        _ => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    }
+}
+
+/// Writes a first day and a precision as the contract's date value.
+pub fn event_date(first_day: NaiveDate, precision: Precision, approx: bool) -> EventDate {
+    let value = match precision {
+        Precision::Day => first_day.format("%Y-%m-%d").to_string(),
+        Precision::Month | Precision::Quarter => first_day.format("%Y-%m").to_string(),
+        Precision::Year => first_day.format("%Y").to_string(),
+    };
+    EventDate {
+        value,
+        precision,
+        approx,
+    }
+}
+
+/// Finds and resolves every temporal expression of `text` against a reference day (read as
+/// its midnight). Mentions are in text order and do not overlap.
+pub fn find_mentions(
+    text: &str,
+    lang: Lang,
+    reference: NaiveDate,
+    prefer: Preference,
+) -> Vec<Mention> {
+    find_mentions_at(text, lang, reference.and_time(NaiveTime::MIN), prefer)
+}
+
+/// Finds and resolves every temporal expression of `text` against a reference date-time.
+/// Relative words inside a quotation introduced by its own full date resolve against that
+/// date; inside other quotations they are marked [`Mention::quoted`].
+pub fn find_mentions_at(
+    text: &str,
+    lang: Lang,
+    reference: NaiveDateTime,
+    prefer: Preference,
+) -> Vec<Mention> {
+    let mut out = scan(text, lang, reference, prefer);
+    requote(text, lang, prefer, &mut out);
+    out
+}
+
+fn scan(text: &str, lang: Lang, reference: NaiveDateTime, prefer: Preference) -> Vec<Mention> {
+    let lex = lexicon(lang);
+    let mut buf = String::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    tokenize(text, &mut buf, &mut tokens);
+    let mut its: Vec<Item> = Vec::with_capacity(tokens.len() / 2);
+    items(&tokens, &buf, lex, &mut its);
+    let parser = Parser {
+        items: &its,
+        buf: &buf,
+        lex,
+        r: reference,
+        pref: prefer,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < its.len() {
+        if matches!(its[i].kind, engine::Kind::Word(_) | engine::Kind::Punct(_)) {
+            i += 1;
+            continue;
+        }
+        match parser.expr(i) {
+            Some((e, j)) if j > i => {
+                let (start, end) = (its[i].start, its[j - 1].end);
+                if let Some(m) = mention(e, start, end, reference, prefer) {
+                    out.push(m);
+                }
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn mention(
+    e: Expr,
+    start: usize,
+    end: usize,
+    r: NaiveDateTime,
+    pref: Preference,
+) -> Option<Mention> {
+    let (value, grain, approx, rule, first) = match e {
+        Expr::Duration => return None,
+        Expr::One(t) => {
+            let p = resolve(&t, r, pref)?;
+            let value = if p.interval {
+                TimeValue::Interval {
+                    from: Some(p.start),
+                    to: Some(p.end),
+                }
+            } else {
+                TimeValue::Instant(p.start)
+            };
+            (value, p.grain, t.approx, t.rule, p)
+        }
+        Expr::Between(a, b) => {
+            let pa = resolve(&a, r, pref)?;
+            let pb = resolve(&b, pa.start, Preference::Future)?;
+            if pb.end <= pa.start {
+                return None;
+            }
+            let grain = pa.grain.min(pb.grain);
+            (
+                TimeValue::Interval {
+                    from: Some(pa.start),
+                    to: Some(pb.end),
+                },
+                grain,
+                a.approx || b.approx,
+                "interval",
+                pa,
+            )
+        }
+        Expr::From(a) => {
+            let p = resolve(&a, r, pref)?;
+            (
+                TimeValue::Interval {
+                    from: Some(p.start),
+                    to: None,
+                },
+                p.grain,
+                a.approx,
+                "since",
+                p,
+            )
+        }
+        Expr::Until(a) => {
+            let p = resolve(&a, r, pref)?;
+            (
+                TimeValue::Interval {
+                    from: None,
+                    to: Some(p.start),
+                },
+                p.grain,
+                a.approx,
+                "until",
+                p,
+            )
+        }
+    };
+    let date = to_event_date(&first, &value, grain, approx)?;
+    Some(Mention {
+        start,
+        end,
+        value,
+        grain,
+        approx,
+        quoted: false,
+        rule,
+        first_day: first.start.date(),
+        date,
+    })
+}
+
+fn to_event_date(p: &Period, value: &TimeValue, grain: Grain, approx: bool) -> Option<EventDate> {
+    let d = p.start.date();
+    let (precision, first) = match grain {
+        Grain::Year => (Precision::Year, NaiveDate::from_ymd_opt(d.year(), 1, 1)?),
+        Grain::Quarter => (Precision::Quarter, d),
+        Grain::Month => (Precision::Month, d),
+        _ => (Precision::Day, d),
+    };
+    let vague = match value {
+        TimeValue::Interval { .. } => !(p.interval && grain <= Grain::Hour),
+        TimeValue::Instant(_) => false,
+    };
+    Some(event_date(first, precision, approx || vague))
+}
+
+/// Byte spans of quotations (“…”, «…», "…").
+fn quotes(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '«' | '"' | '„') => open = Some((i, c)),
+            (Some((s, o)), '”' | '»' | '"' | '“') if (o != '"' || c == '"') => {
+                spans.push((s, i + c.len_utf8()));
+                open = None;
+            }
+            (Some((s, _)), '\n') if text[s..i].contains("\n\n") => open = None,
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Relative words inside a quotation: resolved against the quotation's own date when a full
+/// date introduces it just before ("in un post del 17 maggio: «ieri …»"), else marked quoted.
+fn requote(text: &str, lang: Lang, prefer: Preference, out: &mut [Mention]) {
+    if out.is_empty() {
+        return;
+    }
+    let spans = quotes(text);
+    if spans.is_empty() {
+        return;
+    }
+    let relative = |m: &Mention| {
+        matches!(
+            m.rule,
+            "relative_day"
+                | "relative_year"
+                | "relative_month"
+                | "relative"
+                | "ago"
+                | "in"
+                | "weekday"
+                | "part_of_day"
+        )
+    };
+    for k in 0..out.len() {
+        let Some(&(qs, qe)) = spans
+            .iter()
+            .find(|(s, e)| out[k].start > *s && out[k].end <= *e)
+        else {
+            continue;
+        };
+        if !relative(&out[k]) {
+            continue;
+        }
+        let dated = out[..k]
+            .iter()
+            .rev()
+            .find(|d| {
+                d.end <= qs
+                    && qs - d.end <= 80
+                    && d.date.precision == Precision::Day
+                    && !relative(d)
+            })
+            .map(|d| d.first_day);
+        match dated {
+            Some(day) => {
+                let slice = &text[out[k].start..out[k].end];
+                let again = scan(slice, lang, day.and_time(NaiveTime::MIN), prefer);
+                if let Some(m) = again.into_iter().next() {
+                    let (s, e) = (out[k].start, out[k].end);
+                    out[k] = Mention {
+                        start: s + m.start,
+                        end: s + m.end,
+                        ..m
+                    };
+                    let _ = e;
+                } else {
+                    out[k].quoted = true;
+                }
+            }
+            None => out[k].quoted = true,
+        }
+        let _ = qe;
+    }
+}
