@@ -44,8 +44,11 @@ pub(crate) enum Expr {
     Between(Time, Time),
     From(Time),
     Until(Time),
-    /// A stretch of time that is not a date ("negli ultimi 3 anni"): claims its words.
+    /// A stretch of time that is not a date ("for eight years"): claims its words.
     Duration,
+    /// A window measured from the reference ("gli ultimi 2 anni", "the next 3 days"):
+    /// [from, to) at a grain. Not the date of an event.
+    Window(NaiveDateTime, NaiveDateTime, Grain),
 }
 
 /// Groups tokens into items with the lexicon (longest phrase first).
@@ -199,6 +202,12 @@ pub(crate) fn intersect(a: &Time, b: &Time) -> Option<Time> {
             Some(fine)
         }
         (p, q) => p.or(q),
+    };
+    let anchor = match anchor {
+        Some((a, g)) if g < Grain::Day && (s.hour.is_some() || s.pod.is_some()) => {
+            Some((trunc(a, Grain::Day)?, Grain::Day))
+        }
+        other => other,
     };
     if let Some((_, g)) = anchor {
         // An anchored day cannot take another day; an anchored hour takes nothing coarser.
@@ -539,8 +548,18 @@ impl Parser<'_> {
             return Some((t, i + 1));
         }
         if !at {
-            // "tre e un quarto", "3 e 20": an hour said with its minutes needs no "alle".
             let (h, j) = self.number(i)?;
+            // "8 tonight", "3 in the morning", "le tre del pomeriggio".
+            let k = self.glue(j);
+            if (0..=12).contains(&h)
+                && self.plain_int(i).is_none_or(|(_, n)| n <= 2)
+                && self.is(k, |s| matches!(s, Sem::Pod(..) | Sem::PodDay(..)))
+            {
+                let mut t = self.hm(u32::try_from(h).ok()?, 0, "clock", true)?;
+                t.spec.minute = None;
+                return Some((t, j));
+            }
+            // "tre e un quarto", "3 e 20": an hour said with its minutes needs no "alle".
             let (m, k) = self.minutes_after(j)?;
             if !(0..=24).contains(&h)
                 || self.prep(j) & AND == 0
@@ -562,11 +581,18 @@ impl Parser<'_> {
         if let Some((m, k)) = self.minutes_after(j) {
             return self.with_minutes(t, m, k);
         }
-        // "alle 3 20"
+        // "alle 3 20", "at three twenty"
         if let Some((m, 2)) = self.int(j) {
             if m < 60 {
                 t.spec.minute = Some(m);
                 return Some((t, j + 1));
+            }
+        }
+        if self.int(j).is_none() {
+            if let Some((m, k)) = self.number(j) {
+                if (10..60).contains(&m) && !self.is(k, |s| matches!(s, Sem::Unit(_))) {
+                    return self.with_minutes(t, m, k);
+                }
             }
         }
         let mut k = self.ampm_after(&mut t, j);
@@ -698,20 +724,23 @@ impl Parser<'_> {
         };
         match self.kind(i)? {
             Kind::Int(..) => {
+                offer(self.span_piece(i, ctx));
                 offer(self.numeric_date(i));
                 offer(self.day_month(i, ctx));
                 offer(self.clock(i, ctx & AT != 0));
                 offer(self.year_piece(i, ctx));
-                offer(self.span_piece(i, ctx));
+                offer(self.minutes_around(i));
+                offer(self.ordinal_number(i));
                 if ctx & ON != 0 || ctx & (FROM | BEFORE | TO) != 0 {
                     offer(self.bare_day(i));
                 }
             }
             Kind::Sem(..) => {
+                offer(self.span_piece(i, ctx));
                 offer(self.day_month(i, ctx));
                 offer(self.sem_piece(i, ctx));
                 offer(self.clock(i, ctx & AT != 0));
-                offer(self.span_piece(i, ctx));
+                offer(self.minutes_around(i));
                 if ctx & (ON | FROM) != 0 && self.is(i, |s| matches!(s, Sem::Ord(_))) {
                     offer(self.bare_day(i));
                 }
@@ -719,6 +748,59 @@ impl Parser<'_> {
             _ => {}
         }
         best
+    }
+
+    /// "a quarter past 3pm", "20 minutes to noon", "half past three".
+    fn minutes_around(&self, i: usize) -> Option<(Time, usize)> {
+        let (m, j) = if let Some(m) = self.find(i, |s| match s {
+            Sem::Minutes(m) => Some(i64::from(m)),
+            Sem::Unit(Grain::Quarter) => Some(15),
+            _ => None,
+        }) {
+            (m, i + 1)
+        } else {
+            let (n, j) = self.number(i)?;
+            let j = if self.unit(j) == Some(Grain::Minute) {
+                j + 1
+            } else {
+                j
+            };
+            (n, j)
+        };
+        if !(1..60).contains(&m) {
+            return None;
+        }
+        let sign = if self.is(j, |s| s == Sem::Last) || self.prep(j) & AFTER != 0 {
+            1
+        } else if self.is(j, |s| s == Sem::Minus) || self.prep(j) & (TO | BEFORE) != 0 {
+            -1
+        } else {
+            return None;
+        };
+        let (t, e) = self.clock(j + 1, true)?;
+        if t.spec.minute.is_some_and(|x| x != 0) {
+            return None;
+        }
+        let mut t = t;
+        if t.spec.minute.is_none() {
+            t.spec.minute = Some(0);
+        }
+        let (t, _) = self.with_minutes(t, sign * m, e)?;
+        Some((t, e))
+    }
+
+    /// "3rd quarter", "2nd wednesday of october": digits with an ordinal suffix.
+    fn ordinal_number(&self, i: usize) -> Option<(Time, usize)> {
+        let (v, n) = self.plain_int(i)?;
+        let j = self.ord_suffix(i + 1);
+        if n > 2 || j == i + 1 {
+            return None;
+        }
+        let o = i64::from(v);
+        if self.unit(j) == Some(Grain::Quarter) && (1..=4).contains(&o) {
+            return self.quarter(u32::try_from(o).ok()?, j + 1);
+        }
+        self.nth_of(j, o)
     }
 
     fn bare_day(&self, i: usize) -> Option<(Time, usize)> {
@@ -761,9 +843,17 @@ impl Parser<'_> {
             return None;
         }
         // 2024-09-27
-        if an == 4 && sep == '-' {
-            let (m, _) = self.int(i + 2)?;
-            if self.punct(i + 3) != Some('-') || self.gap(i + 3) || self.gap(i + 4) {
+        if an == 4 && matches!(sep, '-' | '/') {
+            let (m, mn) = self.int(i + 2)?;
+            if self.punct(i + 3) != Some(sep) || self.gap(i + 3) || self.gap(i + 4) {
+                // "2014-10": a month.
+                if mn == 2 && (1..=12).contains(&m) && self.int(i + 3).is_none() {
+                    let start = NaiveDate::from_ymd_opt(i32::try_from(a).ok()?, m, 1)?;
+                    return Some((
+                        Time::anchored(at_midnight(start), Grain::Month, "numeric"),
+                        i + 3,
+                    ));
+                }
                 return None;
             }
             let (d, dn) = self.int(i + 4)?;
@@ -791,6 +881,18 @@ impl Parser<'_> {
             return Some((t, j));
         }
         let (b, bn) = self.int(i + 2)?;
+        if bn == 4
+            && sep == '/'
+            && (1..=12).contains(&a)
+            && self.punct(i + 3).is_none_or(|c| c != '/')
+        {
+            // "2/2013": a month.
+            let start = NaiveDate::from_ymd_opt(i32::try_from(b).ok()?, a, 1)?;
+            return Some((
+                Time::anchored(at_midnight(start), Grain::Month, "numeric"),
+                i + 3,
+            ));
+        }
         if bn > 2 {
             return None;
         }
@@ -852,8 +954,20 @@ impl Parser<'_> {
             } else {
                 k
             };
-            let k = self.glue(k);
-            let (m, e) = self.month_at(k, true)?;
+            let k2 = self.glue(k);
+            let Some((m, e)) = self.month_at(k2, true) else {
+                // "the 20th of next month"
+                if k2 == k {
+                    return None;
+                }
+                let (c, e) = self.sem_piece(k2, 0)?;
+                if c.anchor.is_some_and(|(_, g)| g == Grain::Month) && c.spec.is_empty() {
+                    let mut c = c;
+                    c.spec.day = Some(d);
+                    return Some((c, e));
+                }
+                return None;
+            };
             let t = spec_time("day_month", |s| {
                 s.day = Some(d);
                 s.month = Some(m);
@@ -1002,7 +1116,6 @@ impl Parser<'_> {
             if let Some(off) = self.modifier(i + 1) {
                 return Some((self.relative_unit(g, off)?, i + 2));
             }
-            return None;
         }
         if let Some(o) = self.find(i, |s| match s {
             Sem::Ord(n) => Some(n),
@@ -1163,6 +1276,11 @@ impl Parser<'_> {
             return Some((self.relative_unit(g, off)?, j + 1));
         }
         if let Some((w, k)) = self.weekday_at(j) {
+            if off == 0 {
+                let mut t = spec_time("weekday", |s| s.weekday = Some(w));
+                t.strict = true;
+                return Some((t, k));
+            }
             return Some((self.weekday_in_week(w, off)?, k));
         }
         if let Some((m, k)) = self.month_at(j, true) {
@@ -1303,9 +1421,7 @@ impl Parser<'_> {
                 }
             }
         };
-        if let Some(d) = self.duration(i) {
-            offer(Some((Expr::Duration, d)));
-        }
+        offer(self.duration(i));
         let one = self.seq(i);
         offer(self.interval(i, None));
         offer(one.map(|(t, j)| (Expr::One(t), j)));
@@ -1318,17 +1434,28 @@ impl Parser<'_> {
     }
 
     /// "negli ultimi 3 anni", "for eight years", "i prossimi 3 giorni": not dates.
-    fn duration(&self, i: usize) -> Option<usize> {
+    fn duration(&self, i: usize) -> Option<(Expr, usize)> {
         let (ctx, j) = self.lead(i);
-        let before = self.modifier(j).is_some_and(|o| o != 0);
-        let j = if before { j + 1 } else { j };
-        let (_, _, e) = self.span(j)?;
+        let before = self.modifier(j).filter(|&o| o != 0);
+        let j = if before.is_some() { j + 1 } else { j };
+        let (n, g, e) = self.span(j)?;
         if self.is(e, |s| matches!(s, Sem::Ago | Sem::Hence)) {
             return None;
         }
-        let after = self.modifier(e).is_some_and(|o| o != 0);
-        let e = if after { e + 1 } else { e };
-        (before || after || ctx & DURING != 0).then_some(e)
+        let after = self.modifier(e).filter(|&o| o != 0);
+        let e = if after.is_some() { e + 1 } else { e };
+        match before.or(after) {
+            Some(dir) if n > 0 => {
+                let base = trunc(self.r, g)?;
+                let (from, to) = if dir < 0 {
+                    (shift(base, g, -n)?, base)
+                } else {
+                    (shift(base, g, 1)?, shift(base, g, 1 + n)?)
+                };
+                Some((Expr::Window(from, to, g), e))
+            }
+            _ => (ctx & DURING != 0).then_some((Expr::Duration, e)),
+        }
     }
 
     fn interval(&self, i: usize, lead_time: Option<Time>) -> Option<(Expr, usize)> {

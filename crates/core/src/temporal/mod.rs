@@ -103,6 +103,9 @@ pub struct Mention {
     pub approx: bool,
     /// It sits inside a quotation whose own date is unknown: the event layer may decide.
     pub quoted: bool,
+    /// A window measured from the reference ("gli ultimi 2 anni", "the next 3 days"): a
+    /// stretch of time, not the date of an event. [`find_mentions`] leaves these out.
+    pub window: bool,
     /// Name of the rule that matched, for debugging.
     pub rule: &'static str,
     /// The value as an event date (day, month, quarter or year precision).
@@ -144,18 +147,22 @@ pub fn event_date(first_day: NaiveDate, precision: Precision, approx: bool) -> E
     }
 }
 
-/// Finds and resolves every temporal expression of `text` against a reference day (read as
-/// its midnight). Mentions are in text order and do not overlap.
+/// Finds and resolves the dates of `text` against a reference day (read as its midnight):
+/// every temporal expression except windows ("negli ultimi 3 anni" is a duration, not a
+/// date). Mentions are in text order and do not overlap.
 pub fn find_mentions(
     text: &str,
     lang: Lang,
     reference: NaiveDate,
     prefer: Preference,
 ) -> Vec<Mention> {
-    find_mentions_at(text, lang, reference.and_time(NaiveTime::MIN), prefer)
+    let mut all = find_mentions_at(text, lang, reference.and_time(NaiveTime::MIN), prefer);
+    all.retain(|m| !m.window);
+    all
 }
 
-/// Finds and resolves every temporal expression of `text` against a reference date-time.
+/// Finds and resolves every temporal expression of `text` against a reference date-time,
+/// windows included (see [`Mention::window`]).
 /// Relative words inside a quotation introduced by its own full date resolve against that
 /// date; inside other quotations they are marked [`Mention::quoted`].
 pub fn find_mentions_at(
@@ -213,6 +220,31 @@ fn mention(
 ) -> Option<Mention> {
     let (value, grain, approx, rule, first) = match e {
         Expr::Duration => return None,
+        Expr::Window(from, to, grain) => {
+            let p = Period {
+                start: from,
+                end: to,
+                grain,
+                interval: true,
+            };
+            let value = TimeValue::Interval {
+                from: Some(from),
+                to: Some(to),
+            };
+            let date = to_event_date(&p, &value, grain, true)?;
+            return Some(Mention {
+                start,
+                end,
+                value,
+                grain,
+                approx: true,
+                quoted: false,
+                window: true,
+                rule: "window",
+                first_day: from.date(),
+                date,
+            });
+        }
         Expr::One(t) => {
             let p = resolve(&t, r, pref)?;
             let value = if p.interval {
@@ -278,6 +310,7 @@ fn mention(
         grain,
         approx,
         quoted: false,
+        window: false,
         rule,
         first_day: first.start.date(),
         date,

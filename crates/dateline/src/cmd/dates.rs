@@ -95,6 +95,7 @@ pub fn mention_json(m: &Mention) -> Value {
         "grain": m.grain.as_str(),
         "approx": m.approx,
         "quoted": m.quoted,
+        "window": m.window,
         "rule": m.rule,
         "date": m.date,
     })

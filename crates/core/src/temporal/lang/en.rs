@@ -168,7 +168,12 @@ pub static TABLE: TemporalTable = TemporalTable {
             "three quarters of an hour|3/4 hour|3/4 h|3/4h",
             Span(45, Grain::Minute),
         ),
-        ("a fortnight|fortnight", Span(2, Grain::Week)),
+        ("a fortnight|fortnight", Span(14, Grain::Day)),
+        (
+            "mardi gras|pancake day|shrove tuesday",
+            Holiday(Holiday::Easter(-47)),
+        ),
+        ("trinity sunday", Holiday(Holiday::Easter(56))),
         (
             "christmas|christmas day|xmas|xmas day",
             Holiday(Holiday::Fixed(12, 25)),
@@ -197,7 +202,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Holiday(Holiday::Fixed(11, 11)),
         ),
         (
-            "st patrick's day|st. patrick's day|saint patrick's day|st paddy's day|st. paddy's day|saint paddy's day|st patrick day",
+            "st patrick's day|st. patrick's day|saint patrick's day|st paddy's day|st. paddy's day|saint paddy's day|st patrick day|saint patricks day|st patricks day",
             Holiday(Holiday::Fixed(3, 17)),
         ),
         (
