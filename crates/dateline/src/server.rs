@@ -41,6 +41,8 @@ pub struct ServeConfig {
     pub token: Option<String>,
     /// Origins allowed to call the API from a browser (`*` for any); none: no CORS headers.
     pub cors_origins: Vec<String>,
+    /// Bytes of read responses kept until the store changes; 0: no cache.
+    pub cache_bytes: usize,
 }
 
 /// What every handler shares: one writing connection, a pool of read connections.
@@ -52,7 +54,73 @@ pub struct AppState {
 struct Inner {
     writer: Mutex<Store>,
     readers: ReadPool,
+    cache: Option<ResponseCache>,
     config: ServeConfig,
+}
+
+/// Read responses (the JSON of GET routes, by path and query) kept until the store changes.
+/// Any commit, by this service or by another process such as `dateline ingest`, changes
+/// SQLite's `PRAGMA data_version` as seen from a connection of the cache's own; the cache
+/// empties when it moves.
+struct ResponseCache {
+    watch: Mutex<Connection>,
+    entries: Mutex<CacheEntries>,
+    max_bytes: usize,
+}
+
+#[derive(Default)]
+struct CacheEntries {
+    version: i64,
+    bytes: usize,
+    map: std::collections::HashMap<String, Bytes>,
+}
+
+impl ResponseCache {
+    fn open(path: &FsPath, max_bytes: usize) -> anyhow::Result<ResponseCache> {
+        Ok(ResponseCache {
+            watch: Mutex::new(store::open_reader(path)?),
+            entries: Mutex::new(CacheEntries::default()),
+            max_bytes,
+        })
+    }
+
+    /// The store's current data version.
+    fn version(&self) -> Option<i64> {
+        self.watch
+            .lock()
+            .ok()?
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .ok()
+    }
+
+    /// The cached response for `key` if the store has not changed since; otherwise the
+    /// current version to store a fresh one under.
+    fn get(&self, key: &str) -> Result<Bytes, Option<i64>> {
+        let version = self.version().ok_or(None)?;
+        let mut entries = self.entries.lock().map_err(|_| None)?;
+        if entries.version != version {
+            *entries = CacheEntries {
+                version,
+                ..CacheEntries::default()
+            };
+        }
+        entries.map.get(key).cloned().ok_or(Some(version))
+    }
+
+    fn put(&self, key: String, version: i64, body: Bytes) {
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        if entries.version != version || body.len() > self.max_bytes / 4 {
+            return;
+        }
+        if entries.bytes + body.len() > self.max_bytes {
+            entries.map.clear();
+            entries.bytes = 0;
+        }
+        entries.bytes += body.len();
+        entries.map.insert(key, body);
+    }
 }
 
 /// Read connections on the store file, opened on demand and reused (SQLite in WAL mode
@@ -91,8 +159,12 @@ impl AppState {
     /// State over the store at `path` (created and migrated when needed).
     pub fn open(path: &FsPath, config: ServeConfig) -> anyhow::Result<AppState> {
         let store = Store::open(path)?;
+        let cache = (config.cache_bytes > 0)
+            .then(|| ResponseCache::open(path, config.cache_bytes))
+            .transpose()?;
         Ok(AppState {
             inner: Arc::new(Inner {
+                cache,
                 writer: Mutex::new(store),
                 readers: ReadPool {
                     path: path.to_path_buf(),
@@ -119,6 +191,28 @@ impl AppState {
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("store task failed: {e}")))?
         .map_err(ApiError::Internal)
+    }
+
+    /// A read response: from the cache when the store has not changed, else from `f` on a
+    /// pooled read connection (and then cached).
+    async fn cached_json(
+        &self,
+        key: String,
+        f: impl FnOnce(&Connection) -> anyhow::Result<Option<String>> + Send + 'static,
+    ) -> Result<Option<Response>, ApiError> {
+        let version = match self.inner.cache.as_ref().map(|c| c.get(&key)) {
+            Some(Ok(body)) => return Ok(Some(json_response(body))),
+            Some(Err(version)) => version,
+            None => None,
+        };
+        let Some(json) = self.with_reader(f).await? else {
+            return Ok(None);
+        };
+        let body = Bytes::from(json);
+        if let (Some(cache), Some(version)) = (&self.inner.cache, version) {
+            cache.put(key, version, body.clone());
+        }
+        Ok(Some(json_response(body)))
     }
 
     /// Runs `f` on a pooled read connection in a blocking thread.
@@ -301,20 +395,28 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn json_response(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+fn json_response(body: impl Into<axum::body::Body>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body.into()).into_response()
 }
 
 async fn api_not_found(uri: Uri) -> ApiError {
     ApiError::NotFound(format!("no API route {}", uri.path()))
 }
 
-async fn timeline(State(state): State<AppState>) -> Result<Response, ApiError> {
+fn cache_key(uri: &Uri) -> String {
+    uri.path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_default()
+}
+
+async fn timeline(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
     let title = state.inner.config.title.clone();
-    let json = state
-        .with_reader(move |c| read::timeline_json(c, &title))
+    let response = state
+        .cached_json(cache_key(&uri), move |c| {
+            read::timeline_json(c, &title).map(Some)
+        })
         .await?;
-    Ok(json_response(json))
+    response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no timeline")))
 }
 
 /// Query parameters of `GET /api/events`.
@@ -352,6 +454,7 @@ fn date_bound(name: &str, value: &str) -> Result<String, ApiError> {
 
 async fn list_events(
     State(state): State<AppState>,
+    uri: Uri,
     params: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(p) = params?;
@@ -403,34 +506,42 @@ async fn list_events(
         limit,
         after,
     };
-    let json = state
-        .with_reader(move |c| read::events_page(c, &query))
+    let response = state
+        .cached_json(cache_key(&uri), move |c| {
+            read::events_page(c, &query).map(Some)
+        })
         .await?;
-    Ok(json_response(json))
+    response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no events page")))
 }
 
 async fn get_event(
     State(state): State<AppState>,
+    uri: Uri,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let lookup = id.clone();
-    match state
-        .with_reader(move |c| read::event_detail(c, &lookup))
+    state
+        .cached_json(cache_key(&uri), move |c| read::event_detail(c, &lookup))
         .await?
-    {
-        Some(json) => Ok(json_response(json)),
-        None => Err(ApiError::NotFound(format!("no event {id:?}"))),
-    }
+        .ok_or_else(|| ApiError::NotFound(format!("no event {id:?}")))
 }
 
-async fn list_people(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let people = state.with_reader(read::people).await?;
-    Ok(Json(people).into_response())
+async fn list_people(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
+    let response = state
+        .cached_json(cache_key(&uri), |c| {
+            Ok(Some(serde_json::to_string(&read::people(c)?)?))
+        })
+        .await?;
+    response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no people")))
 }
 
-async fn list_articles(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let articles = state.with_reader(read::articles).await?;
-    Ok(Json(articles).into_response())
+async fn list_articles(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
+    let response = state
+        .cached_json(cache_key(&uri), |c| {
+            Ok(Some(serde_json::to_string(&read::articles(c)?)?))
+        })
+        .await?;
+    response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no articles")))
 }
 
 /// A date in a correction: `"2024-09-26"` (precision from the length, exact) or a whole
@@ -647,6 +758,7 @@ mod tests {
     fn test_app() -> (Router, tempfile::TempDir) {
         app_with(ServeConfig {
             title: "Test".into(),
+            cache_bytes: 1 << 20,
             ..ServeConfig::default()
         })
     }
@@ -744,6 +856,29 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn cached_reads_follow_writes_from_other_processes() {
+        let (app, dir) = test_app();
+        let (_, page) = call(&app, get("/api/events")).await;
+        assert!(page["events"].as_array().unwrap().is_empty());
+        // Another writer on the same file, as `dateline ingest` would be.
+        let article: NewArticle = serde_json::from_str(JANE).unwrap();
+        let mut other = Store::open(&dir.path().join("test.db")).unwrap();
+        let meta = ArticleMeta {
+            title: None,
+            url: None,
+        };
+        other
+            .ingest(&article.text, &meta, &article.extract().unwrap())
+            .unwrap();
+        let (_, page) = call(&app, get("/api/events")).await;
+        assert_eq!(page["events"].as_array().unwrap().len(), 1);
+        // And our own writes.
+        call(&app, post_json(JANE_AGAIN)).await;
+        let (_, page) = call(&app, get("/api/events")).await;
+        assert_eq!(page["events"][0]["sources"].as_array().unwrap().len(), 2);
+    }
+
+    #[tokio::test]
     async fn event_queries_are_checked() {
         let (app, _dir) = test_app();
         for bad in [
@@ -825,6 +960,7 @@ mod tests {
             title: "T".into(),
             token: Some("s3cret".into()),
             cors_origins: vec!["https://news.example".into()],
+            cache_bytes: 0,
         });
         let (status, body) = call(&app, post_json(JANE)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);

@@ -24,6 +24,9 @@ pub struct Args {
     /// Origin allowed to call the API from a browser (repeat for several; `*` for any).
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     cors_origins: Vec<String>,
+    /// Megabytes of read responses kept in memory until the store changes (0: none).
+    #[arg(long, default_value_t = 64)]
+    cache_mb: usize,
 }
 
 /// Runs the service until Ctrl-C.
@@ -40,6 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             title: args.title,
             token,
             cors_origins: args.cors_origins,
+            cache_bytes: args.cache_mb.saturating_mul(1 << 20),
         },
     )?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
