@@ -233,6 +233,11 @@ pub(crate) fn intersect(a: &Time, b: &Time) -> Option<Time> {
         rule,
         pref: a.pref.or(b.pref),
         strict: (a.strict || b.strict) && s.hour.is_none() && s.pod.is_none() && s.day.is_none(),
+        range: if s == a.spec && anchor == a.anchor {
+            a.range
+        } else {
+            None
+        },
     })
 }
 
@@ -360,7 +365,9 @@ impl Parser<'_> {
     /// A day of the month: 1-31 in digits, number words or ordinals.
     fn day_num(&self, i: usize) -> Option<(u32, usize, bool)> {
         if let Some((v, n)) = self.plain_int(i) {
-            if n <= 2 && (1..=31).contains(&v) {
+            let clock_like = !self.gap(i + 1)
+                && (self.punct(i + 1) == Some(':') || self.is(i + 1, |s| s == Sem::HourMark));
+            if n <= 2 && (1..=31).contains(&v) && !clock_like {
                 let j = self.ord_suffix(i + 1);
                 return Some((v, j, j > i + 1));
             }
@@ -487,7 +494,7 @@ impl Parser<'_> {
             // 15:30(:10)
             if hn <= 2 && self.punct(i + 1) == Some(':') && !self.gap(i + 1) && !self.gap(i + 2) {
                 if let Some((m, 2)) = self.int(i + 2) {
-                    let mut t = self.hm(h, m, "clock", true)?;
+                    let mut t = self.hm(h, m, "clock", false)?;
                     let mut j = i + 3;
                     if self.punct(j) == Some(':') && !self.gap(j) {
                         if let Some((sec, 2)) = self.int(j + 1) {
@@ -508,8 +515,10 @@ impl Parser<'_> {
                 })
                 && (!self.gap(i + 1) || self.is(i + 1, |s| s == Sem::HourMark))
             {
-                if let Some((m, 2)) = self.int(i + 2).filter(|_| !self.gap(i + 2)) {
-                    let t = self.hm(h, m, "clock", true)?;
+                let word_mark = self.is(i + 1, |s| s == Sem::HourMark)
+                    && self.word(i + 1).is_some_and(|w| w.len() > 1);
+                if let Some((m, 2)) = self.int(i + 2).filter(|_| !self.gap(i + 2) || word_mark) {
+                    let t = self.hm(h, m, "clock", false)?;
                     return Some((t, i + 3));
                 }
                 let mut t = self.hm(h, 0, "clock", true)?;
@@ -542,7 +551,10 @@ impl Parser<'_> {
         }) {
             let mut t = self.hm(x, 0, "clock", false)?;
             t.spec.minute = None;
-            if let Some((m, j)) = self.minutes_after(i + 1) {
+            if let Some((m, j)) = self
+                .minutes_after(i + 1)
+                .or_else(|| self.bare_minutes(i + 1))
+            {
                 return self.with_minutes(t, m, j);
             }
             return Some((t, i + 1));
@@ -596,13 +608,33 @@ impl Parser<'_> {
             }
         }
         let mut k = self.ampm_after(&mut t, j);
-        if k == j && self.is(j, |s| s == Sem::HourMark) {
+        if k == j && self.is(j, |s| matches!(s, Sem::HourMark | Sem::Unit(Grain::Hour))) {
             k = j + 1;
+            // "quinze heures trente", "trois heures et quart"
+            if let Some((m, e)) = self.minutes_after(k).or_else(|| self.bare_minutes(k)) {
+                return self.with_minutes(t, m, e);
+            }
+            let e = self.ampm_after(&mut t, k);
+            return Some((t, e));
         }
         if k == j && matches!(self.kind(j), Some(Kind::Word(_))) {
             return None;
         }
         Some((t, k))
+    }
+
+    /// Minutes said right after the hour ("midi quinze", "quinze heures trente").
+    fn bare_minutes(&self, j: usize) -> Option<(i64, usize)> {
+        let (m, k) = self.number(j)?;
+        if !(1..60).contains(&m) || self.unit(k).is_some_and(|g| g != Grain::Minute) {
+            return None;
+        }
+        let k = if self.unit(k) == Some(Grain::Minute) {
+            k + 1
+        } else {
+            k
+        };
+        Some((m, k))
     }
 
     fn with_minutes(&self, mut t: Time, m: i64, j: usize) -> Option<(Time, usize)> {
@@ -923,8 +955,9 @@ impl Parser<'_> {
             // German "am 15.2.": day, month, each with its dot.
             return Some((t, i + 4));
         }
-        if sep != '/' {
-            // "3.4" and "13-15" are not dates without a year.
+        let dotted = sep == '.' && self.lex.table.day_first && self.int(i + 4).is_none();
+        if sep != '/' && !dotted {
+            // "3.4" and "13-15" are not dates without a year (but "10.10" is in German).
             return None;
         }
         if self.int(i + 4).is_some() && self.punct(i + 3).is_some() {
@@ -1232,8 +1265,43 @@ impl Parser<'_> {
         while self.prep(c) & (OF | ON | IN) != 0 || self.punct(c) == Some('-') {
             c += 1;
         }
-        let (container, e) = self.seq(c)?;
+        let (container, e) = match self.seq(c) {
+            Some(x) => x,
+            None => {
+                // "the end of the month", "beginning of year"
+                let g = self.unit(c)?;
+                (self.relative_unit(g, 0)?, c + 1)
+            }
+        };
         let p = self.resolved(&container)?;
+        // The stretch: thirds of a month, four-month parts of a year, days of a week.
+        let range = match (p.grain, which) {
+            (Grain::Month, 1) => Some((p.start, add_days(p.start, 10)?, Grain::Day)),
+            (Grain::Month, 6) => Some((add_days(p.start, 10)?, add_days(p.start, 20)?, Grain::Day)),
+            (Grain::Month, _) => Some((add_days(p.start, 20)?, p.end, Grain::Day)),
+            (Grain::Year, 1) => Some((p.start, shift(p.start, Grain::Month, 3)?, Grain::Month)),
+            (Grain::Year, 6) => Some((
+                shift(p.start, Grain::Month, 4)?,
+                shift(p.start, Grain::Month, 8)?,
+                Grain::Month,
+            )),
+            (Grain::Year, _) => Some((shift(p.start, Grain::Month, 8)?, p.end, Grain::Month)),
+            (Grain::Week, 1) => Some((p.start, add_days(p.start, 3)?, Grain::Day)),
+            (Grain::Week, 6) => Some((add_days(p.start, 2)?, add_days(p.start, 4)?, Grain::Day)),
+            (Grain::Week, _) => Some((add_days(p.start, 4)?, p.end, Grain::Day)),
+            _ => None,
+        };
+        if p.grain == Grain::Week {
+            let (f, t, g) = range?;
+            let mut x = Time::anchored(
+                f,
+                Grain::Day,
+                if which == 12 { "end_of" } else { "start_of" },
+            );
+            x.range = Some((f, t, g));
+            x.approx = true;
+            return Some((x, e));
+        }
         let month = match p.grain {
             Grain::Year => which,
             Grain::Quarter => {
@@ -1260,6 +1328,7 @@ impl Parser<'_> {
             },
         );
         t.approx = true;
+        t.range = range;
         Some((t, e))
     }
 
@@ -1367,8 +1436,10 @@ impl Parser<'_> {
                     }
                 }
                 let p = self.prep(k);
-                if p & (OF | ON | AT | IN) != 0 && p & (FROM | BETWEEN | BEFORE | AFTER) == 0
+                if p & OF != 0
+                    || p & (ON | AT | IN) != 0 && p & (FROM | BETWEEN | BEFORE | AFTER) == 0
                     || self.punct(k) == Some(',')
+                    || self.is(k, |s| s == Sem::Approx)
                 {
                     gctx |= p;
                     k += 1;
@@ -1388,7 +1459,13 @@ impl Parser<'_> {
     /// A bare number standing for a day or an hour in an interval ("dal 3 al 5 marzo").
     fn bare_number(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((v, n)) = self.plain_int(i) {
-            return (n <= 2).then_some((v, i + 1));
+            let j = self.ord_suffix(i + 1);
+            let j = if j == i + 1 && self.punct(j) == Some('.') && !self.gap(j) {
+                j + 1
+            } else {
+                j
+            };
+            return (n <= 2).then_some((v, j));
         }
         if let Some(o) = self.find(i, |s| match s {
             Sem::Ord(n) if (1..=31).contains(&n) => Some(n),
@@ -1465,19 +1542,21 @@ impl Parser<'_> {
         let connects = |conn: usize| {
             let cp = self.prep(conn);
             self.punct(conn) == Some('-')
-                || ctx & FROM != 0 && cp & TO != 0
+                || cp & TO != 0 && (cp & (ON | OF | AT) == 0 || ctx & FROM != 0)
                 || between && cp & AND != 0
         };
         let bare = self
             .bare_number(j)
-            .filter(|&(_, e)| connects(e))
+            .filter(|&(_, e)| {
+                connects(e) || self.prep(e) & TO != 0 && self.prep(e) & (ON | OF) == 0
+            })
             .map(|(v, e)| (Err(v), e));
         let (a, ja) = match bare {
             Some(x) => x,
             None => self.end_part_after(i, j, ctx)?,
         };
         let conn = ja;
-        let ok = connects(conn);
+        let ok = connects(conn) || a.is_err() && self.prep(conn) & TO != 0;
         if !ok {
             // Open interval.
             if ctx & (FROM | AFTER) != 0 && ctx & IN == 0 {
@@ -1485,7 +1564,7 @@ impl Parser<'_> {
                 let t = self.with_lead(t, lead_time)?;
                 return Some((Expr::From(t), ja));
             }
-            if ctx & BEFORE != 0 {
+            if ctx & BEFORE != 0 || ctx & TO != 0 && ctx & (IN | AT | ON | OF | FROM) == 0 {
                 let (t, _) = self.seq(j)?;
                 let t = self.with_lead(t, lead_time)?;
                 return Some((Expr::Until(t), ja));

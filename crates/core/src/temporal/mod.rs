@@ -245,6 +245,27 @@ fn mention(
                 date,
             });
         }
+        Expr::One(t) if t.range.is_some() => {
+            let p = resolve(&t, r, pref)?;
+            let (from, to, grain) = t.range?;
+            let value = TimeValue::Interval {
+                from: Some(from),
+                to: Some(to),
+            };
+            let date = to_event_date(&p, &TimeValue::Instant(p.start), p.grain, t.approx)?;
+            return Some(Mention {
+                start,
+                end,
+                value,
+                grain,
+                approx: t.approx,
+                quoted: false,
+                window: false,
+                rule: t.rule,
+                first_day: p.start.date(),
+                date,
+            });
+        }
         Expr::One(t) => {
             let p = resolve(&t, r, pref)?;
             let value = if p.interval {

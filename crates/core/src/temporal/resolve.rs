@@ -49,6 +49,9 @@ pub(crate) struct Time {
     pub pref: Option<Preference>,
     /// The period that contains the reference does not count (a bare weekday).
     pub strict: bool,
+    /// The stretch a part of a period covers ("end of April" → April 21 to May 1), shown as
+    /// the value, while the anchor (month precision) dates events.
+    pub range: Option<(NaiveDateTime, NaiveDateTime, Grain)>,
 }
 
 impl Time {
@@ -60,6 +63,7 @@ impl Time {
             rule,
             pref: None,
             strict: false,
+            range: None,
         }
     }
     pub fn anchored(at: NaiveDateTime, grain: Grain, rule: &'static str) -> Time {
@@ -70,6 +74,7 @@ impl Time {
             rule,
             pref: None,
             strict: false,
+            range: None,
         }
     }
 }

@@ -130,7 +130,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("avant|avant le|avant la|d'ici le|d'ici la", Prep(BEFORE)),
         ("après le|après la", Prep(AFTER)),
         ("le|la|l'|les", Prep(ON)),
-        ("de|d'|des", Prep(OF)),
+        ("de|d'|des|de la", Prep(OF)),
         (
             "matin|matinée|le matin|du matin|du mat|dans la matinée",
             Pod(4, 12),
