@@ -74,6 +74,17 @@ impl Server {
             let (ok, out, err) = run_cli(&args);
             assert!(ok, "ingest failed: {out}{err}");
         }
+        Server::spawn(dir, db, serve_args)
+    }
+
+    /// Serves an existing store file (left in place when the server stops).
+    pub fn start_on(db: &Path, serve_args: &[&str]) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Server::spawn(dir, db.to_path_buf(), serve_args)
+    }
+
+    fn spawn(dir: tempfile::TempDir, db: PathBuf, serve_args: &[&str]) -> Server {
+        let db_arg = db.to_str().expect("utf-8 store path").to_string();
         let mut child = Command::new(dateline_bin())
             .args([
                 "serve",

@@ -32,6 +32,9 @@ pub struct TimelineEvent {
     pub person_ids: Vec<String>,
     /// Short company name.
     pub org: Option<String>,
+    /// For an acquisition: the company bought (`org` is the buyer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     /// Short English role title.
     pub role: Option<String>,
     /// Money involved.

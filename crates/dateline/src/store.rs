@@ -436,10 +436,15 @@ fn relation(a: &EventDate, b: &EventDate) -> DateRelation {
 }
 
 /// The key under which events from different articles may be one real event: the kind and
-/// its subjects (people by slug; for company events the organisation).
+/// its subjects (people by slug; for company events the organisation, and for an
+/// acquisition the company bought too).
 pub fn merge_key(e: &Event) -> String {
     let subject = if e.persons.is_empty() {
-        e.org.as_deref().map(slug).unwrap_or_default()
+        let org = e.org.as_deref().map(slug).unwrap_or_default();
+        match e.target.as_deref() {
+            Some(target) => format!("{org}>{}", slug(target)),
+            None => org,
+        }
     } else {
         let people: BTreeSet<String> = e.persons.iter().map(|p| slug(p)).collect();
         people.into_iter().collect::<Vec<_>>().join("+")
@@ -646,6 +651,7 @@ fn merge_sources(
         person_ids: persons.iter().map(|p| slug(p)).collect(),
         persons,
         org: pick(&|s| s.org.is_some()).org.clone(),
+        target: pick(&|s| s.target.is_some()).target.clone(),
         role: pick(&|s| s.role.is_some()).role.clone(),
         amount: pick(&|s| s.amount.is_some()).amount.clone(),
         count: pick(&|s| s.count.is_some()).count,

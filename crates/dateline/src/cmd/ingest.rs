@@ -1,6 +1,7 @@
 //! `dateline ingest`: read articles (files, folders, standard input) into the store.
 //!
-//! `.txt` files (optional front matter), `.html`/`.htm` pages (main text, date and language
+//! `.txt` files (optional front matter, or metadata in a `NAME.meta.json` beside them),
+//! `.html`/`.htm` pages (main text, date and language
 //! from the page) and `.jsonl` files (one article a line); `-` reads one `.txt` article from
 //! standard input. Each article is one transaction: an interrupted run leaves every article
 //! either fully stored or absent, and running again picks up the rest.
@@ -123,8 +124,29 @@ fn ingest_file(
             Ok(())
         }
         "html" | "htm" => ingest_one(store, args, name, from_html(&text), tally),
-        _ => ingest_one(store, args, name, from_txt(&text), tally),
+        _ => {
+            let article = from_txt(&text).and_then(|a| with_sidecar(file, a));
+            ingest_one(store, args, name, article, tally)
+        }
     }
+}
+
+/// Fills what a `.txt` article leaves open from `NAME.meta.json` beside it, when there is
+/// one (`title`, `published`, `url`, `lang`; other fields are ignored).
+fn with_sidecar(file: &Path, mut article: NewArticle) -> anyhow::Result<NewArticle> {
+    let sidecar = file.with_extension("meta.json");
+    if file.as_os_str() == "-" || !sidecar.is_file() {
+        return Ok(article);
+    }
+    let raw = read_text(&sidecar)?;
+    let meta: serde_json::Value = serde_json::from_str(&raw)
+        .map_err(|e| anyhow::anyhow!("{}: malformed JSON: {e}", sidecar.display()))?;
+    let field = |name: &str| meta.get(name).and_then(|v| v.as_str()).map(str::to_string);
+    article.title = article.title.or_else(|| field("title"));
+    article.published = article.published.or_else(|| field("published"));
+    article.url = article.url.or_else(|| field("url"));
+    article.lang = article.lang.or_else(|| field("lang"));
+    Ok(article)
 }
 
 fn ingest_one(
