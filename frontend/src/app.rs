@@ -3,7 +3,7 @@
 
 use crate::model::{self, Doc, Ev};
 use crate::url_state::{self, Filter};
-use crate::{json, list, plot};
+use crate::{json, list, panels, plot};
 use dateline_api::EventKind;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
@@ -94,7 +94,7 @@ impl Matcher {
             to: model::span_of(&f.to, false).map_or(f64::INFINITY, |s| s.1),
             terms: f
                 .q
-                .to_lowercase()
+                .to_ascii_lowercase()
                 .split_whitespace()
                 .map(str::to_string)
                 .collect(),
@@ -210,6 +210,22 @@ fn Timeline(
         list::set_selected(s);
     });
     Effect::new(move |_| plot::set_tenure(tenure.get()));
+    let details_ref = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        let ev = selected.get().and_then(|i| doc.events.get(i as usize));
+        if let Some(section) = details_ref.get() {
+            panels::details(&section, doc, ev);
+        }
+    });
+    let figures_open = RwSignal::new(false);
+    let figures_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if figures_open.get()
+            && let Some(host) = figures_ref.get()
+        {
+            shown.with(|s| panels::figures(&host, doc, s));
+        }
+    });
 
     let total = doc.events.len().to_string();
     view! {
@@ -275,9 +291,18 @@ fn Timeline(
                     </table>
                 </div>
             </section>
-            <Details doc=doc selected=selected />
+            <section class="details" node_ref=details_ref aria-labelledby="details-h" aria-live="polite"></section>
         </div>
-        <Figures doc=doc shown=shown />
+        <details class="figures" on:toggle=move |ev| {
+            let is_open = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
+            figures_open.set(is_open);
+        }>
+            <summary>"Figures per organisation"</summary>
+            <div node_ref=figures_ref></div>
+        </details>
     }
 }
 
@@ -297,12 +322,12 @@ fn Filters(
     let active = RwSignal::new(0usize);
     let open = RwSignal::new(false);
     let options = Memo::new(move |_| {
-        let t = typed.get().to_lowercase();
+        let t = typed.get().to_ascii_lowercase();
         let chosen = filter.with(|f| f.persons.clone());
         doc.people
             .iter()
             .enumerate()
-            .filter(|(_, p)| !chosen.contains(&p.0) && p.1.to_lowercase().contains(&t))
+            .filter(|(_, p)| !chosen.contains(&p.0) && p.1.to_ascii_lowercase().contains(&t))
             .map(|(i, _)| i)
             .take(8)
             .collect::<Vec<_>>()
@@ -351,33 +376,33 @@ fn Filters(
             <div class="person-picker">
                 <label for="person-input">"People"</label>
                 <div class="chips">
-                    <For
-                        each=move || filter.with(|f| f.persons.clone())
-                        key=|id| id.clone()
-                        let:id
-                    >
-                        {
-                            let name = doc
-                                .people
-                                .iter()
-                                .find(|p| p.0 == id)
-                                .map_or(id.clone(), |p| p.1.clone());
-                            let remove = id.clone();
-                            view! {
-                                <button
-                                    class="chip"
-                                    data-person=id.clone()
-                                    aria-label=["Remove ", &name].concat()
-                                    on:click=move |_| {
-                                        filter.update(|f| f.persons.retain(|p| *p != remove))
-                                    }
-                                >
-                                    {name.clone()}
-                                    " ×"
-                                </button>
-                            }
-                        }
-                    </For>
+                    {move || {
+                        filter
+                            .with(|f| f.persons.clone())
+                            .into_iter()
+                            .map(|id| {
+                                let name = doc
+                                    .people
+                                    .iter()
+                                    .find(|p| p.0 == id)
+                                    .map_or(id.clone(), |p| p.1.clone());
+                                let label = ["Remove ", &name].concat();
+                                view! {
+                                    <button
+                                        class="chip"
+                                        data-person=id.clone()
+                                        aria-label=label
+                                        on:click=move |_| {
+                                            filter.update(|f| f.persons.retain(|p| *p != id))
+                                        }
+                                    >
+                                        {name}
+                                        " ×"
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                    }}
                     <input
                         id="person-input"
                         type="text"
@@ -492,259 +517,6 @@ fn Filters(
             <button class="clear" hidden=move || !is_filtered() on:click=move |_| filter.set(Filter::default())>
                 "Clear filters"
             </button>
-        </div>
-    }
-}
-
-/// What the chosen event is, when and where it comes from.
-#[component]
-fn Details(
-    /// The document.
-    doc: &'static Doc,
-    /// The chosen event.
-    selected: RwSignal<Option<u32>>,
-) -> impl IntoView {
-    view! {
-        <section class="details" aria-labelledby="details-h" aria-live="polite">
-            {move || match selected.get().and_then(|i| doc.events.get(i as usize)) {
-                None => view! {
-                    <h2 id="details-h">"Details"</h2>
-                    <p class="hint">"Choose an event on the timeline or in the list to see what happened and every source."</p>
-                }
-                    .into_any(),
-                Some(ev) => event_details(doc, ev).into_any(),
-            }}
-        </section>
-    }
-}
-
-fn event_details(doc: &'static Doc, ev: &'static Ev) -> impl IntoView {
-    let mut keys: Vec<String> = Vec::new();
-    for p in &ev.persons {
-        keys.push(p.clone());
-        keys.extend(
-            p.split_whitespace()
-                .filter(|w| w.len() > 2)
-                .map(str::to_string),
-        );
-    }
-    keys.extend(ev.org.iter().cloned());
-    keys.extend(ev.role.iter().cloned());
-    let row = |k: &'static str, v: Option<String>| {
-        v.filter(|v| !v.is_empty())
-            .map(|v| view! { <dt>{k}</dt><dd>{v}</dd> })
-    };
-    let date = [
-        model::date_words(ev),
-        " (".into(),
-        ev.precision.clone(),
-        if ev.approx { ", approximate)" } else { ")" }.into(),
-    ]
-    .concat();
-    view! {
-        <h2 id="details-h" data-event-id=ev.id.clone() data-kind=ev.kind.as_str() data-date=ev.date.clone() data-persons=ev.persons_attr.clone()>
-            <i aria-hidden="true" class=["glyph k-", ev.kind.as_str()].concat()>{model::glyph(ev.kind)}</i>
-            " "
-            {model::kind_label(ev.kind)}
-            ": "
-            {ev.who()}
-        </h2>
-        <dl>
-            <dt>"Date"</dt>
-            <dd><time datetime=ev.date.clone()>{date}</time></dd>
-            {row("Kind", Some(model::kind_label(ev.kind).to_string()))}
-            {row("People", Some(ev.persons.join(", ")))}
-            {row("Role", ev.role.clone())}
-            {row("Organisation", ev.org.clone())}
-            {row(if ev.amount.is_some() { "Amount" } else { "Count" }, model::figure(ev))}
-        </dl>
-        <h3>"Evidence and sources"</h3>
-        <ol class="sources">
-            {ev
-                .sources
-                .iter()
-                .map(|s| {
-                    let article = s.article.and_then(|a| doc.articles.get(a));
-                    let title = article
-                        .and_then(|a| a.title.clone())
-                        .unwrap_or_else(|| "Untitled article".to_string());
-                    let meta = article
-                        .map(|a| [" · ", &a.published, " · ", &a.lang].concat())
-                        .unwrap_or_default();
-                    let link = article.and_then(|a| a.url.clone());
-                    view! {
-                        <li>
-                            <blockquote class="evidence">
-                                {model::highlight(&s.text, &keys)
-                                    .into_iter()
-                                    .map(|(text, hit)| {
-                                        if hit {
-                                            view! { <mark>{text}</mark> }.into_any()
-                                        } else {
-                                            text.into_any()
-                                        }
-                                    })
-                                    .collect_view()}
-                            </blockquote>
-                            <p class="source">
-                                {match link {
-                                    Some(href) => view! {
-                                        <a href=href rel="noopener noreferrer" target="_blank">{title}</a>
-                                    }
-                                        .into_any(),
-                                    None => view! { <span class="title">{title}</span> }.into_any(),
-                                }}
-                                {meta}
-                            </p>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
-    }
-}
-
-/// Valuation, headcount and revenue points (day, value) of one organisation.
-type Series = [Vec<(f64, f64)>; 3];
-
-/// Small charts of each organisation's valuation, headcount and revenue over time.
-#[component]
-fn Figures(
-    /// The document.
-    doc: &'static Doc,
-    /// The filtered events.
-    shown: Memo<Vec<u32>>,
-) -> impl IntoView {
-    let open = RwSignal::new(false);
-    let series = move || {
-        let mut orgs: Vec<(String, Series)> = Vec::new();
-        shown.with(|s| {
-            for &i in s {
-                let ev = &doc.events[i as usize];
-                let (metric, value) = match ev.kind {
-                    EventKind::Valuation => (0, ev.amount.as_ref().map(|a| a.0)),
-                    EventKind::Headcount => (1, ev.count),
-                    EventKind::Revenue => (2, ev.amount.as_ref().map(|a| a.0)),
-                    _ => continue,
-                };
-                let (Some(org), Some(v)) = (ev.org.clone(), value) else {
-                    continue;
-                };
-                let at = match orgs.iter().position(|o| o.0 == org) {
-                    Some(p) => p,
-                    None => {
-                        orgs.push((org, Default::default()));
-                        orgs.len() - 1
-                    }
-                };
-                orgs[at].1[metric].push((ev.mid(), v));
-            }
-        });
-        orgs.sort_by_key(|o| std::cmp::Reverse(o.1.iter().map(Vec::len).sum::<usize>()));
-        orgs.truncate(24);
-        orgs
-    };
-    view! {
-        <details class="figures" on:toggle=move |ev| {
-            let is_open = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
-            open.set(is_open);
-        }>
-            <summary>"Figures per organisation"</summary>
-            {move || {
-                open.get()
-                    .then(|| {
-                        let orgs = series();
-                        if orgs.is_empty() {
-                            return view! { <p class="hint">"No valuation, headcount or revenue among the filtered events."</p> }.into_any();
-                        }
-                        view! {
-                            <div class="charts">
-                                {orgs
-                                    .into_iter()
-                                    .map(|(org, metrics)| {
-                                        let caption = org.clone();
-                                        view! {
-                                            <figure>
-                                                <figcaption>{caption}</figcaption>
-                                                {metrics
-                                                    .into_iter()
-                                                    .zip(["Valuation", "Headcount", "Revenue"])
-                                                    .filter(|(pts, _)| !pts.is_empty())
-                                                    .map(move |(pts, name)| chart(&org, name, pts))
-                                                    .collect_view()}
-                                            </figure>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </div>
-                        }
-                            .into_any()
-                    })
-            }}
-        </details>
-    }
-}
-
-fn chart(org: &str, name: &'static str, mut pts: Vec<(f64, f64)>) -> impl IntoView + use<> {
-    pts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (t0, t1) = (pts[0].0, pts[pts.len() - 1].0);
-    let (v0, v1) = pts
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
-            (a.min(p.1), b.max(p.1))
-        });
-    let money = name != "Headcount";
-    let fmt = move |v: f64| {
-        if money {
-            model::money(v, "USD")
-        } else {
-            model::short_num(v)
-        }
-    };
-    let fmt_v = |v: f64| {
-        if money { model::short_num(v) } else { fmt(v) }
-    };
-    let x = |t: f64| 4 + ((t - t0) / (t1 - t0).max(1.0) * 152.0) as i64;
-    let y = |v: f64| 40 - ((v - v0) / (v1 - v0).max(1.0) * 34.0) as i64;
-    let points = pts
-        .iter()
-        .map(|p| [x(p.0).to_string(), ",".into(), y(p.1).to_string()].concat())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let last = pts[pts.len() - 1];
-    let label = [
-        name,
-        " of ",
-        org,
-        ": ",
-        &pts.len().to_string(),
-        " figures from ",
-        &fmt_v(pts[0].1),
-        " (",
-        &model::iso_day(t0),
-        ") to ",
-        &fmt_v(last.1),
-        " (",
-        &model::iso_day(t1),
-        "), lowest ",
-        &fmt_v(v0),
-        ", highest ",
-        &fmt_v(v1),
-    ]
-    .concat();
-    view! {
-        <div class="chart">
-            <span class="metric">{name}" "<b>{fmt(last.1)}</b></span>
-            <svg viewBox="0 0 160 44" role="img" aria-label=label>
-                <polyline points=points fill="none" stroke="currentColor" stroke-width="1.5" />
-                {pts
-                    .iter()
-                    .map(|p| view! { <circle cx=x(p.0).to_string() cy=y(p.1).to_string() r="2" /> })
-                    .collect_view()}
-            </svg>
         </div>
     }
 }

@@ -5,6 +5,7 @@
 //! - [`app`]: the Leptos components (loading, filters, toolbar, details, list, figures).
 //! - `plot`: the timeline drawing (lanes, axis, markers, clusters, tenures) and its input.
 //! - `list`: the list view, a table of the same filtered events.
+//! - `panels`: the details panel and the figures per organisation.
 //! - `model`: the loaded document prepared for drawing; `json`: a small JSON reader.
 //! - `url_state`: the filter in the URL, and where the document is.
 //!
@@ -16,6 +17,7 @@ pub mod app;
 pub mod json;
 mod list;
 pub mod model;
+mod panels;
 mod plot;
 pub mod url_state;
 

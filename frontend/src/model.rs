@@ -234,10 +234,31 @@ fn strings(v: Option<&Value>) -> Vec<String> {
         .collect()
 }
 
+/// A small sorted map from ids to lanes (smaller code than a hash map).
+#[derive(Default)]
+struct Lookup(Vec<(String, u32)>);
+
+impl Lookup {
+    fn get(&self, k: &str) -> Option<&u32> {
+        let i = self.0.binary_search_by(|(id, _)| id.as_str().cmp(k)).ok()?;
+        Some(&self.0[i].1)
+    }
+
+    fn contains_key(&self, k: &str) -> bool {
+        self.get(k).is_some()
+    }
+
+    fn insert(&mut self, k: String, v: u32) {
+        if let Err(i) = self.0.binary_search_by(|(id, _)| id.as_str().cmp(&k)) {
+            self.0.insert(i, (k, v));
+        }
+    }
+}
+
 /// Slug of a name, for people without an id.
 fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -269,11 +290,12 @@ pub fn from_json(v: &Value) -> Option<Doc> {
             lang: a.s("lang").to_string(),
         })
         .collect();
-    let article_index: std::collections::HashMap<&str, usize> = articles
+    let mut article_index: Vec<(&str, usize)> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
+    article_index.sort_unstable();
     let mut events: Vec<Ev> = events_json
         .iter()
         .filter_map(|e| {
@@ -298,7 +320,10 @@ pub fn from_json(v: &Value) -> Option<Doc> {
                 .map(|s| {
                     let aid = s.s("article_id");
                     Src {
-                        article: article_index.get(aid).copied(),
+                        article: article_index
+                            .binary_search_by(|(id, _)| (*id).cmp(aid))
+                            .ok()
+                            .map(|k| article_index[k].1),
                         text: s.get("evidence").map_or("", |ev| ev.s("text")).to_string(),
                     }
                 })
@@ -312,7 +337,7 @@ pub fn from_json(v: &Value) -> Option<Doc> {
                 .chain(role.iter())
                 .chain(sources.iter().map(|s| &s.text))
             {
-                search.push_str(&part.to_lowercase());
+                search.push_str(&part.to_ascii_lowercase());
                 search.push('\n');
             }
             search.push_str(kind.as_str());
@@ -339,13 +364,13 @@ pub fn from_json(v: &Value) -> Option<Doc> {
             })
         })
         .collect();
-    events.sort_by(|a, b| a.t0.total_cmp(&b.t0).then_with(|| a.id.cmp(&b.id)));
+    events.sort_unstable_by(|a, b| a.t0.total_cmp(&b.t0).then_with(|| a.id.cmp(&b.id)));
 
     // Lanes: a person's lane for personal events, the organisation's for company events.
     let mut lanes: Vec<Lane> = Vec::new();
     let mut org_lanes: Vec<String> = Vec::new();
     let mut people: Vec<(String, String, usize)> = Vec::new();
-    let mut person_lane = std::collections::HashMap::<String, u32>::new();
+    let mut person_lane = Lookup::default();
     for ev in &events {
         for (id, name) in ev.person_ids.iter().zip(&ev.persons) {
             if !person_lane.contains_key(id) {
@@ -387,7 +412,7 @@ pub fn from_json(v: &Value) -> Option<Doc> {
         name: o,
         person: None,
     }));
-    people.sort_by(|a, b| a.1.cmp(&b.1));
+    people.sort_unstable_by(|a, b| a.1.cmp(&b.1));
 
     let range = (
         events.iter().map(|e| e.t0).fold(f64::INFINITY, f64::min),

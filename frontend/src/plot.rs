@@ -195,7 +195,7 @@ pub fn set_shown(shown: &[u32]) {
             .enumerate()
             .filter(|(_, v)| !v.is_empty())
             .map(|(lane, mut evs)| {
-                evs.sort_by(|a, b| {
+                evs.sort_unstable_by(|a, b| {
                     doc.events[*a as usize]
                         .mid()
                         .total_cmp(&doc.events[*b as usize].mid())
@@ -439,8 +439,8 @@ fn on_key(e: Event) {
         "ArrowDown" | "ArrowUp" if on_event.is_some() => {
             with(|p| p.lane_neighbour(if key == "ArrowDown" { 1 } else { -1 })).flatten()
         }
-        "Home" => step(-(1 << 40)),
-        "End" => step(1 << 40),
+        "Home" => with(|p| p.shown.first().copied()).flatten(),
+        "End" => with(|p| p.shown.last().copied()).flatten(),
         "+" | "=" => {
             zoom(0.6);
             None

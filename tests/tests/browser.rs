@@ -1,122 +1,386 @@
-//! The web app in headless Chromium, served by the real binary with the seed story.
+//! The web app in headless Chromium, served by the real binary with the seed story (or the
+//! markup fixture): what the timeline and the list show, the person filter through its
+//! type-ahead, the filter in the URL across reload and history, the keyboard, inert text.
 
 use dateline_e2e::{ChromeDriver, Server, fixture};
+use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-async fn rendered_events(browser: &Client) -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    for el in browser
-        .find_all(Locator::Css("[data-event-id]"))
+/// One rendered event: (data-event-id, data-kind, data-date, data-persons).
+type Shown = (String, String, String, String);
+
+/// The events a selector matches, read in one script call.
+async fn shown(browser: &Client, css: &str) -> Vec<Shown> {
+    let script = r#"return [...document.querySelectorAll(arguments[0])].map(e =>
+        [e.dataset.eventId, e.dataset.kind, e.dataset.date, e.dataset.persons]);"#;
+    let value = browser
+        .execute(script, vec![serde_json::json!(css)])
         .await
-        .expect("find rendered events")
-    {
-        let attr = |name: &'static str| {
-            let el = el.clone();
-            async move {
-                el.attr(name)
-                    .await
-                    .expect("read an attribute")
-                    .unwrap_or_default()
-            }
-        };
-        out.push((
-            attr("data-event-id").await,
-            attr("data-persons").await,
-            attr("data-date").await,
-        ));
-    }
-    out
+        .expect("read the rendered events");
+    serde_json::from_value(value).expect("rows of four strings")
 }
 
-async fn wait_for_events(browser: &Client) {
+/// The list view's rows.
+async fn rows(browser: &Client) -> Vec<Shown> {
+    shown(browser, "tbody tr[data-event-id]").await
+}
+
+/// Waits until `check` (a script returning a boolean) holds.
+async fn wait_until(browser: &Client, check: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let ok = browser.execute(check, vec![]).await.expect("run a check");
+        if ok == serde_json::json!(true) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn wait_ready(browser: &Client) {
+    wait_until(
+        browser,
+        "return !!document.querySelector('[data-timeline-ready]') && !!document.querySelector('tbody tr[data-event-id]');",
+        "the timeline to be drawn",
+    )
+    .await;
+}
+
+async fn open(server: &Server, driver: &ChromeDriver, query: &str) -> Client {
+    let browser = driver.browser().await;
     browser
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("[data-event-id]"))
+        .goto(&format!("{}/{query}", server.base))
         .await
-        .expect("the timeline shows events");
+        .expect("open the app");
+    wait_ready(&browser).await;
+    browser
+}
+
+async fn active_event_id(browser: &Client) -> Option<String> {
+    browser
+        .active_element()
+        .await
+        .expect("active element")
+        .attr("data-event-id")
+        .await
+        .expect("read data-event-id")
+}
+
+async fn press(browser: &Client, key: Key) {
+    browser
+        .active_element()
+        .await
+        .expect("active element")
+        .send_keys(&char::from(key).to_string())
+        .await
+        .expect("send a key");
+}
+
+fn seed_server() -> Server {
+    Server::start(&[fixture("demo/articles/seed-it.txt").as_path()])
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_seed_timeline_shows_murati_and_the_person_filter_keeps_one_persons_events() {
-    let server = Server::start(&[fixture("demo/articles/seed-it.txt").as_path()]);
+async fn seed_resignations_of_murati_mcgrew_and_zoph_appear_on_2024_09_26() {
+    let server = seed_server();
     let driver = ChromeDriver::start();
-    let browser = driver.browser().await;
-    browser.goto(&format!("{}/", server.base)).await.unwrap();
-    wait_for_events(&browser).await;
+    let browser = open(&server, &driver, "").await;
+    let listed = rows(&browser).await;
+    let markers = shown(&browser, ".plot [data-event-id]").await;
+    for person in ["mira-murati", "bob-mcgrew", "barret-zoph"] {
+        let theirs = |all: &[Shown]| -> Vec<Shown> {
+            all.iter()
+                .filter(|(_, kind, _, persons)| {
+                    kind == "resignation" && persons.split(' ').any(|p| p == person)
+                })
+                .cloned()
+                .collect()
+        };
+        let in_list = theirs(&listed);
+        assert_eq!(
+            in_list.len(),
+            1,
+            "{person}'s resignation in the list: {listed:?}"
+        );
+        assert_eq!(in_list[0].2, "2024-09-26", "{person}: {in_list:?}");
+        let on_plot = theirs(&markers);
+        assert_eq!(on_plot.len(), 1, "{person}'s marker: {markers:?}");
+        assert_eq!(on_plot[0].2, "2024-09-26", "{person}: {on_plot:?}");
+    }
+    browser.close().await.expect("close");
+}
 
-    let all = rendered_events(&browser).await;
-    assert!(all.len() >= 3, "{all:?}");
-    let murati = all
-        .iter()
-        .find(|(_, persons, _)| persons.split(' ').any(|p| p == "mira-murati"))
-        .expect("Mira Murati among the events");
-    assert_eq!(murati.2, "2024-09-26");
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn person_filter_by_type_ahead_lives_in_the_url_across_reload_back_and_forward() {
+    let server = seed_server();
+    let driver = ChromeDriver::start();
+    let browser = open(&server, &driver, "").await;
+    let all = rows(&browser).await;
+    assert!(all.len() >= 4, "{all:?}");
+    assert!(
+        all.windows(2).all(|w| w[0].2 <= w[1].2),
+        "the list is in date order: {all:?}"
+    );
     let body = browser
         .find(Locator::Css("body"))
         .await
-        .unwrap()
+        .expect("body")
         .text()
         .await
-        .unwrap();
+        .expect("text");
     assert!(body.contains("Mira Murati"), "{body}");
 
-    // Choose Jan Leike in the person filter: only his events remain, and the URL says so.
+    // Type part of the name, choose the suggestion with Enter.
+    let input = browser
+        .find(Locator::Css("#person-input"))
+        .await
+        .expect("the person filter");
+    input.click().await.expect("focus the person filter");
+    input.send_keys("jan le").await.expect("type");
     browser
-        .find(Locator::Css("#person-filter"))
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(
+            "#person-options li[data-person=\"jan-leike\"]",
+        ))
         .await
-        .unwrap()
-        .select_by_value("jan-leike")
+        .expect("Jan Leike is suggested");
+    input
+        .send_keys(&char::from(Key::Enter).to_string())
         .await
-        .unwrap();
-    let shown = rendered_events(&browser).await;
-    assert!(!shown.is_empty());
-    assert!(shown.len() < all.len(), "{shown:?}");
-    for (id, persons, _) in &shown {
-        assert!(
-            persons.split(' ').any(|p| p == "jan-leike"),
-            "{id} is not Jan Leike's"
-        );
-    }
-    let url = browser.current_url().await.unwrap();
-    assert_eq!(url.query(), Some("person=jan-leike"));
+        .expect("choose");
+    wait_until(
+        &browser,
+        "return location.search === '?person=jan-leike';",
+        "the URL to hold the filter",
+    )
+    .await;
+    let expect_only_leike = |shown: &[Shown]| {
+        assert!(!shown.is_empty());
+        for (id, kind, date, persons) in shown {
+            assert_eq!(persons, "jan-leike", "{id}");
+            assert_eq!(kind, "resignation", "{id}");
+            assert!(date.starts_with("2024-05"), "{id} on {date}");
+        }
+    };
+    wait_until(
+        &browser,
+        "return [...document.querySelectorAll('tbody tr[data-event-id]')].every(r => r.dataset.persons === 'jan-leike');",
+        "the list to keep only Jan Leike",
+    )
+    .await;
+    let filtered = rows(&browser).await;
+    assert_eq!(filtered.len(), 1, "{filtered:?}");
+    expect_only_leike(&filtered);
+    expect_only_leike(&shown(&browser, ".plot [data-event-id]").await);
+    assert!(
+        browser
+            .find(Locator::Css(".chip[data-person=\"jan-leike\"]"))
+            .await
+            .is_ok()
+    );
 
     // A reload keeps the filter.
-    browser.refresh().await.unwrap();
-    wait_for_events(&browser).await;
-    let reloaded = rendered_events(&browser).await;
-    assert_eq!(reloaded, shown);
-    browser.close().await.unwrap();
+    browser.refresh().await.expect("reload");
+    wait_ready(&browser).await;
+    assert_eq!(rows(&browser).await, filtered);
+
+    // Back shows everything again, forward the filtered view.
+    browser.back().await.expect("back");
+    wait_until(
+        &browser,
+        "return location.search === '' && document.querySelectorAll('tbody tr[data-event-id]').length > 1;",
+        "back to the unfiltered view",
+    )
+    .await;
+    assert_eq!(rows(&browser).await, all);
+    browser.forward().await.expect("forward");
+    wait_until(
+        &browser,
+        "return location.search === '?person=jan-leike' && document.querySelectorAll('tbody tr[data-event-id]').length === 1;",
+        "forward to the filtered view",
+    )
+    .await;
+    expect_only_leike(&rows(&browser).await);
+
+    // Kind and text filters from a shared URL.
+    browser
+        .goto(&format!("{}/?kind=appointment", server.base))
+        .await
+        .expect("open a shared view");
+    wait_ready(&browser).await;
+    let appointments = rows(&browser).await;
+    assert!(
+        appointments.iter().all(|r| r.1 == "appointment"),
+        "{appointments:?}"
+    );
+    browser
+        .goto(&format!(
+            "{}/?person=mira-murati&kind=resignation",
+            server.base
+        ))
+        .await
+        .expect("open a shared view");
+    wait_ready(&browser).await;
+    let murati = rows(&browser).await;
+    assert_eq!(murati.len(), 1, "{murati:?}");
+    assert_eq!(murati[0].3, "mira-murati");
+    browser.close().await.expect("close");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_keyboard_moves_between_events_and_opens_their_details() {
+    let server = seed_server();
+    let driver = ChromeDriver::start();
+    let browser = open(&server, &driver, "").await;
+    let all = rows(&browser).await;
+    assert!(all.len() >= 3, "{all:?}");
+
+    // On the timeline: Home goes to the first event, arrows to the next and back.
+    browser
+        .execute("document.querySelector('.plot').focus();", vec![])
+        .await
+        .expect("focus the timeline");
+    press(&browser, Key::Home).await;
+    assert_eq!(
+        active_event_id(&browser).await.as_deref(),
+        Some(all[0].0.as_str())
+    );
+    press(&browser, Key::Right).await;
+    assert_eq!(
+        active_event_id(&browser).await.as_deref(),
+        Some(all[1].0.as_str())
+    );
+    press(&browser, Key::Right).await;
+    assert_eq!(
+        active_event_id(&browser).await.as_deref(),
+        Some(all[2].0.as_str())
+    );
+    press(&browser, Key::Left).await;
+    assert_eq!(
+        active_event_id(&browser).await.as_deref(),
+        Some(all[1].0.as_str())
+    );
+    wait_until(
+        &browser,
+        &format!(
+            "return document.querySelector('.details h2')?.dataset.eventId === {:?};",
+            all[1].0
+        ),
+        "the details of the chosen event",
+    )
+    .await;
+    let details = browser
+        .find(Locator::Css(".details"))
+        .await
+        .expect("details")
+        .text()
+        .await
+        .expect("text");
+    assert!(details.contains("Evidence"), "{details}");
+
+    // Zoom keys change the visible range.
+    let range = || async {
+        browser
+            .find(Locator::Css(".range"))
+            .await
+            .expect("range")
+            .text()
+            .await
+            .expect("text")
+    };
+    let before = range().await;
+    press(&browser, Key::Escape).await;
+    browser
+        .execute("document.querySelector('.plot').focus();", vec![])
+        .await
+        .expect("focus the timeline");
+    browser
+        .active_element()
+        .await
+        .expect("active")
+        .send_keys("+")
+        .await
+        .expect("zoom in");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while range().await == before {
+        assert!(Instant::now() < deadline, "+ did not zoom: {before}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // In the list: arrows move between rows.
+    browser
+        .execute(
+            "document.querySelector('tbody tr[data-event-id]').focus();",
+            vec![],
+        )
+        .await
+        .expect("focus the first row");
+    press(&browser, Key::Down).await;
+    assert_eq!(
+        active_event_id(&browser).await.as_deref(),
+        Some(all[1].0.as_str())
+    );
+    press(&browser, Key::Down).await;
+    assert_eq!(
+        active_event_id(&browser).await.as_deref(),
+        Some(all[2].0.as_str())
+    );
+    press(&browser, Key::Up).await;
+    assert_eq!(
+        active_event_id(&browser).await.as_deref(),
+        Some(all[1].0.as_str())
+    );
+    browser.close().await.expect("close");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn article_text_with_markup_renders_inert() {
     let server = Server::start(&[fixture("tests/fixtures/xss-en.txt").as_path()]);
     let driver = ChromeDriver::start();
-    let browser = driver.browser().await;
-    browser.goto(&format!("{}/", server.base)).await.unwrap();
-    wait_for_events(&browser).await;
-    let evidence = browser
-        .find(Locator::Css("[data-event-id] .evidence"))
+    let browser = open(&server, &driver, "").await;
+    browser
+        .find(Locator::Css("tbody tr[data-event-id]"))
         .await
-        .unwrap();
-    let text = evidence.text().await.unwrap();
+        .expect("a row")
+        .click()
+        .await
+        .expect("choose the event");
+    let evidence = browser
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".details .evidence"))
+        .await
+        .expect("the evidence is shown");
+    let text = evidence.text().await.expect("text");
     assert!(
         text.contains("<img src=x onerror="),
         "the markup shows as text: {text}"
     );
+    let source = browser
+        .find(Locator::Css(".details .source"))
+        .await
+        .expect("the source")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        source.contains("<script>"),
+        "the title shows as text: {source}"
+    );
     assert!(
         browser
-            .find_all(Locator::Css("main img"))
+            .find_all(Locator::Css("main img, main script"))
             .await
-            .unwrap()
+            .expect("query")
             .is_empty()
     );
     let pwned = browser
         .execute("return window.__pwned === true;", vec![])
         .await
-        .unwrap();
+        .expect("run a check");
     assert_eq!(pwned, serde_json::json!(false));
-    browser.close().await.unwrap();
+    browser.close().await.expect("close");
 }
