@@ -63,6 +63,12 @@ RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$APP_PORT" --db "$WORK/store.db" > 
 PIDS+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$APP_PORT/api/health" >/dev/null && break; sleep 0.1; done
 
+# The same service without its response cache, to show what the store itself does.
+NOCACHE_PORT=$(free_port)
+RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$NOCACHE_PORT" --db "$WORK/store.db" --cache-mb 0 > "$WORK/serve-nocache.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$NOCACHE_PORT/api/health" >/dev/null && break; sleep 0.1; done
+
 QUERY="/api/events?person=$PERSON"
 mkdir -p "$WORK/static"
 chmod 755 "$WORK" "$WORK/static"
@@ -92,6 +98,7 @@ nginx -p "$WORK" -c "$WORK/nginx.conf" &
 PIDS+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$NGINX_PORT/events.json" >/dev/null && break; sleep 0.1; done
 cmp -s <(curl -sf "http://127.0.0.1:$NGINX_PORT/events.json") "$WORK/static/events.json"
+cmp -s <(curl -sf "http://127.0.0.1:$NOCACHE_PORT$QUERY") "$WORK/static/events.json"
 
 measure() { # name url -> "rps p99_ms"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "$2" >/dev/null # warm-up
@@ -112,9 +119,11 @@ PY
 echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION: $EVENTS events, $(wc -c < "$WORK/static/events.json") bytes per response; store: $TOTAL timeline events"
 read -r NGINX_RPS NGINX_P99 < <(measure nginx "http://127.0.0.1:$NGINX_PORT/events.json")
 read -r APP_RPS APP_P99 < <(measure dateline "http://127.0.0.1:$APP_PORT$QUERY")
-printf '%-40s %12s %10s\n' target requests/s "p99 ms"
-printf '%-40s %12s %10s\n' "nginx  /events.json (static)" "$NGINX_RPS" "$NGINX_P99"
-printf '%-40s %12s %10s\n' "dateline $QUERY" "$APP_RPS" "$APP_P99"
+read -r RAW_RPS RAW_P99 < <(measure nocache "http://127.0.0.1:$NOCACHE_PORT$QUERY")
+printf '%-58s %12s %10s\n' target requests/s "p99 ms"
+printf '%-58s %12s %10s\n' "nginx  /events.json (static file)" "$NGINX_RPS" "$NGINX_P99"
+printf '%-58s %12s %10s\n' "dateline $QUERY" "$APP_RPS" "$APP_P99"
+printf '%-58s %12s %10s\n' "dateline --cache-mb 0 (every request queries SQLite)" "$RAW_RPS" "$RAW_P99"
 python3 - "$APP_RPS" "$NGINX_RPS" "$APP_P99" <<'PY'
 import sys
 app, nginx, p99 = map(float, sys.argv[1:])
