@@ -318,7 +318,7 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// The whole service as one router.
 pub fn app(state: AppState) -> Router {
     let config = state.inner.config.clone();
-    let mut router = Router::new()
+    let router = Router::new()
         .route(
             "/api/health",
             get(|| async { Json(serde_json::json!({ "status": "ok" })) }),
@@ -333,7 +333,17 @@ pub fn app(state: AppState) -> Router {
         .route("/api/events/{id}", get(get_event).patch(patch_event))
         .route("/api/people", get(list_people))
         .route("/api/{*rest}", get(api_not_found))
-        .fallback(get(web_app))
+        .fallback(get(web_app));
+    // A handler that panics, to test that a panic becomes a plain 500.
+    #[cfg(test)]
+    let router = router.route(
+        "/api/test-panic",
+        get(|| async {
+            let detail: Option<&str> = None;
+            detail.map(str::to_string).expect("secret detail")
+        }),
+    );
+    let mut router = router
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
@@ -876,6 +886,16 @@ mod tests {
         call(&app, post_json(JANE_AGAIN)).await;
         let (_, page) = call(&app, get("/api/events")).await;
         assert_eq!(page["events"][0]["sources"].as_array().unwrap().len(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_panic_in_a_handler_is_a_500_without_details() {
+        let (app, _dir) = test_app();
+        let res = app.oneshot(get("/api/test-panic")).await.unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let body = String::from_utf8_lossy(&bytes);
+        assert_eq!(body, r#"{"error":"internal error"}"#);
     }
 
     #[tokio::test]
