@@ -504,7 +504,11 @@ async fn list_events(
         })
         .transpose()?;
     let query = read::EventQuery {
-        person: p.person.filter(|s| !s.is_empty()),
+        // A slug, or a name that slugs to one ("Mira Murati").
+        person: p
+            .person
+            .map(|s| dateline_core::slug(&s))
+            .filter(|s| !s.is_empty()),
         kind,
         from: p
             .from
@@ -832,6 +836,9 @@ mod tests {
         let id = first["timeline_event_ids"][0].as_str().unwrap().to_string();
         assert_eq!(second["timeline_event_ids"][0], id.as_str());
 
+        let (status, by_name) = call(&app, get("/api/events?person=Jane%20Doe")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(by_name["events"].as_array().unwrap().len(), 1);
         let (status, page) = call(&app, get("/api/events?person=jane-doe")).await;
         assert_eq!(status, StatusCode::OK);
         let page: dateline_api::EventPage = serde_json::from_value(page).unwrap();
