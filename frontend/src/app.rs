@@ -9,13 +9,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_futures::JsFuture;
 
-#[derive(Clone, Copy)]
-enum Load {
-    Loading,
-    Failed(&'static str),
-    Ready(&'static Doc),
-}
-
 fn fail(parts: &[&str]) -> String {
     parts.concat()
 }
@@ -48,22 +41,23 @@ async fn load_timeline() -> Result<Doc, String> {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = RwSignal::new(Load::Loading);
+    let status = RwSignal::new("Loading the timeline…".to_string());
+    let loaded = RwSignal::new(None::<&'static Doc>);
     leptos::task::spawn_local(async move {
-        state.set(match load_timeline().await {
-            Ok(doc) => Load::Ready(Box::leak(Box::new(doc))),
-            Err(e) => Load::Failed(Box::leak(e.into_boxed_str())),
-        });
+        match load_timeline().await {
+            Ok(doc) => {
+                status.set(String::new());
+                loaded.set(Some(Box::leak(Box::new(doc))));
+            }
+            Err(e) => status.set(e),
+        }
     });
     view! {
         <main id="app">
-            {move || match state.get() {
-                Load::Loading => view! { <p class="status">"Loading the timeline…"</p> }.into_any(),
-                Load::Failed(message) => {
-                    view! { <p class="error" role="alert">{message}</p> }.into_any()
-                }
-                Load::Ready(doc) => view! { <Timeline doc=doc /> }.into_any(),
-            }}
+            <p class="status" role="status" hidden=move || status.with(String::is_empty)>
+                {move || status.get()}
+            </p>
+            {move || loaded.get().map(|doc| view! { <Timeline doc=doc /> })}
         </main>
     }
 }
@@ -121,7 +115,10 @@ fn Timeline(
     doc: &'static Doc,
 ) -> impl IntoView {
     let filter = RwSignal::new(url_state::filter_from_url());
-    let selected = RwSignal::new(None::<u32>);
+    let selected = RwSignal::new(
+        url_state::event_from_hash()
+            .and_then(|id| doc.events.iter().position(|e| e.id == id).map(|i| i as u32)),
+    );
     let tenure = RwSignal::new(true);
     let range = RwSignal::new(String::new());
     let from_history = StoredValue::new(false);
@@ -134,30 +131,27 @@ fn Timeline(
                 .collect::<Vec<u32>>()
         })
     });
-    let kind_counts = Memo::new(move |_| {
+    // Events per kind and per person, each under the other filters.
+    let counts = Memo::new(move |_| {
         filter.with(|f| {
             let m = Matcher::new(f);
-            let mut counts = [0usize; 10];
-            for ev in doc.events.iter().filter(|e| m.matches(e, Skip::Kind)) {
-                if let Some(k) = EventKind::ALL.iter().position(|k| *k == ev.kind) {
-                    counts[k] += 1;
+            let mut kinds = vec![0usize; EventKind::ALL.len()];
+            let mut people = vec![0usize; doc.people.len()];
+            for ev in &doc.events {
+                if m.matches(ev, Skip::Kind)
+                    && let Some(k) = EventKind::ALL.iter().position(|k| *k == ev.kind)
+                {
+                    kinds[k] += 1;
                 }
-            }
-            counts
-        })
-    });
-    let person_counts = Memo::new(move |_| {
-        filter.with(|f| {
-            let m = Matcher::new(f);
-            let mut counts = vec![0usize; doc.people.len()];
-            for ev in doc.events.iter().filter(|e| m.matches(e, Skip::Person)) {
-                for id in &ev.person_ids {
-                    if let Some(i) = doc.people.iter().position(|p| &p.0 == id) {
-                        counts[i] += 1;
+                if m.matches(ev, Skip::Person) {
+                    for id in &ev.person_ids {
+                        if let Some(i) = doc.people.iter().position(|p| &p.0 == id) {
+                            people[i] += 1;
+                        }
                     }
                 }
             }
-            counts
+            (kinds, people)
         })
     });
 
@@ -208,6 +202,8 @@ fn Timeline(
         let s = selected.get();
         plot::set_selected(s, false);
         list::set_selected(s);
+        let ev = s.and_then(|i| doc.events.get(i as usize));
+        url_state::set_event_hash(ev.map(|e| e.id.as_str()));
     });
     Effect::new(move |_| plot::set_tenure(tenure.get()));
     let details_ref = NodeRef::<leptos::html::Section>::new();
@@ -231,7 +227,7 @@ fn Timeline(
     view! {
         <header>
             <h1>{doc.title.clone()}</h1>
-            <Filters doc=doc filter=filter kind_counts=kind_counts person_counts=person_counts />
+            <Filters doc=doc filter=filter counts=counts />
             <p class="count" aria-live="polite">
                 {move || shown.with(Vec::len).to_string()}
                 " of "
@@ -313,10 +309,8 @@ fn Filters(
     doc: &'static Doc,
     /// The filter being edited.
     filter: RwSignal<Filter>,
-    /// Events per kind under the other filters.
-    kind_counts: Memo<[usize; 10]>,
-    /// Events per person under the other filters.
-    person_counts: Memo<Vec<usize>>,
+    /// Events per kind and per person, each under the other filters.
+    counts: Memo<(Vec<usize>, Vec<usize>)>,
 ) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
@@ -447,7 +441,7 @@ fn Filters(
                                     >
                                         {name.clone()}
                                         <span class="n">
-                                            {move || person_counts.with(|c| c.get(i).copied().unwrap_or(0)).to_string()}
+                                            {move || counts.with(|c| c.1.get(i).copied().unwrap_or(0)).to_string()}
                                         </span>
                                     </li>
                                 }
@@ -480,7 +474,7 @@ fn Filters(
                                 />
                                 <i aria-hidden="true">{model::glyph(k)}</i>
                                 {model::kind_label(k)}
-                                <span class="n">{move || kind_counts.with(|c| c[i]).to_string()}</span>
+                                <span class="n">{move || counts.with(|c| c.0.get(i).copied().unwrap_or(0)).to_string()}</span>
                             </label>
                         }
                     })

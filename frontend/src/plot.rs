@@ -147,7 +147,7 @@ pub fn mount(
             lanes: Vec::new(),
             t0: doc.range.0,
             t1: doc.range.1,
-            selected: sel_signal.get_untracked(),
+            selected: None,
             tenure: true,
             root,
             grid,
@@ -653,13 +653,13 @@ impl Plot {
                 if members.len() >= 3 {
                     let xa = x_of(lv.mids[members[0]]);
                     let xb = x_of(lv.mids[members[members.len() - 1]]);
-                    let Some(c) = el(&d, "button", "c") else {
+                    let Some(c) = el(&d, "div", "c") else {
                         continue;
                     };
                     let n = members.len().to_string();
                     let mid_t = (lv.mids[members[0]] + lv.mids[members[members.len() - 1]]) / 2.0;
                     set(&c, "data-t", &(mid_t.round() as i64).to_string());
-                    set(&c, "tabindex", "-1");
+                    set(&c, "role", "button");
                     set(
                         &c,
                         "aria-label",

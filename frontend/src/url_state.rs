@@ -103,6 +103,35 @@ pub fn write_query(query: &str, push: bool) {
     }
 }
 
+/// The event named by the URL's fragment (`#event-<id>`), if any.
+pub fn event_from_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix("#event-")
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+}
+
+/// Names the chosen event in the URL's fragment (replacing the history entry), or clears it.
+pub fn set_event_hash(id: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let hash = id.map(|id| ["#event-", id].concat()).unwrap_or_default();
+    if location.hash().unwrap_or_default() == hash {
+        return;
+    }
+    let url = [
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        hash,
+    ]
+    .concat();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Where the timeline document is: `?data=` (for benchmarks and embedding), else the
 /// `dateline-timeline` meta tag, else `timeline.json`; relative to the page.
 pub fn timeline_url() -> String {

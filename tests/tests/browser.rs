@@ -281,6 +281,24 @@ async fn the_keyboard_moves_between_events_and_opens_their_details() {
         .expect("text");
     assert!(details.contains("Evidence"), "{details}");
 
+    // The chosen event is named in the URL's fragment, and a reload shows it again.
+    let hash = browser
+        .execute("return location.hash;", vec![])
+        .await
+        .expect("read the hash");
+    assert_eq!(hash, serde_json::json!(format!("#event-{}", all[1].0)));
+    browser.refresh().await.expect("reload");
+    wait_ready(&browser).await;
+    wait_until(
+        &browser,
+        &format!(
+            "return document.querySelector('.details h2')?.dataset.eventId === {:?} && !!document.querySelector('.plot .sel[data-event-id={:?}]');",
+            all[1].0, all[1].0
+        ),
+        "the linked event chosen after a reload",
+    )
+    .await;
+
     // Zoom keys change the visible range.
     let range = || async {
         browser
