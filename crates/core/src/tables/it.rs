@@ -1,6 +1,6 @@
 //! Italian.
 
-use super::{LangTable, NumericOrder};
+use super::LangTable;
 use crate::lang::Lang;
 
 /// The Italian table.
@@ -14,61 +14,4 @@ pub static TABLE: LangTable = LangTable {
         "quando", "quello", "questa", "questo", "se", "si", "sono", "stata", "stato", "su", "sua",
         "suo", "tra", "un", "una", "è",
     ],
-    months: [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ],
-    weekdays: [
-        "lunedì",
-        "martedì",
-        "mercoledì",
-        "giovedì",
-        "venerdì",
-        "sabato",
-        "domenica",
-    ],
-    month_prepositions: &[
-        "a",
-        "ad",
-        "in",
-        "nel",
-        "nel mese di",
-        "di",
-        "dal",
-        "fino a",
-        "entro",
-    ],
-    year_prepositions: &["nel", "dal", "entro il", "fino al", "del"],
-    date_joiners: &["del", "di"],
-    relative_days: &[
-        ("l'altro ieri|l'altroieri|avantieri", -2),
-        ("ieri", -1),
-        ("oggi", 0),
-        ("domani", 1),
-    ],
-    relative_months: &[
-        ("il mese scorso|lo scorso mese|del mese scorso", -1),
-        ("questo mese|questo stesso mese", 0),
-    ],
-    relative_years: &[
-        (
-            "lo scorso anno|l'anno scorso|scorso anno|anno scorso|l'anno passato",
-            -1,
-        ),
-        ("quest'anno|questo anno|anno in corso", 0),
-        ("l'anno prossimo|il prossimo anno|prossimo anno", 1),
-    ],
-    end_of: &["alla fine dello|alla fine del|alla fine dell'|a fine|alla fine di|fine"],
-    start_of: &["all'inizio dello|all'inizio del|all'inizio dell'|all'inizio di|a inizio|inizio"],
-    numeric_order: NumericOrder::DayMonth,
 };

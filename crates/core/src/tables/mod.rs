@@ -1,10 +1,9 @@
 //! Per-language knowledge, as data.
 //!
-//! Each language is one file holding one [`LangTable`]: stop words, month and weekday names,
-//! relative date words, the prepositions that make a bare month or year a date. Event
-//! knowledge (triggers, roles, number notation) lives in [`crate::rules`].
-//! Generic builders in [`crate::temporal`] turn the
-//! tables into matchers; [`table`] is the one place that knows which language is which.
+//! Each language is one file holding one [`LangTable`]: its stop words. Temporal knowledge
+//! (months, weekdays, relative words, clock words, holidays) lives in
+//! [`crate::temporal::lang`]; event knowledge (triggers, roles, number notation) in
+//! [`crate::rules`]. [`table`] is the one place here that knows which language is which.
 //!
 //! Pattern conventions (applied by [`pattern`]): alternatives are regex fragments matched
 //! case-insensitively on word boundaries; a space matches any run of whitespace and an ASCII
@@ -19,15 +18,6 @@ mod pt;
 
 use crate::lang::Lang;
 
-/// Order of day and month in numeric dates (`27/09/2024` vs `09/27/2024`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumericOrder {
-    /// Day first (most of Europe).
-    DayMonth,
-    /// Month first (US English).
-    MonthDay,
-}
-
 /// Everything the extractor knows about one language.
 #[derive(Debug)]
 pub struct LangTable {
@@ -35,28 +25,6 @@ pub struct LangTable {
     pub lang: Lang,
     /// Frequent function words, for language detection and for rejecting non-names.
     pub stopwords: &'static [&'static str],
-    /// Month names, January first; alternatives separated by `|`.
-    pub months: [&'static str; 12],
-    /// Weekday names, Monday first; alternatives separated by `|`.
-    pub weekdays: [&'static str; 7],
-    /// Words placed before a bare month to make it a date ("a maggio", "in May").
-    pub month_prepositions: &'static [&'static str],
-    /// Words placed before a bare year to make it a date ("nel 2023", "since 2020").
-    pub year_prepositions: &'static [&'static str],
-    /// Words between a day number and a month, or a month and a year ("1º de junho").
-    pub date_joiners: &'static [&'static str],
-    /// Relative days and their offset from the reference date ("ieri" → -1).
-    pub relative_days: &'static [(&'static str, i64)],
-    /// Relative months and their offset ("il mese scorso" → -1).
-    pub relative_months: &'static [(&'static str, i32)],
-    /// Relative years and their offset ("lo scorso anno" → -1).
-    pub relative_years: &'static [(&'static str, i32)],
-    /// Phrases for "the end of", put before a year expression ("alla fine dello").
-    pub end_of: &'static [&'static str],
-    /// Phrases for "the start of", put before a year expression ("all'inizio del").
-    pub start_of: &'static [&'static str],
-    /// Numeric date order.
-    pub numeric_order: NumericOrder,
 }
 
 /// Every supported language's table.
@@ -107,18 +75,7 @@ mod tests {
     use regex::Regex;
 
     fn all_fragments(t: &LangTable) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = Vec::new();
-        v.extend(t.months);
-        v.extend(t.weekdays);
-        v.extend(t.month_prepositions);
-        v.extend(t.year_prepositions);
-        v.extend(t.date_joiners);
-        v.extend(t.relative_days.iter().map(|p| p.0));
-        v.extend(t.relative_months.iter().map(|p| p.0));
-        v.extend(t.relative_years.iter().map(|p| p.0));
-        v.extend(t.end_of);
-        v.extend(t.start_of);
-        v
+        t.stopwords.to_vec()
     }
 
     #[test]

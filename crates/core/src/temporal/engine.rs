@@ -257,6 +257,11 @@ fn two_digit_year(v: u32, n: u8) -> Option<i32> {
 }
 
 impl Parser<'_> {
+    /// A bare "and" ("e", "and", "und"): never the start of a mention.
+    pub(crate) fn is_conjunction(&self, i: usize) -> bool {
+        self.prep(i) == AND
+    }
+
     fn kind(&self, i: usize) -> Option<Kind> {
         self.items.get(i).map(|it| it.kind)
     }
@@ -384,10 +389,9 @@ impl Parser<'_> {
     }
 
     fn month_at(&self, i: usize, with_number: bool) -> Option<(u32, usize)> {
-        if let Some(m) = self.find(i, |s| match s {
-            Sem::Month(m) => Some(m),
-            _ => None,
-        }) {
+        // A full month name only as the word's first meaning ("may" is first a verb's
+        // abbreviation-like homograph, so it needs a number or a preposition).
+        if let Some(Kind::Sem(Sem::Month(m), _, _)) = self.kind(i) {
             return Some((m, i + 1));
         }
         let m = self.find(i, |s| match s {
@@ -656,9 +660,14 @@ impl Parser<'_> {
     /// A unit after a number: "3 giorni".
     fn unit(&self, i: usize) -> Option<Grain> {
         self.find(i, |s| match s {
-            Sem::Unit(g) => Some(g),
+            Sem::Unit(g) | Sem::Units(g) => Some(g),
             _ => None,
         })
+    }
+
+    /// A plural unit ("anni", "years").
+    fn units(&self, i: usize) -> bool {
+        self.is(i, |s| matches!(s, Sem::Units(_)))
     }
 
     /// An amount of time: "3 giorni", "mezz'ora", "a fortnight".
@@ -1010,7 +1019,7 @@ impl Parser<'_> {
         }
         let (m, j) = self.month_at(i, false).or_else(|| {
             let (m, j) = self.month_at(i, true)?;
-            (self.int(j).is_some() || ctx & (IN | FROM | TO | BEFORE | AFTER | OF) != 0)
+            (self.int(j).is_some() || ctx & (IN | FROM | TO | BEFORE | AFTER | OF | BETWEEN) != 0)
                 .then_some((m, j))
         })?;
         // Month, day: "March 3rd", "February the 15th".
@@ -1147,7 +1156,9 @@ impl Parser<'_> {
         // Unit + modifier: "l'anno scorso", "settimana prossima".
         if let Some(g) = self.unit(i) {
             if let Some(off) = self.modifier(i + 1) {
-                return Some((self.relative_unit(g, off)?, i + 2));
+                if !self.units(i) && g != Grain::Day {
+                    return Some((self.relative_unit(g, off)?, i + 2));
+                }
             }
         }
         if let Some(o) = self.find(i, |s| match s {
@@ -1265,7 +1276,10 @@ impl Parser<'_> {
         while self.prep(c) & (OF | ON | IN) != 0 || self.punct(c) == Some('-') {
             c += 1;
         }
-        let (container, e) = match self.seq(c) {
+        let (container, e) = match self.seq(c).or_else(|| {
+            let (y, e) = self.year_at(c)?;
+            Some((spec_time("year", |s| s.year = Some(y)), e))
+        }) {
             Some(x) => x,
             None => {
                 // "the end of the month", "beginning of year"
@@ -1341,7 +1355,10 @@ impl Parser<'_> {
             }
         }
         if let Some(g) = self.unit(j) {
-            // "negli ultimi 3 anni" is a duration, handled by the caller.
+            // "negli ultimi anni" and "l'ultimo giorno" are not dates.
+            if self.units(j) || g == Grain::Day {
+                return None;
+            }
             return Some((self.relative_unit(g, off)?, j + 1));
         }
         if let Some((w, k)) = self.weekday_at(j) {
@@ -1449,6 +1466,17 @@ impl Parser<'_> {
             }
             break;
         }
+        // A bare part of the day after no preposition ("giorno e notte") is not a date.
+        if t.anchor.is_none()
+            && t.spec
+                == (Spec {
+                    pod: t.spec.pod,
+                    ..Spec::default()
+                })
+            && ctx & (IN | ON | AT | OF) == 0
+        {
+            return None;
+        }
         // A trailing approximation word ("3pm approximately").
         if self.is(j, |s| s == Sem::Approx) && j > i {
             t.approx = true;
@@ -1515,6 +1543,17 @@ impl Parser<'_> {
         let (ctx, j) = self.lead(i);
         let before = self.modifier(j).filter(|&o| o != 0);
         let j = if before.is_some() { j + 1 } else { j };
+        if before.is_some() && self.units(j) {
+            let e = if self.modifier(j + 1).is_some() {
+                j + 2
+            } else {
+                j + 1
+            };
+            return Some((Expr::Duration, e));
+        }
+        if self.units(j) && self.modifier(j + 1).is_some_and(|o| o != 0) {
+            return Some((Expr::Duration, j + 2));
+        }
         let (n, g, e) = self.span(j)?;
         if self.is(e, |s| matches!(s, Sem::Ago | Sem::Hence)) {
             return None;
@@ -1560,12 +1599,12 @@ impl Parser<'_> {
         if !ok {
             // Open interval.
             if ctx & (FROM | AFTER) != 0 && ctx & IN == 0 {
-                let (t, _) = self.seq(j)?;
+                let t = a.ok()?;
                 let t = self.with_lead(t, lead_time)?;
                 return Some((Expr::From(t), ja));
             }
             if ctx & BEFORE != 0 || ctx & TO != 0 && ctx & (IN | AT | ON | OF | FROM) == 0 {
-                let (t, _) = self.seq(j)?;
+                let t = a.ok()?;
                 let t = self.with_lead(t, lead_time)?;
                 return Some((Expr::Until(t), ja));
             }

@@ -193,7 +193,9 @@ fn scan(text: &str, lang: Lang, reference: NaiveDateTime, prefer: Preference) ->
     let mut out = Vec::new();
     let mut i = 0;
     while i < its.len() {
-        if matches!(its[i].kind, engine::Kind::Word(_) | engine::Kind::Punct(_)) {
+        if matches!(its[i].kind, engine::Kind::Word(_) | engine::Kind::Punct(_))
+            || parser.is_conjunction(i)
+        {
             i += 1;
             continue;
         }

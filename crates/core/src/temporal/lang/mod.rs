@@ -72,8 +72,10 @@ pub enum Sem {
     DayApprox(i64),
     /// The reference instant ("now", "adesso").
     Now,
-    /// A calendar unit ("giorno", "weeks").
+    /// A calendar unit, singular ("giorno", "week").
     Unit(Grain),
+    /// A calendar unit, plural ("giorni", "weeks"): with "last" and no number, a duration.
+    Units(Grain),
     /// "this", "questo".
     This,
     /// "next", "prossimo".
