@@ -333,7 +333,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/events/{id}", get(get_event).patch(patch_event))
         .route("/api/people", get(list_people))
         .route("/api/{*rest}", get(api_not_found))
-        .fallback(get(web_app));
+        .fallback(get(web_app))
+        .method_not_allowed_fallback(method_not_allowed);
     // A handler that panics, to test that a panic becomes a plain 500.
     #[cfg(test)]
     let router = router.route(
@@ -407,6 +408,11 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 fn json_response(body: impl Into<axum::body::Body>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body.into()).into_response()
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    let body = serde_json::json!({ "error": format!("{method} is not allowed on {}", uri.path()) });
+    (StatusCode::METHOD_NOT_ALLOWED, Json(body)).into_response()
 }
 
 async fn api_not_found(uri: Uri) -> ApiError {
@@ -929,6 +935,10 @@ mod tests {
         let (status, body) = call(&app, get("/api/nothing-here")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(body["error"].is_string());
+        let delete = Request::delete("/api/events").body(Body::empty()).unwrap();
+        let (status, body) = call(&app, delete).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+        assert!(body["error"].as_str().unwrap().contains("DELETE"));
     }
 
     #[tokio::test]
