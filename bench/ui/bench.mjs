@@ -67,7 +67,7 @@ export function toTimeline(data) {
     const p = persons.get(e.person);
     const company = COMPANY.has(e.kind);
     if (!company) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-    const text = `${e.headline}. ${e.text}`;
+    const text = e.text; // the article's title is the headline
     return {
       id: `${e.kind}-${e.date}-${e.id}`,
       kind: e.kind,

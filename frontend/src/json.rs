@@ -6,7 +6,7 @@
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`.
     Null,
     /// `true` or `false`.
@@ -16,16 +16,16 @@ pub enum Value {
     /// A string, unescaped.
     Str(String),
     /// An array.
-    Arr(Vec<Value>),
-    /// An object, in document order.
-    Obj(Vec<(String, Value)>),
+    Arr(Vec<Value<'a>>),
+    /// An object, in document order; keys as written (the document's keys need no escapes).
+    Obj(Vec<(&'a str, Value<'a>)>),
 }
 
-impl Value {
+impl<'a> Value<'a> {
     /// The member `key` of an object.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
-            Value::Obj(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Value::Obj(members) => members.iter().find(|(k, _)| *k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -47,7 +47,7 @@ impl Value {
     }
 
     /// The elements, when this is an array (empty otherwise).
-    pub fn arr(&self) -> &[Value] {
+    pub fn arr(&self) -> &[Value<'a>] {
         match self {
             Value::Arr(a) => a,
             _ => &[],
@@ -69,8 +69,9 @@ impl Value {
 }
 
 /// Parses a whole JSON text.
-pub fn parse(text: &str) -> Option<Value> {
+pub fn parse(text: &str) -> Option<Value<'_>> {
     let mut p = Parser {
+        s: text,
         b: text.as_bytes(),
         i: 0,
     };
@@ -80,11 +81,12 @@ pub fn parse(text: &str) -> Option<Value> {
 }
 
 struct Parser<'a> {
+    s: &'a str,
     b: &'a [u8],
     i: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn ws(&mut self) {
         while matches!(self.b.get(self.i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.i += 1;
@@ -101,7 +103,7 @@ impl Parser<'_> {
         }
     }
 
-    fn lit(&mut self, word: &[u8], v: Value) -> Option<Value> {
+    fn lit(&mut self, word: &[u8], v: Value<'a>) -> Option<Value<'a>> {
         if self.b.get(self.i..self.i + word.len()) == Some(word) {
             self.i += word.len();
             Some(v)
@@ -110,7 +112,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: u32) -> Option<Value> {
+    fn value(&mut self, depth: u32) -> Option<Value<'a>> {
         if depth > 64 {
             return None;
         }
@@ -124,7 +126,7 @@ impl Parser<'_> {
                 }
                 loop {
                     self.ws();
-                    let k = self.string()?;
+                    let k = self.key()?;
                     if !self.eat(b':') {
                         return None;
                     }
@@ -209,6 +211,24 @@ impl Parser<'_> {
             };
             Some(acc * 16 + u32::from(d))
         })
+    }
+
+    /// An object key, borrowed from the text (escapes are kept as written).
+    fn key(&mut self) -> Option<&'a str> {
+        if self.b.get(self.i) != Some(&b'"') {
+            return None;
+        }
+        let start = self.i + 1;
+        let mut i = start;
+        loop {
+            match *self.b.get(i)? {
+                b'"' => break,
+                b'\\' => i += 2,
+                _ => i += 1,
+            }
+        }
+        self.i = i + 1;
+        self.s.get(start..i)
     }
 
     fn string(&mut self) -> Option<String> {

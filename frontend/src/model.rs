@@ -226,7 +226,7 @@ pub struct Doc {
     pub range: (f64, f64),
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
+fn strings(v: Option<&Value<'_>>) -> Vec<String> {
     v.map(Value::arr)
         .unwrap_or_default()
         .iter()
@@ -270,7 +270,7 @@ fn slug(name: &str) -> String {
 
 /// Builds the prepared document from the parsed JSON; `None` when it is not a timeline
 /// document. Events with an unknown kind or an unreadable date are skipped.
-pub fn from_json(v: &Value) -> Option<Doc> {
+pub fn from_json(v: &Value<'_>) -> Option<Doc> {
     let events_json = match v.get("events") {
         Some(Value::Arr(a)) => a,
         _ => return None,
@@ -337,7 +337,7 @@ pub fn from_json(v: &Value) -> Option<Doc> {
                 .chain(role.iter())
                 .chain(sources.iter().map(|s| &s.text))
             {
-                search.push_str(&part.to_ascii_lowercase());
+                search.extend(part.chars().map(|c| c.to_ascii_lowercase()));
                 search.push('\n');
             }
             search.push_str(kind.as_str());
