@@ -291,6 +291,9 @@ fn test() -> anyhow::Result<()> {
                 .args(["test", "--workspace", "--exclude", "dateline-web"])
                 .env("DATELINE_BIN", target_dir().join("debug/dateline")),
         )?;
+        // The web app's pure parts (JSON reader, dates, highlighting) run natively too.
+        let web = run_tests(cargo().args(["test", "--package", "dateline-web", "--lib"]))?;
+        counts = (counts.0 + web.0, counts.1 + web.1, counts.2 + web.2);
         Ok(())
     })?;
     for (name, secs) in &steps {
