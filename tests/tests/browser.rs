@@ -402,3 +402,110 @@ async fn article_text_with_markup_renders_inert() {
     assert_eq!(pwned, serde_json::json!(false));
     browser.close().await.expect("close");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn free_text_filter_wheel_zoom_and_a_narrow_touch_screen_with_drag_and_pinch() {
+    let server = seed_server();
+    let driver = ChromeDriver::start();
+    let browser = open(&server, &driver, "").await;
+
+    // Free text: the count follows the typing, the URL keeps the words.
+    let text = browser
+        .find(Locator::Css("#text-input"))
+        .await
+        .expect("the text filter");
+    text.send_keys("leike").await.expect("type");
+    wait_until(
+        &browser,
+        "return location.search === '?q=leike' && document.querySelectorAll('tbody tr[data-event-id]').length === 1;",
+        "the text filter",
+    )
+    .await;
+    let count = browser
+        .find(Locator::Css(".count"))
+        .await
+        .expect("the count")
+        .text()
+        .await
+        .expect("text");
+    assert!(count.starts_with("1 of "), "{count}");
+    expect_persons(&rows(&browser).await, "jan-leike");
+
+    // The wheel zooms the time axis.
+    browser
+        .goto(&format!("{}/", server.base))
+        .await
+        .expect("open");
+    wait_ready(&browser).await;
+    let range = "return document.querySelector('.range').textContent;";
+    let before = browser.execute(range, vec![]).await.expect("range");
+    browser
+        .execute(
+            "const p = document.querySelector('.plot'); const r = p.getBoundingClientRect();
+             p.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: r.left + r.width / 2,
+               clientY: r.top + 100, bubbles: true, cancelable: true }));",
+            vec![],
+        )
+        .await
+        .expect("wheel");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while browser.execute(range, vec![]).await.expect("range") == before {
+        assert!(
+            Instant::now() < deadline,
+            "the wheel did not zoom: {before}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // 360 px wide: nothing overflows sideways and the timeline still shows the events.
+    browser.set_window_size(360, 780).await.expect("resize");
+    browser.refresh().await.expect("reload");
+    wait_ready(&browser).await;
+    let fits = browser
+        .execute(
+            "return document.documentElement.scrollWidth <= window.innerWidth + 1 && window.innerWidth <= 400;",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    assert_eq!(fits, serde_json::json!(true), "the page fits 360 px");
+    assert!(!shown(&browser, ".plot [data-event-id]").await.is_empty());
+
+    // Touch: a one-finger drag pans, a two-finger pinch zooms.
+    for (what, script) in [
+        (
+            "drag",
+            "const p = document.querySelector('.plot'); const y = p.getBoundingClientRect().top + 120;
+             const ev = (t, id, x) => p.dispatchEvent(new PointerEvent(t, { pointerId: id, pointerType: 'touch',
+               clientX: x, clientY: y, isPrimary: true, bubbles: true }));
+             ev('pointerdown', 7, 200); ev('pointermove', 7, 150); ev('pointermove', 7, 100); ev('pointerup', 7, 100);",
+        ),
+        (
+            "pinch",
+            "const p = document.querySelector('.plot'); const y = p.getBoundingClientRect().top + 120;
+             const ev = (t, id, x) => p.dispatchEvent(new PointerEvent(t, { pointerId: id, pointerType: 'touch',
+               clientX: x, clientY: y, bubbles: true }));
+             ev('pointerdown', 8, 120); ev('pointerdown', 9, 200); ev('pointermove', 9, 260); ev('pointermove', 9, 320);
+             ev('pointerup', 9, 320); ev('pointerup', 8, 120);",
+        ),
+    ] {
+        let before = browser.execute(range, vec![]).await.expect("range");
+        browser.execute(script, vec![]).await.expect(what);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while browser.execute(range, vec![]).await.expect("range") == before {
+            assert!(Instant::now() < deadline, "a {what} did not move the view: {before}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    browser.close().await.expect("close");
+}
+
+fn expect_persons(shown: &[Shown], person: &str) {
+    assert!(!shown.is_empty());
+    for (id, _, _, persons) in shown {
+        assert!(
+            persons.split(' ').any(|p| p == person),
+            "{id} is not {person}'s"
+        );
+    }
+}
