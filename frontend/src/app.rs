@@ -13,18 +13,31 @@ fn fail(parts: &[&str]) -> String {
     parts.concat()
 }
 
+/// Loads the configured document; when that address does not answer (a static export
+/// keeps `timeline.json` beside `index.html`), tries `timeline.json` before giving up.
 async fn load_timeline() -> Result<Doc, String> {
     let url = url_state::timeline_url();
+    let first = load_from(&url).await;
+    if first.is_err()
+        && url != "timeline.json"
+        && let Ok(doc) = load_from("timeline.json").await
+    {
+        return Ok(doc);
+    }
+    first
+}
+
+async fn load_from(url: &str) -> Result<Doc, String> {
     let window = web_sys::window().ok_or_else(|| fail(&["no window"]))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .ok()
         .and_then(|r| r.dyn_into().ok())
-        .ok_or_else(|| fail(&["cannot load ", &url]))?;
+        .ok_or_else(|| fail(&["cannot load ", url]))?;
     if !response.ok() {
         return Err(fail(&[
             "cannot load ",
-            &url,
+            url,
             ": HTTP ",
             &response.status().to_string(),
         ]));
@@ -33,9 +46,9 @@ async fn load_timeline() -> Result<Doc, String> {
         Ok(p) => JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
         Err(_) => None,
     }
-    .ok_or_else(|| fail(&["cannot read ", &url]))?;
-    let value = json::parse(&text).ok_or_else(|| fail(&[&url, " is not valid JSON"]))?;
-    model::from_json(&value).ok_or_else(|| fail(&[&url, " is not a timeline document"]))
+    .ok_or_else(|| fail(&["cannot read ", url]))?;
+    let value = json::parse(&text).ok_or_else(|| fail(&[url, " is not valid JSON"]))?;
+    model::from_json(&value).ok_or_else(|| fail(&[url, " is not a timeline document"]))
 }
 
 /// The whole app.

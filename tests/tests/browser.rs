@@ -109,6 +109,27 @@ async fn seed_resignations_of_murati_mcgrew_and_zoph_appear_on_2024_09_26() {
         assert_eq!(on_plot.len(), 1, "{person}'s marker: {markers:?}");
         assert_eq!(on_plot[0].2, "2024-09-26", "{person}: {on_plot:?}");
     }
+
+    // The figures: a chart per organisation, opened on demand.
+    browser
+        .find(Locator::Css(".figures summary"))
+        .await
+        .expect("the figures")
+        .click()
+        .await
+        .expect("open the figures");
+    let chart = browser
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".figures figure svg[role=img]"))
+        .await
+        .expect("a chart");
+    let label = chart
+        .attr("aria-label")
+        .await
+        .expect("read")
+        .unwrap_or_default();
+    assert!(label.contains("OpenAI"), "{label}");
     browser.close().await.expect("close");
 }
 
