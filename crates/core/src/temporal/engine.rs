@@ -53,16 +53,20 @@ pub(crate) enum Expr {
 
 /// Groups tokens into items with the lexicon (longest phrase first).
 pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<Item>) {
-    let text_of = |t: &Token| -> String {
-        match t.tok {
-            Tok::Word(a, z) => buf
-                .get(a as usize..z as usize)
-                .unwrap_or_default()
-                .to_string(),
-            Tok::Int(v, _) => v.to_string(),
-            Tok::Punct(c) => c.to_string(),
+    let push_text = |t: &Token, key: &mut String| match t.tok {
+        Tok::Word(a, z) => key.push_str(buf.get(a as usize..z as usize).unwrap_or_default()),
+        Tok::Int(v, _) => {
+            use std::fmt::Write;
+            let _ = write!(key, "{v}");
         }
+        Tok::Punct(c) => key.push(c),
     };
+    let text_of = |t: &Token| -> String {
+        let mut s = String::new();
+        push_text(t, &mut s);
+        s
+    };
+    let mut key = String::with_capacity(64);
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
@@ -70,26 +74,32 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
             Tok::Word(a, z) => buf.get(a as usize..z as usize).unwrap_or_default(),
             _ => "",
         };
+        let entry = match t.tok {
+            Tok::Word(..) => lex.word(first),
+            _ => None,
+        };
         let head_len = match t.tok {
-            Tok::Word(..) => lex.heads.get(first).copied().unwrap_or(0),
+            Tok::Word(..) => entry.map_or(0, |e| e.1),
+            _ if !lex.symbol_heads => 0,
             _ => {
                 let s = text_of(&t);
                 lex.heads.get(s.as_str()).copied().unwrap_or(0)
             }
         };
-        let mut done = false;
         if head_len > 1 {
             let max = head_len.min(tokens.len() - i);
-            let mut key = text_of(&t);
-            let mut keys = Vec::with_capacity(max);
-            keys.push(key.clone());
-            for tk in &tokens[i + 1..i + max] {
+            key.clear();
+            push_text(&t, &mut key);
+            let mut longest = None;
+            for (n, tk) in (2..=max).zip(&tokens[i + 1..i + max]) {
                 key.push(' ');
-                key.push_str(&text_of(tk));
-                keys.push(key.clone());
+                push_text(tk, &mut key);
+                if let Some(&found) = lex.phrases.get(key.as_str()) {
+                    longest = Some((n, found));
+                }
             }
-            for n in (2..=max).rev() {
-                if let Some(&(s, alt)) = lex.phrases.get(keys[n - 1].as_str()) {
+            if let Some((n, (s, alt))) = longest {
+                {
                     let (a, z) = match t.tok {
                         Tok::Word(a, z) => (a, z),
                         _ => (0, 0),
@@ -101,20 +111,22 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
                         kind: Kind::Sem(s, alt, (a, z)),
                     });
                     i += n;
-                    done = true;
-                    break;
+                    continue;
                 }
             }
         }
-        if done {
-            continue;
-        }
         let kind = match t.tok {
-            Tok::Word(a, z) => match lex.phrases.get(first) {
-                Some(&(s, alt)) => Kind::Sem(s, alt, (a, z)),
+            Tok::Word(a, z) => match entry.and_then(|e| e.0) {
+                Some((s, alt)) => Kind::Sem(s, alt, (a, z)),
                 None => Kind::Word((a, z)),
             },
             Tok::Int(v, n) => Kind::Int(v, n),
+            Tok::Punct(c)
+                if !lex.symbol_heads
+                    || c.is_ascii_punctuation() && !matches!(c, '@' | '"' | '\'') =>
+            {
+                Kind::Punct(c)
+            }
             Tok::Punct(c) => match lex.phrases.get(c.to_string().as_str()) {
                 Some(&(s, alt)) => Kind::Sem(s, alt, (0, 0)),
                 None => Kind::Punct(c),
@@ -257,6 +269,24 @@ fn two_digit_year(v: u32, n: u8) -> Option<i32> {
 }
 
 impl Parser<'_> {
+    /// A number, or a temporal word that is not a mere preposition or approximation.
+    pub(crate) fn is_anchor(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Kind::Int(..)) => true,
+            Some(Kind::Sem(s, alt, _)) => {
+                // Number words count only after a clock preposition ("alle tre").
+                let after_at = i > 0 && self.prep(i - 1) & AT != 0;
+                let weak = |s: Sem| match s {
+                    Sem::Prep(_) | Sem::Approx | Sem::This | Sem::Next | Sem::Last => true,
+                    Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
+                    _ => false,
+                };
+                !weak(s) || alt.is_some_and(|a| !weak(a))
+            }
+            _ => false,
+        }
+    }
+
     /// A bare "and" ("e", "and", "und"): never the start of a mention.
     pub(crate) fn is_conjunction(&self, i: usize) -> bool {
         self.prep(i) == AND
@@ -1528,7 +1558,17 @@ impl Parser<'_> {
         };
         offer(self.duration(i));
         let one = self.seq(i);
-        offer(self.interval(i, None));
+        // Intervals need a leading preposition or a connector after the first end.
+        let (ctx, j) = self.lead(i);
+        let connector = |k: usize| self.punct(k) == Some('-') || self.prep(k) & (TO | AND) != 0;
+        let maybe_interval = ctx & (FROM | BETWEEN | BEFORE | AFTER | TO | IN) != 0
+            || connector(j + 1)
+            || self.ord_suffix(j + 1) > j + 1 && connector(self.ord_suffix(j + 1))
+            || self.punct(j + 1) == Some('.') && connector(j + 2)
+            || one.is_some_and(|(_, e)| connector(e));
+        if maybe_interval {
+            offer(self.interval(i, None));
+        }
         offer(one.map(|(t, j)| (Expr::One(t), j)));
         if let Some((l, j)) = one {
             if self.prep(j) & (FROM | BETWEEN) != 0 {

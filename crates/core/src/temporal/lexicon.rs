@@ -4,6 +4,32 @@
 use super::lang::{Sem, TemporalTable, table};
 use crate::lang::Lang;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast hasher for short lexicon keys (FxHash's multiply-rotate).
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= u64::from(*b) << (8 * i);
+            }
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A one-token key's own meaning (and second meaning), and the longest phrase it starts.
+pub(crate) type WordEntry = (Option<(Sem, Option<Sem>)>, usize);
+
+/// A map with the fast hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 use std::sync::LazyLock;
 
 /// One token of the text.
@@ -86,6 +112,39 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        if b.is_ascii_alphabetic() {
+            // Fast path: a run of ASCII letters.
+            let start = i;
+            let from = buf.len();
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            buf.push_str(&text[start..i]);
+            buf[from..].make_ascii_lowercase();
+            if i < bytes.len() && bytes[i] == b'\'' {
+                // Elision: "dell'ondata" is "dell'" + "ondata".
+                buf.push('\'');
+                i += 1;
+            }
+            let next_is_word = i < bytes.len() && bytes[i] >= 0x80 && bytes[i - 1] != b'\'';
+            if !next_is_word {
+                let (a, z) = (
+                    u32::try_from(from).unwrap_or(u32::MAX),
+                    u32::try_from(buf.len()).unwrap_or(u32::MAX),
+                );
+                out.push(Token {
+                    start,
+                    end: i,
+                    gap,
+                    tok: Tok::Word(a, z),
+                });
+                gap = false;
+                continue;
+            }
+            // Accents or an apostrophe follow: redo this word on the general path.
+            buf.truncate(from);
+            i = start;
+        }
         if b.is_ascii_alphabetic() || b >= 0x80 {
             let Some(c) = text[i..].chars().next() else {
                 break;
@@ -155,9 +214,16 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
 /// One language's phrase dictionary.
 pub(crate) struct Lexicon {
     /// Normalised phrase (tokens joined by one space) → meaning.
-    pub phrases: HashMap<String, (Sem, Option<Sem>)>,
+    pub phrases: FxMap<String, (Sem, Option<Sem>)>,
     /// Normalised words that start a phrase of more than one token.
-    pub heads: HashMap<String, usize>,
+    pub heads: FxMap<String, usize>,
+    /// One-token keys: the word's own meaning, and the longest phrase it starts.
+    pub words: FxMap<String, WordEntry>,
+    /// A bit per (length, first, second, last byte) class of the one-token keys: most words
+    /// of a text are in no class and skip the hash map.
+    pub bloom: Vec<u64>,
+    /// Some phrase starts with a digit or a symbol ("1/2 hour", "@").
+    pub symbol_heads: bool,
     /// The table the lexicon was built from.
     pub table: &'static TemporalTable,
 }
@@ -178,10 +244,42 @@ pub(crate) fn phrase_key(phrase: &str) -> (String, usize) {
     (parts.join(" "), parts.len())
 }
 
+/// The bloom class of a normalised word.
+pub(crate) fn bloom_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, second, last) = (
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let h = (b.len() as u32)
+        .wrapping_mul(31)
+        .wrapping_add(u32::from(first))
+        .wrapping_mul(31)
+        .wrapping_add(u32::from(second))
+        .wrapping_mul(31)
+        .wrapping_add(u32::from(last));
+    (h.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+impl Lexicon {
+    /// The entry of a one-token word, if any.
+    pub(crate) fn word(&self, w: &str) -> Option<WordEntry> {
+        let b = bloom_bit(w);
+        if self.bloom[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.words.get(w).copied()
+    }
+}
+
 fn build(t: &'static TemporalTable) -> Lexicon {
     let mut lex = Lexicon {
-        phrases: HashMap::new(),
-        heads: HashMap::new(),
+        phrases: FxMap::default(),
+        heads: FxMap::default(),
+        words: FxMap::default(),
+        bloom: vec![0; 1024],
+        symbol_heads: false,
         table: t,
     };
     let mut add = |alts: &str, sem: Sem| {
@@ -222,6 +320,24 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     for &(w, sem) in t.words {
         add(w, sem);
     }
+    let mut words: FxMap<String, WordEntry> = FxMap::default();
+    for (k, v) in &lex.phrases {
+        if !k.contains(' ') {
+            words.entry(k.clone()).or_default().0 = Some(*v);
+        }
+    }
+    for (k, n) in &lex.heads {
+        words.entry(k.clone()).or_default().1 = *n;
+    }
+    for k in words.keys() {
+        let b = bloom_bit(k);
+        lex.bloom[b / 64] |= 1 << (b % 64);
+    }
+    lex.words = words;
+    lex.symbol_heads = lex
+        .phrases
+        .keys()
+        .any(|k| k.chars().next().is_some_and(|c| !c.is_alphabetic()));
     lex
 }
 

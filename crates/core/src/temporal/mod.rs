@@ -180,29 +180,76 @@ fn scan(text: &str, lang: Lang, reference: NaiveDateTime, prefer: Preference) ->
     let lex = lexicon(lang);
     let mut buf = String::new();
     let mut tokens: Vec<Token> = Vec::new();
-    tokenize(text, &mut buf, &mut tokens);
-    let mut its: Vec<Item> = Vec::with_capacity(tokens.len() / 2);
-    items(&tokens, &buf, lex, &mut its);
-    let parser = Parser {
-        items: &its,
-        buf: &buf,
-        lex,
-        r: reference,
-        pref: prefer,
-    };
+    let mut its: Vec<Item> = Vec::new();
+    let mut next_anchor: Vec<usize> = Vec::new();
     let mut out = Vec::new();
+    // Paragraphs (or ~8 KB runs of lines) one at a time: the buffers stay small and hot.
+    let mut at = 0;
+    while at < text.len() {
+        let mut end = (at + 8192).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        if end < text.len() {
+            end = match text[end..].find('\n') {
+                Some(k) => end + k + 1,
+                None => text.len(),
+            };
+        }
+        if let Some(k) = text[at..end].find("\n\n") {
+            end = at + k + 2;
+        }
+        let chunk = &text[at..end];
+        buf.clear();
+        tokens.clear();
+        its.clear();
+        tokenize(chunk, &mut buf, &mut tokens);
+        items(&tokens, &buf, lex, &mut its);
+        let parser = Parser {
+            items: &its,
+            buf: &buf,
+            lex,
+            r: reference,
+            pref: prefer,
+        };
+        scan_items(&parser, &mut next_anchor, at, &mut out);
+        at = end;
+    }
+    out
+}
+
+/// Parses one chunk's items; spans are moved by `offset`.
+fn scan_items(
+    parser: &Parser<'_>,
+    next_anchor: &mut Vec<usize>,
+    offset: usize,
+    out: &mut Vec<Mention>,
+) {
+    let its = parser.items;
+    // Cheap prefilter: a mention starts at most four items before an anchor (a number or a
+    // temporal word that is not a mere preposition).
+    next_anchor.clear();
+    next_anchor.resize(its.len() + 1, usize::MAX);
+    for k in (0..its.len()).rev() {
+        next_anchor[k] = if parser.is_anchor(k) {
+            k
+        } else {
+            next_anchor[k + 1]
+        };
+    }
     let mut i = 0;
     while i < its.len() {
         if matches!(its[i].kind, engine::Kind::Word(_) | engine::Kind::Punct(_))
             || parser.is_conjunction(i)
+            || next_anchor[i].saturating_sub(i) > 4
         {
             i += 1;
             continue;
         }
         match parser.expr(i) {
             Some((e, j)) if j > i => {
-                let (start, end) = (its[i].start, its[j - 1].end);
-                if let Some(m) = mention(e, start, end, reference, prefer) {
+                let (start, end) = (offset + its[i].start, offset + its[j - 1].end);
+                if let Some(m) = mention(e, start, end, parser.r, parser.pref) {
                     out.push(m);
                 }
                 i = j;
@@ -210,7 +257,6 @@ fn scan(text: &str, lang: Lang, reference: NaiveDateTime, prefer: Preference) ->
             _ => i += 1,
         }
     }
-    out
 }
 
 fn mention(
@@ -359,14 +405,25 @@ fn to_event_date(p: &Period, value: &TimeValue, grain: Grain, approx: bool) -> O
 fn quotes(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    let mut prev_newline = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Quotation marks are '"' or start with 0xC2 («») or 0xE2 (“”„): skip other bytes.
+        if !matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
+            prev_newline = false;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let blank_line = prev_newline && c == '\n';
+        prev_newline = c == '\n';
         match (open, c) {
             (None, '“' | '«' | '"' | '„') => open = Some((i, c)),
             (Some((s, o)), '”' | '»' | '"' | '“') if (o != '"' || c == '"') => {
                 spans.push((s, i + c.len_utf8()));
                 open = None;
             }
-            (Some((s, _)), '\n') if text[s..i].contains("\n\n") => open = None,
+            (Some(_), '\n') if blank_line => open = None,
             _ => {}
         }
     }
@@ -397,9 +454,12 @@ fn requote(text: &str, lang: Lang, prefer: Preference, out: &mut [Mention]) {
         )
     };
     for k in 0..out.len() {
-        let Some(&(qs, qe)) = spans
-            .iter()
-            .find(|(s, e)| out[k].start > *s && out[k].end <= *e)
+        // Spans are sorted and disjoint: the candidate is the last one opening before.
+        let before = spans.partition_point(|&(s, _)| s < out[k].start);
+        let Some(&(qs, qe)) = before
+            .checked_sub(1)
+            .and_then(|p| spans.get(p))
+            .filter(|&&(_, e)| out[k].end <= e)
         else {
             continue;
         };
@@ -409,12 +469,9 @@ fn requote(text: &str, lang: Lang, prefer: Preference, out: &mut [Mention]) {
         let dated = out[..k]
             .iter()
             .rev()
-            .find(|d| {
-                d.end <= qs
-                    && qs - d.end <= 80
-                    && d.date.precision == Precision::Day
-                    && !relative(d)
-            })
+            .skip_while(|d| d.end > qs)
+            .take_while(|d| qs - d.end <= 80)
+            .find(|d| d.date.precision == Precision::Day && !relative(d))
             .map(|d| d.first_day);
         match dated {
             Some(day) => {
