@@ -448,19 +448,23 @@ struct EventParams {
     cursor: Option<String>,
 }
 
+/// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, its precision read from
+/// its length (anything else is taken as a day, for [`store::check_date`] to refuse).
+fn exact_date(value: &str) -> EventDate {
+    EventDate {
+        value: value.to_string(),
+        precision: match value.len() {
+            4 => Precision::Year,
+            7 => Precision::Month,
+            _ => Precision::Day,
+        },
+        approx: false,
+    }
+}
+
 /// Checks a `from`/`to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
 fn date_bound(name: &str, value: &str) -> Result<String, ApiError> {
-    let precision = match value.len() {
-        4 => Precision::Year,
-        7 => Precision::Month,
-        10 => Precision::Day,
-        _ => Precision::Day,
-    };
-    let date = EventDate {
-        value: value.to_string(),
-        precision,
-        approx: false,
-    };
+    let date = exact_date(value);
     store::check_date(&date).map(|_| date.value).map_err(|_| {
         ApiError::BadRequest(format!(
             "{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
@@ -592,15 +596,7 @@ impl PatchBody {
         let date = match self.date {
             None => None,
             Some(DateInput::Full(d)) => Some(d),
-            Some(DateInput::Text(v)) => Some(EventDate {
-                precision: match v.len() {
-                    4 => Precision::Year,
-                    7 => Precision::Month,
-                    _ => Precision::Day,
-                },
-                value: v,
-                approx: false,
-            }),
+            Some(DateInput::Text(v)) => Some(exact_date(&v)),
         };
         if let Some(d) = &date {
             store::check_date(d).map_err(ApiError::Unprocessable)?;
