@@ -545,7 +545,10 @@ impl Parser<'_> {
             // 15h30, 15h, 15 Uhr
             if hn <= 2
                 && self.is(i + 1, |s| {
-                    matches!(s, Sem::HourMark | Sem::Unit(Grain::Hour))
+                    matches!(
+                        s,
+                        Sem::HourMark | Sem::Unit(Grain::Hour) | Sem::Units(Grain::Hour)
+                    )
                 })
                 && (!self.gap(i + 1) || self.is(i + 1, |s| s == Sem::HourMark))
             {
@@ -642,7 +645,14 @@ impl Parser<'_> {
             }
         }
         let mut k = self.ampm_after(&mut t, j);
-        if k == j && self.is(j, |s| matches!(s, Sem::HourMark | Sem::Unit(Grain::Hour))) {
+        if k == j
+            && self.is(j, |s| {
+                matches!(
+                    s,
+                    Sem::HourMark | Sem::Unit(Grain::Hour) | Sem::Units(Grain::Hour)
+                )
+            })
+        {
             k = j + 1;
             // "quinze heures trente", "trois heures et quart"
             if let Some((m, e)) = self.minutes_after(k).or_else(|| self.bare_minutes(k)) {
@@ -1594,6 +1604,22 @@ impl Parser<'_> {
         if self.units(j) && self.modifier(j + 1).is_some_and(|o| o != 0) {
             return Some((Expr::Duration, j + 2));
         }
+        // "3 prochains jours", "2 dernières semaines"
+        if before.is_none() {
+            if let Some((n, k)) = self.number(j) {
+                if let (Some(dir), Some(g)) =
+                    (self.modifier(k).filter(|&o| o != 0), self.unit(k + 1))
+                {
+                    let base = trunc(self.r, g)?;
+                    let (from, to) = if dir < 0 {
+                        (shift(base, g, -n)?, base)
+                    } else {
+                        (shift(base, g, 1)?, shift(base, g, 1 + n)?)
+                    };
+                    return Some((Expr::Window(from, to, g), k + 2));
+                }
+            }
+        }
         let (n, g, e) = self.span(j)?;
         if self.is(e, |s| matches!(s, Sem::Ago | Sem::Hence)) {
             return None;
@@ -1657,6 +1683,12 @@ impl Parser<'_> {
             self.end_part(conn)?
         };
         let _ = bctx;
+        if a.is_err() && ctx & FROM == 0 && self.prep(conn) & AT != 0 {
+            // "le 2 à 5h" is a day and a time, not an interval; "13 a 15 de julho" is one.
+            if b.as_ref().is_ok_and(|b| b.spec.hour.is_some()) {
+                return None;
+            }
+        }
         let at = (ctx | self.prep(conn)) & AT != 0;
         let (mut a, mut b) = match (a, b) {
             (Ok(a), Ok(b)) => (a, b),

@@ -121,10 +121,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
         ("il y a", AgoBefore),
         ("plus tard|après", Hence),
-        (
-            "du|de la|depuis|à partir du|à partir de|dès|dès le",
-            Prep(FROM),
-        ),
+        ("du", Prep(FROM | OF)),
+        ("depuis|à partir du|à partir de|dès le", Prep(FROM)),
         ("au|jusqu'au|jusqu'à|jusqu'en", Prep(TO)),
         (
             "à|vers|aux alentours de|autour de|à environ|vers les",
