@@ -645,6 +645,20 @@ impl Plot {
                     _ => groups.push((k, k + 1, b)),
                 }
             }
+            // Neighbouring dense buckets merge into one cluster up to four buckets wide:
+            // fewer elements to rebuild on each zoom step, still a count per stretch.
+            let mut merged: Vec<(usize, usize, i64, i64)> = Vec::with_capacity(groups.len());
+            for &(a, b, key) in &groups {
+                match merged.last_mut() {
+                    Some(m) if b - a >= 3 && m.1 - m.0 >= 3 && key == m.3 + 1 && key - m.2 < 4 => {
+                        m.1 = b;
+                        m.3 = key;
+                    }
+                    _ => merged.push((a, b, key, key)),
+                }
+            }
+            let groups: Vec<(usize, usize, i64)> =
+                merged.into_iter().map(|(a, b, k, _)| (a, b, k)).collect();
             let mut last_x = [f64::NEG_INFINITY; 2];
             for (gi, &(a, b, _)) in groups.iter().enumerate() {
                 let members: Vec<usize> = (a..b)
@@ -802,11 +816,6 @@ impl Plot {
             aria.push_str(&f);
         }
         set(&m, "aria-label", &aria);
-        if let Some(g) = el(d, "i", "") {
-            set(&g, "aria-hidden", "true");
-            g.set_text_content(Some(model::glyph(ev.kind)));
-            let _ = m.append_child(&g);
-        }
         if labelled && let Some(l) = el(d, "span", "") {
             l.set_text_content(Some(&label));
             let _ = m.append_child(&l);
