@@ -528,7 +528,8 @@ impl Parser<'_> {
             // 15:30(:10)
             if hn <= 2 && self.punct(i + 1) == Some(':') && !self.gap(i + 1) && !self.gap(i + 2) {
                 if let Some((m, 2)) = self.int(i + 2) {
-                    let mut t = self.hm(h, m, "clock", false)?;
+                    // "3:30" may be either half of the day where clocks run to 12.
+                    let mut t = self.hm(h, m, "clock", self.lex.table.twelve_hour_colon)?;
                     let mut j = i + 3;
                     if self.punct(j) == Some(':') && !self.gap(j) {
                         if let Some((sec, 2)) = self.int(j + 1) {
@@ -619,6 +620,15 @@ impl Parser<'_> {
             let mut t = self.hm(u32::try_from(h).ok()?, 0, "clock", true)?;
             t.spec.minute = None;
             return self.with_minutes(t, m, k);
+        }
+        // After "at": "1030" is 10:30.
+        if let Some((v, 3..=4)) = self.plain_int(i) {
+            let (h, m) = (v / 100, v % 100);
+            if h < 24 && m < 60 && !matches!(self.kind(i + 1), Some(Kind::Word(_))) {
+                let mut t = self.hm(h, m, "clock", true)?;
+                let j = self.ampm_after(&mut t, i + 1);
+                return Some((t, j));
+            }
         }
         // After "alle", "at": a bare hour, maybe with minutes.
         let (h, j) = self.number(i)?;
@@ -831,8 +841,17 @@ impl Parser<'_> {
         best
     }
 
-    /// "a quarter past 3pm", "20 minutes to noon", "half past three".
+    /// "a quarter past 3pm", "20 minutes to noon", "half past three", "halb vier".
     fn minutes_around(&self, i: usize) -> Option<(Time, usize)> {
+        if self.is(i, |s| s == Sem::HalfTo) {
+            let (mut t, e) = self.clock(i + 1, true)?;
+            if t.spec.minute.is_some_and(|x| x != 0) {
+                return None;
+            }
+            t.spec.minute = Some(0);
+            let (t, _) = self.with_minutes(t, -30, e)?;
+            return Some((t, e));
+        }
         let (m, j) = if let Some(m) = self.find(i, |s| match s {
             Sem::Minutes(m) => Some(i64::from(m)),
             Sem::Unit(Grain::Quarter) => Some(15),
@@ -1039,7 +1058,7 @@ impl Parser<'_> {
             let k2 = self.glue(k);
             let Some((m, e)) = self.month_at(k2, true) else {
                 // "the 20th of next month"
-                if k2 == k {
+                if k2 == j {
                     return None;
                 }
                 let (c, e) = self.sem_piece(k2, 0)?;
@@ -1506,8 +1525,19 @@ impl Parser<'_> {
             }
             break;
         }
-        // A bare part of the day after no preposition ("giorno e notte") is not a date.
-        if t.anchor.is_none()
+        // A bare part of the day after no preposition ("giorno e notte") is not a date; a
+        // phrase that carries its own ("am Abend", "in serata") is.
+        let phrase = match self.items.get(j0) {
+            Some(&Item {
+                start,
+                end,
+                kind: Kind::Sem(_, _, (a, z)),
+                ..
+            }) => end - start > (z - a) as usize + 2,
+            _ => false,
+        };
+        if !phrase
+            && t.anchor.is_none()
             && t.spec
                 == (Spec {
                     pod: t.spec.pod,

@@ -135,8 +135,9 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mittag|mittags|zu mittag", Noon),
         ("mitternacht", Midnight),
         ("uhr|h", HourMark),
-        ("viertel nach", Minutes(15)),
         ("viertel", Minutes(15)),
+        ("halb", HalfTo),
+        ("halloween", Holiday(Holiday::Fixed(10, 31))),
         ("dreiviertel", Minutes(45)),
         ("vor", Minus),
         (
@@ -193,5 +194,6 @@ pub static TABLE: TemporalTable = TemporalTable {
     ],
     day_first: true,
     twelve_hour: true,
+    twelve_hour_colon: false,
     morning: (4, 12),
 };

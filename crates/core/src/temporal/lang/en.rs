@@ -272,5 +272,6 @@ pub static TABLE: TemporalTable = TemporalTable {
     ],
     day_first: false,
     twelve_hour: true,
+    twelve_hour_colon: true,
     morning: (0, 12),
 };

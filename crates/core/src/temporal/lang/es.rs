@@ -186,5 +186,6 @@ pub static TABLE: TemporalTable = TemporalTable {
     ],
     day_first: true,
     twelve_hour: false,
+    twelve_hour_colon: false,
     morning: (4, 12),
 };

@@ -108,6 +108,8 @@ pub enum Sem {
     Minutes(u32),
     /// "meno", "to": minutes before the hour.
     Minus,
+    /// German "halb": half an hour before the hour that follows ("halb vier" = 3:30).
+    HalfTo,
     /// A fixed span said as one phrase ("mezz'ora" = 30 minutes).
     Span(u32, Grain),
     /// A holiday.
@@ -151,6 +153,8 @@ pub struct TemporalTable {
     pub day_first: bool,
     /// A clock hour up to 12 said without am/pm may mean either half of the day.
     pub twelve_hour: bool,
+    /// The same for "3:30" (English clocks; German and Romance "3:30" is 03:30).
+    pub twelve_hour_colon: bool,
     /// Hours of "morning" (Duckling: 4-12 in Romance languages, 0-12 in English).
     pub morning: (u32, u32),
 }
