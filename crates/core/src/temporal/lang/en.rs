@@ -173,7 +173,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Span(15, Grain::Minute),
         ),
         (
-            "three quarters of an hour|3/4 hour|3/4 h|3/4h",
+            "three quarters of an hour|3/4 hour|3/4 h",
             Span(45, Grain::Minute),
         ),
         ("a fortnight|fortnight", Span(14, Grain::Day)),

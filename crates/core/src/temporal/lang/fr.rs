@@ -23,7 +23,7 @@ pub static TABLE: TemporalTable = TemporalTable {
     ],
     month_abbrevs: [
         "janv|jan",
-        "févr|fév|fev",
+        "févr|fév",
         "mar",
         "avr",
         "mai",
@@ -33,7 +33,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "sept|sep",
         "oct",
         "nov",
-        "déc|dec",
+        "déc",
     ],
     weekdays: [
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -72,11 +72,11 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("quelques", 3),
     ],
     ordinals: &[
-        ("premier|première|premiere|1er|1re", 1),
-        ("deuxième|deuxieme|second|seconde", 2),
-        ("troisième|troisieme", 3),
-        ("quatrième|quatrieme", 4),
-        ("cinquième|cinquieme", 5),
+        ("premier|première|1er|1re", 1),
+        ("deuxième|second|seconde", 2),
+        ("troisième", 3),
+        ("quatrième", 4),
+        ("cinquième", 5),
     ],
     words: &[
         ("avant-hier|avant hier", Day(-2)),

@@ -93,10 +93,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
         ("ieri", Day(-1)),
         ("oggi|in giornata|odierno|odierna", Day(0)),
-        (
-            "ad oggi|a oggi|a tutt'oggi|fino ad oggi|a oggi",
-            DayApprox(0),
-        ),
+        ("ad oggi|a oggi|a tutt'oggi|fino ad oggi", DayApprox(0)),
         ("domani", Day(1)),
         ("dopodomani|dopo domani|il giorno dopo domani", Day(2)),
         (

@@ -170,3 +170,43 @@ pub fn table(lang: Lang) -> &'static TemporalTable {
         Lang::Pt => &pt::TABLE,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::temporal::lexicon::phrase_key;
+
+    #[test]
+    fn every_table_is_well_formed() {
+        for lang in Lang::ALL {
+            let t = table(lang);
+            assert_eq!(t.lang, lang, "dispatch returns the language's own table");
+            let names = t.months.iter().chain(&t.weekdays);
+            let words = t.words.iter().map(|(w, _)| w);
+            let numbers = t.numbers.iter().chain(t.ordinals).map(|(w, _)| w);
+            for entry in names.chain(words).chain(numbers) {
+                let mut seen = Vec::new();
+                for alt in entry.split('|') {
+                    assert!(
+                        !alt.trim().is_empty(),
+                        "{lang}: empty alternative in {entry:?}"
+                    );
+                    let (key, n) = phrase_key(alt);
+                    assert!(n > 0 && !key.is_empty(), "{lang}: {alt:?} has no words");
+                    assert!(!seen.contains(&key), "{lang}: {alt:?} twice in {entry:?}");
+                    seen.push(key);
+                }
+            }
+            for (i, m) in t.months.iter().enumerate() {
+                let first = phrase_key(m.split('|').next().unwrap_or_default()).0;
+                let others = t.months.iter().enumerate().filter(|&(j, _)| j != i);
+                for (_, o) in others {
+                    assert!(
+                        !o.split('|').any(|a| phrase_key(a).0 == first),
+                        "{lang}: {m} twice"
+                    );
+                }
+            }
+        }
+    }
+}
