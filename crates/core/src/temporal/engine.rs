@@ -61,11 +61,6 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
         }
         Tok::Punct(c) => key.push(c),
     };
-    let text_of = |t: &Token| -> String {
-        let mut s = String::new();
-        push_text(t, &mut s);
-        s
-    };
     let mut key = String::with_capacity(64);
     let mut i = 0;
     while i < tokens.len() {
@@ -82,8 +77,9 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
             Tok::Word(..) => entry.map_or(0, |e| e.1),
             _ if !lex.symbol_heads => 0,
             _ => {
-                let s = text_of(&t);
-                lex.heads.get(s.as_str()).copied().unwrap_or(0)
+                key.clear();
+                push_text(&t, &mut key);
+                lex.heads.get(key.as_str()).copied().unwrap_or(0)
             }
         };
         if head_len > 1 {
@@ -96,6 +92,9 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
                 push_text(tk, &mut key);
                 if let Some(&found) = lex.phrases.get(key.as_str()) {
                     longest = Some((n, found));
+                }
+                if !lex.prefixes.contains_key(key.as_str()) {
+                    break;
                 }
             }
             if let Some((n, (s, alt))) = longest {
@@ -127,7 +126,7 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
             {
                 Kind::Punct(c)
             }
-            Tok::Punct(c) => match lex.phrases.get(c.to_string().as_str()) {
+            Tok::Punct(c) => match lex.phrases.get(&*c.encode_utf8(&mut [0; 4])) {
                 Some(&(s, alt)) => Kind::Sem(s, alt, (0, 0)),
                 None => Kind::Punct(c),
             },

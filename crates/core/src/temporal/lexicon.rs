@@ -217,6 +217,8 @@ pub(crate) struct Lexicon {
     pub phrases: FxMap<String, (Sem, Option<Sem>)>,
     /// Normalised words that start a phrase of more than one token.
     pub heads: FxMap<String, usize>,
+    /// Every proper prefix (in tokens) of a phrase: extending a key stops when it is none.
+    pub prefixes: FxMap<String, ()>,
     /// One-token keys: the word's own meaning, and the longest phrase it starts.
     pub words: FxMap<String, WordEntry>,
     /// A bit per (length, first, second, last byte) class of the one-token keys: most words
@@ -277,6 +279,7 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     let mut lex = Lexicon {
         phrases: FxMap::default(),
         heads: FxMap::default(),
+        prefixes: FxMap::default(),
         words: FxMap::default(),
         bloom: vec![0; 1024],
         symbol_heads: false,
@@ -289,6 +292,10 @@ fn build(t: &'static TemporalTable) -> Lexicon {
                 continue;
             }
             if n > 1 {
+                let parts: Vec<&str> = key.split(' ').collect();
+                for k in 2..n {
+                    lex.prefixes.insert(parts[..k].join(" "), ());
+                }
                 let head = key.split(' ').next().unwrap_or_default().to_string();
                 let e = lex.heads.entry(head).or_insert(0);
                 *e = (*e).max(n);
