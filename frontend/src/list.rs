@@ -238,7 +238,9 @@ impl List {
                 tr.set_class_name("sel");
                 let _ = tr.set_attribute("aria-selected", "true");
             }
-            let org_role = [ev.role.as_deref(), ev.org.as_deref()]
+            // A company event's organisation is already its "who".
+            let org = ev.org.as_deref().filter(|_| !ev.persons.is_empty());
+            let org_role = [ev.role.as_deref(), org]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
