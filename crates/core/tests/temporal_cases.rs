@@ -14,7 +14,7 @@ fn reference(s: &str) -> NaiveDateTime {
         NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .unwrap_or_else(|e| panic!("bad reference {s:?}: {e}"))
             .and_hms_opt(0, 0, 0)
-            .unwrap()
+            .expect("valid date")
     })
 }
 

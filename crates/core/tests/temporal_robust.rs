@@ -109,15 +109,15 @@ const PIECES: &[&str] = &[
 ];
 
 fn references() -> Vec<NaiveDateTime> {
-    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("valid date");
     vec![
-        d(2024, 9, 27).and_hms_opt(0, 0, 0).unwrap(),
-        d(2013, 2, 12).and_hms_opt(4, 30, 0).unwrap(),
-        d(2024, 2, 29).and_hms_opt(23, 59, 59).unwrap(),
+        d(2024, 9, 27).and_hms_opt(0, 0, 0).expect("valid date"),
+        d(2013, 2, 12).and_hms_opt(4, 30, 0).expect("valid date"),
+        d(2024, 2, 29).and_hms_opt(23, 59, 59).expect("valid date"),
         NaiveDateTime::MIN,
         NaiveDateTime::MAX,
-        d(1, 1, 1).and_hms_opt(0, 0, 0).unwrap(),
-        d(9999, 12, 31).and_hms_opt(23, 0, 0).unwrap(),
+        d(1, 1, 1).and_hms_opt(0, 0, 0).expect("valid date"),
+        d(9999, 12, 31).and_hms_opt(23, 0, 0).expect("valid date"),
     ]
 }
 
@@ -184,7 +184,7 @@ fn huge_input_is_handled() {
     let unit =
         "Il 27 settembre 2024, ieri mattina alle 15:30, 3,4 miliardi, 1.600 persone, il 15%. ";
     let big = unit.repeat(3_000_000 / unit.len());
-    let r = NaiveDate::from_ymd_opt(2024, 9, 27).unwrap();
+    let r = NaiveDate::from_ymd_opt(2024, 9, 27).expect("valid date");
     let ms = find_mentions(&big, Lang::It, r, Preference::Past);
     let copies = big.len() / unit.len();
     assert_eq!(ms.len(), copies * 2, "two dates per copy, no numbers");

@@ -16,7 +16,7 @@ fn seed() -> String {
 #[test]
 fn seed_expressions_resolve_against_the_publication_date() {
     let text = seed();
-    let r = NaiveDate::from_ymd_opt(2024, 9, 27).unwrap();
+    let r = NaiveDate::from_ymd_opt(2024, 9, 27).expect("valid date");
     let ms = find_mentions(&text, Lang::It, r, Preference::Past);
     let date_of = |phrase: &str| {
         // The first occurrence as whole words ("a maggio", not "era maggio…").
@@ -73,7 +73,7 @@ fn seed_expressions_resolve_against_the_publication_date() {
 
 #[test]
 fn durations_are_not_dates() {
-    let r = NaiveDate::from_ymd_opt(2024, 9, 27).unwrap();
+    let r = NaiveDate::from_ymd_opt(2024, 9, 27).expect("valid date");
     assert!(find_mentions("for eight years", Lang::En, r, Preference::Past).is_empty());
     assert!(find_mentions("negli ultimi 3 anni", Lang::It, r, Preference::Past).is_empty());
     assert!(find_mentions("negli ultimi anni", Lang::It, r, Preference::Past).is_empty());
@@ -81,7 +81,7 @@ fn durations_are_not_dates() {
 
 #[test]
 fn a_quoted_relative_word_resolves_against_the_quote_date() {
-    let r = NaiveDate::from_ymd_opt(2024, 9, 27).unwrap();
+    let r = NaiveDate::from_ymd_opt(2024, 9, 27).expect("valid date");
     let text = "In a post dated May 17, 2024: \"yesterday was my last day\".";
     let ms = find_mentions(text, Lang::En, r, Preference::Past);
     let y = ms
