@@ -273,8 +273,8 @@ impl Parser<'_> {
         match self.kind(i) {
             Some(Kind::Int(..)) => true,
             Some(Kind::Sem(s, alt, _)) => {
-                // Number words count only after a clock preposition ("alle tre").
-                let after_at = i > 0 && self.prep(i - 1) & AT != 0;
+                // Number words count only after a preposition ("alle tre", "dal tre").
+                let after_at = i > 0 && self.prep(i - 1) & (AT | FROM | TO) != 0;
                 let weak = |s: Sem| match s {
                     Sem::Prep(_) | Sem::Approx | Sem::This | Sem::Next | Sem::Last => true,
                     Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
@@ -871,7 +871,9 @@ impl Parser<'_> {
         }
         let sign = if self.is(j, |s| s == Sem::Last) || self.prep(j) & AFTER != 0 {
             1
-        } else if self.is(j, |s| s == Sem::Minus) || self.prep(j) & (TO | BEFORE) != 0 {
+        } else if self.is(j, |s| s == Sem::Minus)
+            || self.prep(j) & (TO | BEFORE) != 0 && self.prep(j) & AT == 0
+        {
             -1
         } else {
             return None;
@@ -1681,9 +1683,7 @@ impl Parser<'_> {
         };
         let bare = self
             .bare_number(j)
-            .filter(|&(_, e)| {
-                connects(e) || self.prep(e) & TO != 0 && self.prep(e) & (ON | OF) == 0
-            })
+            .filter(|&(_, e)| connects(e) || self.prep(e) & TO != 0 && self.prep(e) & OF == 0)
             .map(|(v, e)| (Err(v), e));
         let (a, ja) = match bare {
             Some(x) => x,

@@ -121,7 +121,8 @@ pub static TABLE: TemporalTable = TemporalTable {
             "del|desde|desde el|desde la|a partir del|a partir de",
             Prep(FROM),
         ),
-        ("al|hasta|hasta el|hasta la", Prep(TO)),
+        ("al", Prep(TO | ON)),
+        ("hasta|hasta el|hasta la", Prep(TO | BEFORE)),
         (
             "a las|a la|sobre las|hacia las|alrededor de las|las|la",
             Prep(AT | ON),
@@ -185,7 +186,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("alrededor de|aproximadamente|sobre|hacia", Approx),
     ],
     day_first: true,
-    twelve_hour: false,
+    twelve_hour: true,
     twelve_hour_colon: false,
     morning: (4, 12),
 };

@@ -123,7 +123,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("plus tard|après", Hence),
         ("du", Prep(FROM | OF)),
         ("depuis|à partir du|à partir de|dès le", Prep(FROM)),
-        ("au|jusqu'au|jusqu'à|jusqu'en", Prep(TO)),
+        ("au", Prep(TO | ON)),
+        ("jusqu'au|jusqu'à|jusqu'en", Prep(TO | BEFORE)),
         (
             "à|vers|aux alentours de|autour de|à environ|vers les",
             Prep(TO | AT),

@@ -122,7 +122,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Next,
         ),
         (
-            "scorso|scorsa|scorsi|scorse|passato|passata|ultimo|ultima|ultimi|ultime|precedente",
+            "scorso|scorsa|scorsi|scorse|passato|passata|passati|passate|ultimo|ultima|ultimi|ultime|precedente",
             Last,
         ),
         ("fa", Ago),
@@ -132,7 +132,8 @@ pub static TABLE: TemporalTable = TemporalTable {
             Prep(FROM),
         ),
         ("dalle", Prep(FROM | AT)),
-        ("al|allo|alla|fino al|fino alla|fino a", Prep(TO)),
+        ("al|allo|alla", Prep(TO | ON)),
+        ("fino al|fino alla|fino a", Prep(TO | BEFORE)),
         ("all'", Prep(TO | AT | ON)),
         (
             "alle|per le|verso le|attorno alle|intorno alle",
@@ -146,13 +147,16 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("tra il|fra il|tra la|tra le|tra i", Prep(BETWEEN)),
         ("e|ed", Prep(AND)),
         (
-            "prima di|prima del|prima della|prima dell'|prima delle|entro il|entro la|entro le|entro l'|fino alle|entro i",
+            "prima di|prima del|prima della|prima dell'|entro il|entro la|entro l'|entro i",
             Prep(BEFORE),
         ),
         (
-            "dopo|dopo il|dopo la|dopo le|dopo l'|dopo i|dopo lo",
-            Prep(AFTER),
+            "prima delle|entro le|fino alle|entro mezzogiorno",
+            Prep(BEFORE | AT),
         ),
+        ("dopo le", Prep(AFTER | AT)),
+        ("entro", Prep(BEFORE)),
+        ("dopo|dopo il|dopo la|dopo l'|dopo i|dopo lo", Prep(AFTER)),
         (
             "il|lo|la|l'|i|gli|del|dello|della|dell'|dei|degli|delle|di",
             Prep(ON | OF),
@@ -171,7 +175,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
         ("notte|nottata|in nottata|di notte|della notte", Pod(24, 28)),
         ("stamattina|stamani|stamane", PodDay(0, 4, 12)),
-        ("stasera", PodDay(0, 18, 24)),
+        ("stasera|sta sera", PodDay(0, 18, 24)),
         ("stanotte", PodDay(0, 24, 28)),
         ("domattina", PodDay(1, 4, 12)),
         ("mezzogiorno", Noon),

@@ -114,7 +114,8 @@ pub static TABLE: TemporalTable = TemporalTable {
             "do|da|desde|desde o|desde a|a partir do|a partir de|a partir da",
             Prep(FROM),
         ),
-        ("ao|até|até o|até a|até ao", Prep(TO)),
+        ("ao", Prep(TO | ON)),
+        ("até|até o|até a|até ao", Prep(TO | BEFORE)),
         ("às|à|por volta das|perto das|lá pelas", Prep(AT | TO)),
         ("a", Prep(TO | AT)),
         ("em|dentro de|no|na|nos|nas", Prep(IN)),
@@ -169,7 +170,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("cerca de|por volta de|aproximadamente|perto de", Approx),
     ],
     day_first: true,
-    twelve_hour: false,
+    twelve_hour: true,
     twelve_hour_colon: false,
     morning: (4, 12),
 };
