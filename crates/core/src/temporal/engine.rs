@@ -602,7 +602,8 @@ impl Parser<'_> {
             let k = self.glue(j);
             if (0..=12).contains(&h)
                 && self.plain_int(i).is_none_or(|(_, n)| n <= 2)
-                && self.is(k, |s| matches!(s, Sem::Pod(..) | Sem::PodDay(..)))
+                && (self.is(k, |s| matches!(s, Sem::Pod(..) | Sem::PodDay(..)))
+                    || self.modifier(k) == Some(0) && self.is(k + 1, |s| matches!(s, Sem::Pod(..))))
             {
                 let mut t = self.hm(u32::try_from(h).ok()?, 0, "clock", true)?;
                 t.spec.minute = None;

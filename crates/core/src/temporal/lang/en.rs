@@ -125,8 +125,11 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("quarters|qtrs", Units(Grain::Quarter)),
         ("year|yr", Unit(Grain::Year)),
         ("years|yrs", Units(Grain::Year)),
-        ("this|current|the current|coming|the coming", This),
-        ("next|the next|upcoming|the following|following", Next),
+        ("this|current|the current", This),
+        (
+            "next|the next|upcoming|the following|following|coming|the coming",
+            Next,
+        ),
         (
             "last|the last|past|the past|previous|the previous|latest|recent",
             Last,
