@@ -274,7 +274,7 @@ impl Parser<'_> {
             Some(Kind::Int(..)) => true,
             Some(Kind::Sem(s, alt, _)) => {
                 // Number words count only after a preposition ("alle tre", "dal tre").
-                let after_at = i > 0 && self.prep(i - 1) & (AT | FROM | TO) != 0;
+                let after_at = i > 0 && self.prep(i - 1) & (AT | FROM) != 0;
                 let weak = |s: Sem| match s {
                     Sem::Prep(_) | Sem::Approx | Sem::This | Sem::Next | Sem::Last => true,
                     Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
