@@ -46,10 +46,10 @@ pub fn parse_reference(s: &str) -> anyhow::Result<NaiveDateTime> {
     }
     // A trailing offset or fraction ("2013-02-12T04:30:00.000-02:00") is dropped: the
     // reference is a local time.
-    if s.len() > 19 && s.is_char_boundary(19) {
-        if let Ok(t) = NaiveDateTime::parse_from_str(&s[..19], "%Y-%m-%dT%H:%M:%S") {
-            return Ok(t);
-        }
+    if let Some(head) = s.get(..19).filter(|_| s.len() > 19)
+        && let Ok(t) = NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M:%S")
+    {
+        return Ok(t);
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|d| d.and_time(chrono::NaiveTime::MIN))
