@@ -68,6 +68,11 @@ struct Compiled {
     present: Regex,
     shortly_after: Regex,
     birth: Regex,
+    pronouns: Regex,
+    agents: Regex,
+    years_later: Vec<Regex>,
+    number_words: Vec<(Regex, u64)>,
+    pro_drop: bool,
 }
 
 fn word_regex(phrases: &[&str]) -> Regex {
@@ -100,6 +105,31 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 present: word_regex(t.present),
                 shortly_after: word_regex(t.shortly_after),
                 birth: word_regex(t.birth),
+                pronouns: word_regex(t.pronouns),
+                agents: {
+                    let body = alternation(t.agents.iter().copied());
+                    #[allow(clippy::expect_used)]
+                    Regex::new(&format!(r"(?i)\b{body}\s*$")).expect("agent words must compile")
+                },
+                years_later: {
+                    let number = format!(
+                        r"(?P<n>\d{{1,2}}|{})",
+                        alternation(t.number_words.iter().map(|w| w.0))
+                    );
+                    t.years_later
+                        .iter()
+                        .flat_map(|p| p.split('|'))
+                        .map(|p| word_regex(&[p.replace('N', &number).as_str()]))
+                        .collect()
+                },
+                number_words: t
+                    .number_words
+                    .iter()
+                    .filter_map(|&(w, n)| {
+                        Regex::new(&format!("(?i)^(?:{w})$")).ok().map(|r| (r, n))
+                    })
+                    .collect(),
+                pro_drop: t.pro_drop,
             }
         })
         .collect()
@@ -170,6 +200,17 @@ struct SentenceFacts<'a> {
     dates: Vec<temporal::Mention>,
 }
 
+/// What the story has said before the current trigger.
+#[derive(Debug, Default, Clone)]
+struct StoryContext {
+    /// The date of the previous event.
+    previous: Option<EventDate>,
+    /// The person the article is talking about (the last one named).
+    salient: Option<String>,
+    /// The year of the last date the story gave.
+    narrative_year: Option<i32>,
+}
+
 /// The article-wide context the rules read.
 struct Article<'a> {
     text: &'a str,
@@ -218,8 +259,10 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     };
 
     let mut events: Vec<Event> = Vec::new();
+    let mut story = StoryContext::default();
     for (s, full) in sentences.iter().zip(full_names) {
         let sentence_text = s.text(text);
+        let span = (s.start, s.end);
         let kinds: Vec<(EventKind, &Regex)> = article
             .compiled
             .triggers
@@ -228,18 +271,32 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             .map(|(k, r)| (*k, r))
             .collect();
         if kinds.is_empty() {
+            update_story(
+                &mut story, text, span, &known, &full, lowercase, lang, published,
+            );
             continue;
         }
-        let span = (s.start, s.end);
         let mut people = full.clone();
         people.extend(entities::surname_mentions(
             text, span, &known, &full, lowercase,
         ));
         people.sort_by_key(|p| p.start);
+        let dates: Vec<temporal::Mention> =
+            temporal::find_mentions(sentence_text, lang, published, Preference::Past)
+                .into_iter()
+                .map(|mut m| {
+                    m.start += s.start;
+                    m.end += s.start;
+                    m
+                })
+                .collect();
         let mut orgs = entities::organisations(text, span);
         for candidate in entities::proper_nouns(text, span, lowercase) {
-            let overlaps = |f: &Found| candidate.start < f.end && candidate.end > f.start;
-            if !orgs.iter().any(overlaps) && !people.iter().any(overlaps) {
+            let overlaps = |a: usize, b: usize| candidate.start < b && candidate.end > a;
+            if !orgs.iter().any(|f| overlaps(f.start, f.end))
+                && !people.iter().any(|f| overlaps(f.start, f.end))
+                && !dates.iter().any(|m| overlaps(m.start, m.end))
+            {
                 orgs.push(candidate);
             }
         }
@@ -252,14 +309,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             roles: entities::roles(text, span, lang),
             orgs,
             quantities: amount::find_quantities(text, span, lang),
-            dates: temporal::find_mentions(sentence_text, lang, published, Preference::Past)
-                .into_iter()
-                .map(|mut m| {
-                    m.start += s.start;
-                    m.end += s.start;
-                    m
-                })
-                .collect(),
+            dates,
         };
         let before = events.len();
         for (kind, regex) in kinds {
@@ -268,22 +318,56 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
                 if is_blocked(&article, &facts, trigger) {
                     continue;
                 }
-                let previous = events[..before].last().map(|e| e.date.clone());
-                events.extend(events_for(
-                    &article,
-                    &facts,
-                    kind,
-                    trigger,
-                    previous.as_ref(),
-                ));
+                story.previous = events[..before].last().map(|e| e.date.clone());
+                events.extend(events_for(&article, &facts, kind, trigger, &story));
             }
         }
+        if let Some(e) = events[before..]
+            .iter()
+            .rev()
+            .find(|e| !e.persons.is_empty())
+        {
+            story.salient = e.persons.last().cloned();
+        }
+        update_story(
+            &mut story, text, span, &known, &full, lowercase, lang, published,
+        );
     }
     Ok(Extraction {
         lang: lang.code().to_string(),
         published: published.format("%Y-%m-%d").to_string(),
         events: dedupe(events),
     })
+}
+
+/// Carries the story forward past a sentence: the last person it names and the last year it
+/// gives become the context of the next sentences.
+#[allow(clippy::too_many_arguments)]
+fn update_story(
+    story: &mut StoryContext,
+    text: &str,
+    span: (usize, usize),
+    known: &[String],
+    full: &[Found],
+    lowercase: bool,
+    lang: Lang,
+    published: NaiveDate,
+) {
+    let mut named: Vec<Found> = full.to_vec();
+    named.extend(entities::surname_mentions(
+        text, span, known, full, lowercase,
+    ));
+    if let Some(last) = named.iter().max_by_key(|p| p.start) {
+        story.salient = Some(last.name.clone());
+    }
+    let sentence_text = &text[span.0..span.1];
+    if let Some(m) = temporal::find_mentions(sentence_text, lang, published, Preference::Past)
+        .iter()
+        .rev()
+        .find(|m| !m.rule.contains("relative") && m.rule != "weekday")
+    {
+        story.narrative_year = Some(chrono::Datelike::year(&m.first_day));
+    }
 }
 
 /// Whether a blocker stands just before the trigger, in the same clause.
@@ -307,7 +391,7 @@ fn events_for(
     facts: &SentenceFacts<'_>,
     kind: EventKind,
     trigger: (usize, usize),
-    previous: Option<&EventDate>,
+    story: &StoryContext,
 ) -> Vec<Event> {
     let base = || Event {
         id: String::new(),
@@ -327,17 +411,12 @@ fn events_for(
             end: facts.end,
         },
     };
-    let (date, confidence) = date_for(article, facts, trigger, previous);
+    let (date, confidence) = date_for(article, facts, trigger, story);
     let mut out = Vec::new();
     match kind {
         EventKind::Resignation | EventKind::Dismissal | EventKind::Appointment => {
-            for person in subjects(
-                article.text,
-                &facts.people,
-                trigger,
-                &facts.roles,
-                &facts.orgs,
-            ) {
+            let found = subjects_of(article, facts, trigger);
+            for person in &found {
                 let mut e = base();
                 e.persons = vec![person.name.clone()];
                 e.role = role_of(article.text, person, &facts.people, &facts.roles)
@@ -347,19 +426,30 @@ fn events_for(
                     .or_else(|| article.main_org.clone());
                 out.push(e);
             }
+            if found.is_empty()
+                && let Some(name) = implicit_subject(article, facts, trigger, story)
+            {
+                let mut e = base();
+                e.persons = vec![name];
+                e.org = article.main_org.clone();
+                out.push(e);
+            }
         }
         EventKind::Founding => {
             // Foundings are background: only with a date the sentence states.
             if confidence < DATED {
                 return out;
             }
-            let founders = subjects(
-                article.text,
-                &facts.people,
-                trigger,
-                &facts.roles,
-                &facts.orgs,
-            );
+            let mut founders = subjects_of(article, facts, trigger);
+            if founders.is_empty()
+                && let Some(name) = implicit_subject(article, facts, trigger, story)
+            {
+                founders.push(Found {
+                    start: trigger.0,
+                    end: trigger.0,
+                    name,
+                });
+            }
             let company = facts
                 .orgs
                 .iter()
@@ -493,6 +583,85 @@ fn events_for(
     out
 }
 
+/// The subjects of a person trigger; a trigger ending in an agent preposition ("filled by",
+/// "coperto da") takes the person right after it.
+fn subjects_of(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> Vec<Found> {
+    let trigger_text = &article.text[trigger.0..trigger.1];
+    if article.compiled.agents.is_match(trigger_text)
+        && let Some(p) = facts
+            .people
+            .iter()
+            .find(|p| p.start >= trigger.1 && p.start - trigger.1 <= AFTER_TRIGGER_REACH)
+    {
+        return vec![p.clone()];
+    }
+    subjects(
+        article.text,
+        &facts.people,
+        trigger,
+        &facts.roles,
+        &facts.orgs,
+    )
+    .into_iter()
+    .cloned()
+    .collect()
+}
+
+/// The person a subject-less trigger is about: the story's salient person, when a subject
+/// pronoun opens the trigger's clause ("he was fired") or, in a pro-drop language, when the
+/// clause opens with the verb itself ("fu licenziato", "y fundó NeXT").
+fn implicit_subject(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+    story: &StoryContext,
+) -> Option<String> {
+    let salient = story.salient.clone()?;
+    let clause = clause_before(article.text, facts.start, trigger.0);
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pronoun = words.iter().rev().take(3).any(|w| {
+        article.compiled.pronouns.is_match(w)
+            && article
+                .compiled
+                .pronouns
+                .find(w)
+                .is_some_and(|m| m.len() == w.len())
+    });
+    let verb_first = article.compiled.pro_drop && words.len() <= 2;
+    (pronoun || verb_first).then_some(salient)
+}
+
+/// The text of the trigger's clause before it: after the last comma, semicolon, colon,
+/// parenthesis, or coordinating "and" in any language.
+fn clause_before(text: &str, sentence_start: usize, at: usize) -> &str {
+    let before = &text[sentence_start..at];
+    let cut = before
+        .rfind([',', ';', ':', '(', ')'])
+        .map(|i| i + 1)
+        .unwrap_or(0)
+        .max(
+            COORDINATORS
+                .iter()
+                .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
+                .max()
+                .unwrap_or(0),
+        );
+    &before[cut..]
+}
+
+/// Coordinating words that open a new clause (" e ", " and ", " y ", " et ", " und ").
+const COORDINATORS: &[&str] = &[
+    " and ", " e ", " ed ", " et ", " und ", " y ", " but ", " ma ", " pero ", " mais ", " aber ",
+    " mas ",
+];
+
 /// Whether a job noun follows `at` closely ("13,000 jobs", "13.000 posti di lavoro").
 fn jobs_after(article: &Article<'_>, at: usize, end: usize) -> bool {
     let reach = (at + 30).min(end);
@@ -564,23 +733,70 @@ fn company_for(
 }
 
 /// The date of an event and the confidence that comes with how it was found.
+///
+/// Among the sentence's date mentions (birth dates excluded), the nearest to the trigger
+/// wins, where each clause boundary between them counts as [`CLAUSE_PENALTY`] bytes, except
+/// the one closing a fronted adverbial ("Alla fine dello scorso anno, …", "In 1996, …"),
+/// which governs the clause after it.
 fn date_for(
     article: &Article<'_>,
     facts: &SentenceFacts<'_>,
     trigger: (usize, usize),
-    previous: Option<&EventDate>,
+    story: &StoryContext,
 ) -> (EventDate, f32) {
+    let text = article.text;
+    let distance = |m: &temporal::Mention| -> usize {
+        let (from, to) = if m.end <= trigger.0 {
+            (m.end, trigger.0)
+        } else {
+            (trigger.1, m.start.max(trigger.1))
+        };
+        let between = &text[from..to];
+        let fronted = m.start == facts.start && between.trim_start().starts_with(',');
+        let mut breaks = between.matches([',', ';', '(', ')']).count()
+            + COORDINATORS
+                .iter()
+                .map(|c| between.matches(c).count())
+                .sum::<usize>()
+            + RELATIVES
+                .iter()
+                .map(|c| between.matches(c).count())
+                .sum::<usize>();
+        if fronted {
+            breaks = breaks.saturating_sub(1);
+        }
+        (to - from) + CLAUSE_PENALTY * breaks
+    };
     let nearest = facts
         .dates
         .iter()
-        .filter(|m| !is_birth_date(article, facts, m.start))
-        .min_by_key(|m| {
-            if m.end <= trigger.0 {
-                trigger.0 - m.end
-            } else {
-                m.start.saturating_sub(trigger.1)
-            }
-        });
+        .filter(|m| m.rule != "now" && !is_birth_date(article, facts, m.start))
+        .min_by_key(|m| distance(m));
+    let later = article
+        .compiled
+        .years_later
+        .iter()
+        .flat_map(|r| r.captures_iter(facts.text))
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let n = c.name("n")?.as_str();
+            let n: i32 = n.parse().ok().or_else(|| {
+                article
+                    .compiled
+                    .number_words
+                    .iter()
+                    .find(|(r, _)| r.is_match(n))
+                    .and_then(|(_, v)| i32::try_from(*v).ok())
+            })?;
+            Some((facts.start + whole.start(), n))
+        })
+        .find(|&(at, _)| at < trigger.0);
+    if let (Some((at, n)), Some(year)) = (later, story.narrative_year) {
+        let closer_mention = nearest.is_some_and(|m| m.end <= trigger.0 && m.start > at);
+        if !closer_mention && let Some(first) = NaiveDate::from_ymd_opt(year + n, 1, 1) {
+            return (event_date(first, Precision::Year, true), DATED);
+        }
+    }
     if let Some(m) = nearest {
         let mut date = m.date.clone();
         if m.rule == "relative_day"
@@ -593,7 +809,11 @@ fn date_for(
         }
         return (date, DATED);
     }
-    if let Some(prev) = previous.filter(|_| article.compiled.shortly_after.is_match(facts.text)) {
+    if let Some(prev) = story
+        .previous
+        .as_ref()
+        .filter(|_| article.compiled.shortly_after.is_match(facts.text))
+    {
         let mut date = prev.clone();
         date.approx = true;
         return (date, CONTEXT_DATED);
@@ -604,6 +824,14 @@ fn date_for(
     }
     (date, FALLBACK_DATED)
 }
+
+/// What a clause boundary between a date and a trigger weighs, in bytes of distance.
+const CLAUSE_PENALTY: usize = 60;
+
+/// Relative pronouns that open a subordinate clause.
+const RELATIVES: &[&str] = &[
+    " which ", " who ", " che ", " cui ", " que ", " qui ", " quale ",
+];
 
 /// Whether a date mention at `at` is introduced by a birth word ("nato il …", "born on …").
 fn is_birth_date(article: &Article<'_>, facts: &SentenceFacts<'_>, at: usize) -> bool {
@@ -778,9 +1006,12 @@ fn most_frequent_org(text: &str) -> Option<String> {
         .map(|(name, _)| name)
 }
 
-/// Whether two events report the same real-world event.
+/// Whether two events report the same real-world event. A person's departure is one event
+/// whether the text calls it a resignation or a dismissal; company events of one kind with
+/// compatible dates are one event unless both give figures that differ.
 fn same_event(a: &Event, b: &Event) -> bool {
-    if a.kind != b.kind {
+    let departure = |k: EventKind| matches!(k, EventKind::Resignation | EventKind::Dismissal);
+    if a.kind != b.kind && !(departure(a.kind) && departure(b.kind)) {
         return false;
     }
     let dates_compatible = a.date == b.date
@@ -788,17 +1019,35 @@ fn same_event(a: &Event, b: &Event) -> bool {
         || b.confidence < DATED
         || a.date.value.starts_with(&b.date.value)
         || b.date.value.starts_with(&a.date.value);
-    if a.kind.is_personal() && !a.persons.is_empty() {
+    if a.kind.is_personal() && (!a.persons.is_empty() || !b.persons.is_empty()) {
         return a.persons == b.persons && dates_compatible;
     }
     let close = |x: f64, y: f64| (x - y).abs() <= 0.02 * x.abs().max(y.abs());
-    let same_figure = match (&a.amount, &b.amount, a.count, b.count) {
+    let figures_agree = match (&a.amount, &b.amount, a.count, b.count) {
         (Some(x), Some(y), _, _) => x.currency == y.currency && close(x.value, y.value),
         (None, None, Some(x), Some(y)) => close(x as f64, y as f64),
-        (None, None, None, None) => a.target == b.target,
-        _ => false,
+        _ => true,
     };
-    a.org == b.org && same_figure && dates_compatible
+    figures_agree && dates_compatible
+}
+
+/// A layoff smaller than another one the article reports for the same date is a part of it
+/// ("9,000 of the jobs will be cut in the U.S."), not an event of its own.
+fn drop_layoff_parts(events: &mut Vec<Event>) {
+    let largest: HashMap<String, u64> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Layoff)
+        .filter_map(|e| Some((e.date.value.clone(), e.count?)))
+        .fold(HashMap::new(), |mut m, (d, c)| {
+            let v = m.entry(d).or_insert(0);
+            *v = (*v).max(c);
+            m
+        });
+    events.retain(|e| {
+        e.kind != EventKind::Layoff
+            || e.count
+                .is_none_or(|c| largest.get(&e.date.value).is_none_or(|&max| c >= max))
+    });
 }
 
 /// One event per real-world event: a date the text states beats a date from context or the
@@ -823,6 +1072,7 @@ fn dedupe(events: Vec<Event>) -> Vec<Event> {
             None => out.push(e),
         }
     }
+    drop_layoff_parts(&mut out);
     out.sort_by_key(|e| e.evidence.start);
     out
 }

@@ -126,6 +126,10 @@ pub static TABLE: EventTable = EventTable {
         r"beschäftigt",
     ],
     birth: &[r"geboren"],
+    pronouns: &[r"er|sie"],
+    pro_drop: false,
+    agents: &[r"von|durch"],
+    years_later: &[r"N jahre? später|N jahre? danach"],
     shortly_after: &[r"wenige stunden später", r"kurz darauf", r"am selben tag"],
     blockers: &[
         r"nicht|kein|keine|nie",
@@ -133,6 +137,7 @@ pub static TABLE: EventTable = EventTable {
         r"wenn|falls|ob",
         r"dementiert|bestritten",
         r"gerüchte?|spekulationen?",
-        r"in verhandlungen|gespräche|kandidat(?:in)?",
+        r"in verhandlungen|gespräche|kandidat(?:in)?|bieter",
+        r"soll|sollen|erwartet|prognose|ziel",
     ],
 };

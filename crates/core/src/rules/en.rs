@@ -65,6 +65,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     layoff: &[
         r"(?:lay|lays|laying) off",
+        r"(?:fire|fires|firing)",
         r"laid off",
         r"layoffs?",
         r"job cuts",
@@ -92,7 +93,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:bought|buys|buying|will buy|to buy)",
         r"(?:purchased|purchases|purchase of)",
         r"(?:took|takes|taking) over",
-        r"(?:will pay|agreed to pay|paid)",
+        r"(?:will (?:\w+ )?pay|agreed to pay|paid)",
     ],
     roles: &[
         ("chief executive officer|chief executive|ceo", "CEO"),
@@ -176,6 +177,10 @@ pub static TABLE: EventTable = EventTable {
         r"is valued",
     ],
     birth: &[r"born"],
+    pronouns: &[r"he|she"],
+    pro_drop: false,
+    agents: &[r"by"],
+    years_later: &[r"N years? later|N years? afterwards"],
     shortly_after: &[
         r"(?:a few|several|two|three) hours (?:later|after)",
         r"hours later",
@@ -189,8 +194,8 @@ pub static TABLE: EventTable = EventTable {
         r"if|unless|whether",
         r"denied|denies|deny",
         r"rumou?rs?|speculation|speculated",
-        r"in talks|negotiating|considering|candidates?|shortlist",
-        r"would have",
+        r"in talks|negotiating|considering|candidates?|shortlist|bidders?|bid for|offer for",
+        r"will have|would have|is expected|are expected|forecasts?|projected|targets?",
         r"after (?:\w+ )?years (?:at the helm|in charge|with the company)",
     ],
 };

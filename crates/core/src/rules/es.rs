@@ -130,6 +130,10 @@ pub static TABLE: EventTable = EventTable {
     ],
     present: &[r"actualmente", r"hoy", r"en la actualidad", r"emplea"],
     birth: &[r"nacid[oa]|nació"],
+    pronouns: &[r"él|ella"],
+    pro_drop: true,
+    agents: &[r"por"],
+    years_later: &[r"N años? después|N años? más tarde"],
     shortly_after: &[r"pocas horas después", r"poco después", r"el mismo día"],
     blockers: &[
         r"no|nunca",
@@ -137,6 +141,7 @@ pub static TABLE: EventTable = EventTable {
         r"si",
         r"desmintió|desmiente|negó|niega",
         r"rumores?|especulaciones?",
-        r"en negociaciones|candidat[oa]",
+        r"en negociaciones|candidat[oa]|postor|oferta por",
+        r"tendrá|debería|previsto|prevista|objetivo",
     ],
 };

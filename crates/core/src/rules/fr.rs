@@ -149,6 +149,10 @@ pub static TABLE: EventTable = EventTable {
         r"emploie",
     ],
     birth: &[r"née?"],
+    pronouns: &[r"il|elle"],
+    pro_drop: false,
+    agents: &[r"par"],
+    years_later: &[r"N ans? plus tard|N ans? après"],
     shortly_after: &[r"quelques heures plus tard", r"peu après", r"le même jour"],
     blockers: &[
         r"ne|n'|pas|jamais",
@@ -156,6 +160,7 @@ pub static TABLE: EventTable = EventTable {
         r"si",
         r"démenti|dément|nie",
         r"rumeurs?|spéculations?",
-        r"en négociations?|en discussions?|candidate?",
+        r"en négociations?|en discussions?|candidate?|offre de reprise",
+        r"aura|devrait|devraient|prévue?s?|objectif",
     ],
 };

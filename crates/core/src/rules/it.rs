@@ -82,7 +82,7 @@ pub static TABLE: EventTable = EventTable {
         r"acquisizione (?:di|della|del|dello)",
         r"acquisto (?:di|della|del|dello)",
         r"(?:acquisirà|acquisterà|comprerà|rileverà|riacquistò|acquistò|comprò|rilevò|acquisì)",
-        r"pagherà",
+        r"pagherà|ha pagato",
     ],
     roles: &[
         (
@@ -191,6 +191,10 @@ pub static TABLE: EventTable = EventTable {
         r"vale",
     ],
     birth: &[r"nat[oa]|nacque"],
+    pronouns: &[r"lui|lei|egli|ella"],
+    pro_drop: true,
+    agents: &[r"da|dal|dalla|dai"],
+    years_later: &[r"N anni dopo|N anno dopo|N anni più tardi"],
     shortly_after: &[
         r"poche ore dopo",
         r"qualche ora dopo",
@@ -205,7 +209,8 @@ pub static TABLE: EventTable = EventTable {
         r"se|qualora",
         r"smentit[oa]|smentisce|smentiscono|nega|negato",
         r"voci|indiscrezion[ei]|ipotesi",
-        r"in trattativa|trattative|in corsa per|candidat[oa]",
+        r"in trattativa|trattative|in corsa per|candidat[oa]|offerente|offerta per",
+        r"avrà|dovrebbe|dovrebbero|previsto|prevista|obiettivo",
         r"sarebbe|sarebbero",
         r"anni (?:alla guida|in azienda)",
     ],

@@ -62,6 +62,18 @@ pub struct EventTable {
     pub present: &'static [&'static str],
     /// Words announcing a birth date, which is never an event's date ("nato", "born").
     pub birth: &'static [&'static str],
+    /// Subject pronouns ("he", "lei"): an event whose subject is one goes to the person the
+    /// article is talking about.
+    pub pronouns: &'static [&'static str],
+    /// Whether the language drops subject pronouns ("fu licenziato", "fundó NeXT"): then a
+    /// clause that opens with the trigger also goes to that person.
+    pub pro_drop: bool,
+    /// Prepositions introducing the agent of a passive ("filled by X", "coperto da X"): a
+    /// trigger ending in one takes the person after it.
+    pub agents: &'static [&'static str],
+    /// "N years later" phrases, `N` standing for a number (digits or a number word): the
+    /// date is the year of the story's previous date plus N.
+    pub years_later: &'static [&'static str],
     /// Markers anchoring an event to the previous one's date ("poche ore dopo").
     pub shortly_after: &'static [&'static str],
     /// Cues that make a trigger a non-event: negation, hypotheticals, rumours, denials,
@@ -138,6 +150,9 @@ mod tests {
             phrases.extend(t.present);
             phrases.extend(t.shortly_after);
             phrases.extend(t.birth);
+            phrases.extend(t.pronouns);
+            phrases.extend(t.agents);
+            phrases.extend(t.years_later);
             phrases.extend(t.blockers);
             for p in phrases {
                 assert!(!p.trim().is_empty(), "{:?}: empty phrase", t.lang);

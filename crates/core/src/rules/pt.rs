@@ -123,6 +123,10 @@ pub static TABLE: EventTable = EventTable {
     ],
     present: &[r"atualmente", r"hoje", r"emprega"],
     birth: &[r"nascid[oa]|nasceu"],
+    pronouns: &[r"ele|ela"],
+    pro_drop: true,
+    agents: &[r"por|pelo|pela"],
+    years_later: &[r"N anos? depois|N anos? mais tarde"],
     shortly_after: &[r"poucas horas depois", r"pouco depois", r"no mesmo dia"],
     blockers: &[
         r"não|nunca",
@@ -130,6 +134,7 @@ pub static TABLE: EventTable = EventTable {
         r"se",
         r"desmentiu|desmente|negou|nega",
         r"rumores?|especulações?",
-        r"em negociações|candidat[oa]",
+        r"em negociações|candidat[oa]|oferta por",
+        r"terá|deverá|deveria|previst[oa]|meta",
     ],
 };
