@@ -87,7 +87,7 @@ fn build(t: &EventTable) -> Matcher {
     let mult_words = alternation(t.multipliers.iter().map(|m| m.0));
     let abbr = "bn|mn|m|b|k|tn";
     let currency_words = alternation(t.currencies.iter().map(|c| c.0));
-    let number_words = number_word_alternation(t);
+    let number_words = alternation(t.number_words.iter().map(|w| w.0));
     let qualifiers = alternation(t.qualifiers.iter().map(|q| q.0));
     let signs = SIGNS.iter().map(|s| s.0).collect::<Vec<_>>().join("|");
     let body = format!(
@@ -109,9 +109,9 @@ fn build(t: &EventTable) -> Matcher {
             .filter_map(|&(p, c)| anchored(&crate::tables::pattern(p)).map(|r| (r, c)))
             .collect(),
         words: t
-            .number_words()
+            .number_words
             .iter()
-            .filter_map(|&(w, v)| Some((anchored(&regex::escape(w))?, u64::try_from(v).ok()?)))
+            .filter_map(|&(p, v)| anchored(p).map(|r| (r, v)))
             .collect(),
         qualifiers: t
             .qualifiers
@@ -119,17 +119,6 @@ fn build(t: &EventTable) -> Matcher {
             .filter_map(|&(p, q)| anchored(&crate::tables::pattern(p)).map(|r| (r, q)))
             .collect(),
     }
-}
-
-/// The language's number words as one alternation, longest first, regex-escaped.
-pub(crate) fn number_word_alternation(t: &EventTable) -> String {
-    let mut words: Vec<String> = t
-        .number_words()
-        .iter()
-        .map(|w| regex::escape(w.0))
-        .collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    format!("(?:{})", words.join("|"))
 }
 
 fn lookup<T: Copy>(table: &[(Regex, T)], word: &str) -> Option<T> {

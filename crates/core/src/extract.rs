@@ -112,8 +112,10 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                     Regex::new(&format!(r"(?i)\b{body}\s*$")).expect("agent words must compile")
                 },
                 years_later: {
-                    let number =
-                        format!(r"(?P<n>\d{{1,2}}|{})", amount::number_word_alternation(t));
+                    let number = format!(
+                        r"(?P<n>\d{{1,2}}|{})",
+                        alternation(t.number_words.iter().map(|w| w.0))
+                    );
                     t.years_later
                         .iter()
                         .flat_map(|p| p.split('|'))
@@ -121,11 +123,10 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                         .collect()
                 },
                 number_words: t
-                    .number_words()
+                    .number_words
                     .iter()
                     .filter_map(|&(w, n)| {
-                        let r = Regex::new(&format!("(?i)^(?:{})$", regex::escape(w))).ok()?;
-                        Some((r, u64::try_from(n).ok()?))
+                        Regex::new(&format!("(?i)^(?:{w})$")).ok().map(|r| (r, n))
                     })
                     .collect(),
                 pro_drop: t.pro_drop,

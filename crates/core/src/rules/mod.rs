@@ -54,6 +54,8 @@ pub struct EventTable {
     pub multipliers: &'static [(&'static str, f64)],
     /// Currency words after a number, with their ISO code ("di dollari" → USD).
     pub currencies: &'static [(&'static str, &'static str)],
+    /// Cardinal number words that may precede a multiplier ("dodici" in "dodicimila").
+    pub number_words: &'static [(&'static str, u64)],
     /// Qualifiers before a figure and their name ("più di" → "more_than").
     pub qualifiers: &'static [(&'static str, &'static str)],
     /// Markers of a figure stated as of now ("ad oggi", "currently").
@@ -80,12 +82,6 @@ pub struct EventTable {
 }
 
 impl EventTable {
-    /// Cardinal number words ("dodici" in "dodicimila", "one" in "one year later"): the
-    /// language's one list, kept with its temporal table.
-    pub fn number_words(&self) -> &'static [(&'static str, i64)] {
-        crate::temporal::lang::table(self.lang).numbers
-    }
-
     /// The trigger phrases of one kind (for headcount: the employee nouns).
     pub fn triggers(&self, kind: EventKind) -> &'static [&'static str] {
         match kind {
@@ -149,6 +145,7 @@ mod tests {
             phrases.extend(t.roles.iter().map(|r| r.0));
             phrases.extend(t.multipliers.iter().map(|r| r.0));
             phrases.extend(t.currencies.iter().map(|r| r.0));
+            phrases.extend(t.number_words.iter().map(|r| r.0));
             phrases.extend(t.qualifiers.iter().map(|r| r.0));
             phrases.extend(t.present);
             phrases.extend(t.shortly_after);
