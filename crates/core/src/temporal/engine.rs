@@ -276,7 +276,12 @@ impl Parser<'_> {
                 // Number words count only after a preposition ("alle tre", "dal tre").
                 let after_at = i > 0 && self.prep(i - 1) & (AT | FROM) != 0;
                 let weak = |s: Sem| match s {
-                    Sem::Prep(_) | Sem::Approx | Sem::This | Sem::Next | Sem::Last => true,
+                    Sem::Prep(_)
+                    | Sem::Approx
+                    | Sem::This
+                    | Sem::Next
+                    | Sem::NextOne
+                    | Sem::Last => true,
                     Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
                     _ => false,
                 };
@@ -764,7 +769,7 @@ impl Parser<'_> {
     fn modifier(&self, i: usize) -> Option<i64> {
         self.find(i, |s| match s {
             Sem::This => Some(0),
-            Sem::Next => Some(1),
+            Sem::Next | Sem::NextOne => Some(1),
             Sem::Last => Some(-1),
             _ => None,
         })
@@ -788,6 +793,45 @@ impl Parser<'_> {
             return Some((w, i + 1));
         }
         None
+    }
+
+    /// "next/last Wednesday": in the next (last) week, or, where the language says so, the
+    /// next Wednesday to come.
+    fn weekday_next(&self, w: u32, off: i64, word: usize) -> Option<Time> {
+        // "Mittwoch nächste Woche" is in next week.
+        if self.is(word, |s| s == Sem::NextOne) && self.unit(word + 1).is_none() {
+            let mut t = spec_time("weekday", |s| s.weekday = Some(w));
+            t.strict = true;
+            t.pref = Some(Preference::Future);
+            return Some(t);
+        }
+        self.weekday_in_week(w, off)
+    }
+
+    /// "en huit" / "en quinze" (or "en 8", "en 15") after a weekday: days to skip first.
+    fn week_later(&self, j: usize) -> Option<(i64, usize)> {
+        if let Some(n) = self.find(j, |s| match s {
+            Sem::WeekLater(n) => Some(i64::from(n)),
+            _ => None,
+        }) {
+            return Some((n, j + 1));
+        }
+        if self.prep(j) & IN == 0 || self.unit(j + 2).is_some() {
+            return None;
+        }
+        let (v, _) = self.plain_int(j + 1)?;
+        let has = |n: u32| {
+            self.lex
+                .table
+                .words
+                .iter()
+                .any(|&(_, s)| s == Sem::WeekLater(n))
+        };
+        match v {
+            8 if has(7) => Some((7, j + 2)),
+            15 if has(14) => Some((14, j + 2)),
+            _ => None,
+        }
     }
 
     fn weekday_in_week(&self, w: u32, week_off: i64) -> Option<Time> {
@@ -817,6 +861,9 @@ impl Parser<'_> {
             Kind::Int(..) => {
                 offer(self.span_piece(i, ctx));
                 offer(self.numeric_date(i));
+                if self.lex.table.space_dates && ctx & AT == 0 {
+                    offer(self.spaced_date(i));
+                }
                 offer(self.day_month(i, ctx));
                 offer(self.clock(i, ctx & AT != 0));
                 offer(self.year_piece(i, ctx));
@@ -1036,6 +1083,34 @@ impl Parser<'_> {
         Some((t, i + 3))
     }
 
+    /// "20 02 2014", "le 31 10", "17 2": day, month and maybe year separated by spaces.
+    fn spaced_date(&self, i: usize) -> Option<(Time, usize)> {
+        let (d, dn) = self.plain_int(i)?;
+        let (m, mn) = self.plain_int(i + 1)?;
+        if dn > 2 || mn > 2 || !self.gap(i + 1) || !(1..=31).contains(&d) || !(1..=12).contains(&m)
+        {
+            return None;
+        }
+        let mut t = spec_time("numeric", |s| {
+            s.day = Some(d);
+            s.month = Some(m);
+        });
+        let mut e = i + 2;
+        if let Some((y, yn)) = self.plain_int(e).filter(|_| self.gap(e)) {
+            t.spec.year = Some(two_digit_year(y, yn)?);
+            e += 1;
+        }
+        // "20 2 jours", "3 4 5": quantities and lists, not dates.
+        if self.unit(e).is_some()
+            || self.int(e).is_some()
+            || self.punct(e).is_some_and(|c| c == '%')
+        {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(t.spec.year.unwrap_or(2000), m, d)?;
+        Some((t, e))
+    }
+
     /// "27 settembre 2024", "the 3rd of March", "March 3rd, 2015", "settembre 2024".
     fn day_month(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
         let with_year = |mut t: Time, j: usize| -> (Time, usize) {
@@ -1167,8 +1242,24 @@ impl Parser<'_> {
             // "martedì prossimo", "Tuesday 19"
             if let Some(off) = self.modifier(j) {
                 if off != 0 {
-                    return Some((self.weekday_in_week(w, off)?, j + 1));
+                    // "Mittwoch nächste Woche": the modifier's week.
+                    let e = if self.unit(j + 1) == Some(Grain::Week) && !self.units(j + 1) {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    return Some((self.weekday_next(w, off, j)?, e));
                 }
+            }
+            // "lundi en huit", "mardi en 15": the weekday on or after a week (two) from today.
+            if let Some((days, e)) = self.week_later(j) {
+                let from = add_days(trunc(self.r, Grain::Day)?, days)?;
+                let ahead =
+                    (7 + i64::from(w) - i64::from(from.weekday().num_days_from_monday())) % 7;
+                return Some((
+                    Time::anchored(add_days(from, ahead)?, Grain::Day, "weekday"),
+                    e,
+                ));
             }
             let mut t = spec_time("weekday", |s| s.weekday = Some(w));
             t.strict = true;
@@ -1428,7 +1519,7 @@ impl Parser<'_> {
                 t.strict = true;
                 return Some((t, k));
             }
-            return Some((self.weekday_in_week(w, off)?, k));
+            return Some((self.weekday_next(w, off, i)?, k));
         }
         if let Some((m, k)) = self.month_at(j, true) {
             let mut t = spec_time("bare_month", |s| s.month = Some(m));

@@ -102,8 +102,9 @@ pub static TABLE: TemporalTable = TemporalTable {
             "diese|dieser|diesen|dieses|diesem|laufenden|laufende|aktuellen",
             This,
         ),
+        ("nächste|nächster|nächsten|nächstes", NextOne),
         (
-            "nächste|nächster|nächsten|nächstes|kommende|kommenden|kommender|kommendes|folgende|folgenden",
+            "kommende|kommenden|kommender|kommendes|folgende|folgenden",
             Next,
         ),
         (
@@ -196,4 +197,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour: true,
     twelve_hour_colon: false,
     morning: (4, 12),
+    space_dates: false,
 };

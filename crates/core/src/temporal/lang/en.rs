@@ -277,4 +277,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour: true,
     twelve_hour_colon: true,
     morning: (0, 12),
+    space_dates: false,
 };

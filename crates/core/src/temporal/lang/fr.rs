@@ -111,10 +111,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("an|année", Unit(Grain::Year)),
         ("ans|années", Units(Grain::Year)),
         ("ce|cet|cette|en cours", This),
-        (
-            "prochain|prochaine|prochains|prochaines|suivant|suivante|suivants|d'après|à venir",
-            Next,
-        ),
+        ("prochain|prochaine|prochains|prochaines", NextOne),
+        ("suivant|suivante|suivants|d'après|à venir", Next),
         (
             "dernier|dernière|derniers|dernières|passé|passée|passés|précédent|précédente",
             Last,
@@ -150,6 +148,59 @@ pub static TABLE: TemporalTable = TemporalTable {
             Pod(18, 24),
         ),
         ("nuit|la nuit|de la nuit", Pod(24, 28)),
+        (
+            "en début de matinée|au début de la matinée|début de matinée|tôt le matin|très tôt le matin|le matin tôt|le matin très tôt|de bon matin|tôt dans la matinée",
+            Pod(7, 9),
+        ),
+        (
+            "en milieu de matinée|au milieu de la matinée|milieu de matinée",
+            Pod(9, 11),
+        ),
+        (
+            "en fin de matinée|à la fin de la matinée|fin de matinée",
+            Pod(10, 12),
+        ),
+        (
+            "en début d'après-midi|au début de l'après-midi|début d'après-midi",
+            Pod(12, 14),
+        ),
+        (
+            "en milieu d'après-midi|au milieu de l'après-midi|milieu d'après-midi",
+            Pod(14, 17),
+        ),
+        (
+            "en fin d'après-midi|à la fin de l'après-midi|fin d'après-midi",
+            Pod(17, 19),
+        ),
+        (
+            "en début de journée|au début de la journée|début de journée",
+            Pod(6, 10),
+        ),
+        (
+            "en milieu de journée|au milieu de la journée|milieu de journée",
+            Pod(11, 16),
+        ),
+        (
+            "en fin de journée|à la fin de la journée|fin de journée",
+            Pod(17, 21),
+        ),
+        (
+            "en début de soirée|au début de la soirée|début de soirée",
+            Pod(18, 21),
+        ),
+        (
+            "en fin de soirée|à la fin de la soirée|fin de soirée",
+            Pod(21, 24),
+        ),
+        (
+            "le déjeuner|pendant le déjeuner|à l'heure du déjeuner|au moment de déjeuner|au moment du déjeuner|l'heure du déjeuner",
+            Pod(12, 14),
+        ),
+        ("après déjeuner|après le déjeuner", Pod(13, 17)),
+        ("avant déjeuner|avant le déjeuner", Pod(10, 12)),
+        ("après le travail|après le boulot", Pod(17, 21)),
+        ("en huit", WeekLater(7)),
+        ("en quinze", WeekLater(14)),
         ("ce soir|cette nuit", PodDay(0, 18, 24)),
         ("ce matin", PodDay(0, 4, 12)),
         ("midi", Noon),
@@ -209,4 +260,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour: false,
     twelve_hour_colon: false,
     morning: (4, 12),
+    space_dates: true,
 };

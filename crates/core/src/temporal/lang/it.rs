@@ -258,4 +258,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour: false,
     twelve_hour_colon: false,
     morning: (4, 12),
+    space_dates: false,
 };

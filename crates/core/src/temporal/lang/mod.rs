@@ -80,6 +80,9 @@ pub enum Sem {
     This,
     /// "next", "prossimo".
     Next,
+    /// "next" that, before or after a weekday, means the next one to come, even tomorrow
+    /// (French "mercredi prochain", German "nächsten Mittwoch"); else like [`Sem::Next`].
+    NextOne,
     /// "last", "scorso".
     Last,
     /// "ago", "fa" (after the span).
@@ -124,6 +127,8 @@ pub enum Sem {
     StartOf,
     /// "the middle of", "metà".
     MidOf,
+    /// A weekday this many days on ("lundi en huit": the Monday on or after a week from today).
+    WeekLater(u32),
     /// "Q" in "Q4".
     QuarterMark,
     /// "circa", "around", "verso": marks the expression approximate.
@@ -157,6 +162,8 @@ pub struct TemporalTable {
     pub twelve_hour_colon: bool,
     /// Hours of "morning" (Duckling: 4-12 in Romance languages, 0-12 in English).
     pub morning: (u32, u32),
+    /// Numeric dates may be written with spaces ("le 20 02 2014", "17 2").
+    pub space_dates: bool,
 }
 
 /// The temporal table of one language: the one place that knows which language is which.

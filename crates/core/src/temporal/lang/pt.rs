@@ -173,4 +173,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour: true,
     twelve_hour_colon: false,
     morning: (4, 12),
+    space_dates: false,
 };
