@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::rules::event_table;
 use crate::tables::{TABLES, pattern};
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A span of text recognised as something, with its canonical form.
@@ -52,27 +52,55 @@ static NOT_SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
-struct OrgEntry {
-    name: &'static str,
-    regex: Regex,
+/// The company lexicon, compiled: one regex for the names matched in any case and one for
+/// those matched only as written, each an alternation longest name first (so "Google
+/// DeepMind" wins over "Google"), and the canonical name of each normalised form.
+struct OrgLexicon {
+    any_case: Regex,
+    exact: Regex,
+    canonical: HashMap<String, &'static str>,
 }
 
-static ORGS: LazyLock<Vec<OrgEntry>> = LazyLock::new(|| {
-    let mut entries: Vec<OrgEntry> = data_lines(include_str!("../data/organisations.txt"))
-        .filter_map(|line| {
-            let (name, flags) = match line.strip_prefix('!') {
-                Some(exact) => (exact, ""),
-                None => (line, "(?i)"),
-            };
-            let body = regex::escape(name).replace(r"\ ", r"\s+");
-            Regex::new(&format!("{flags}{body}"))
-                .ok()
-                .map(|regex| OrgEntry { name, regex })
-        })
-        .collect();
-    // Longer names first, so "Google DeepMind" wins over "Google".
-    entries.sort_by_key(|e| std::cmp::Reverse(e.name.len()));
-    entries
+/// A name's lookup key: lowercase, single-spaced.
+fn org_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+static ORGS: LazyLock<OrgLexicon> = LazyLock::new(|| {
+    let mut any_case: Vec<&'static str> = Vec::new();
+    let mut exact: Vec<&'static str> = Vec::new();
+    let mut canonical = HashMap::new();
+    for line in data_lines(include_str!("../data/organisations.txt")) {
+        let name = match line.strip_prefix('!') {
+            Some(name) => {
+                exact.push(name);
+                name
+            }
+            None => {
+                any_case.push(line);
+                line
+            }
+        };
+        canonical.insert(org_key(name), name);
+    }
+    let compile = |names: &mut Vec<&'static str>, flags: &str| {
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let body: Vec<String> = names
+            .iter()
+            .map(|n| regex::escape(n).replace(r"\ ", r"\s+"))
+            .collect();
+        // The lexicon is static data, checked by tests.
+        #[allow(clippy::expect_used)]
+        Regex::new(&format!("{flags}(?:{})", body.join("|"))).expect("company names compile")
+    };
+    OrgLexicon {
+        any_case: compile(&mut any_case, "(?i)"),
+        exact: compile(&mut exact, ""),
+        canonical,
+    }
 });
 
 struct RoleEntry {
@@ -173,9 +201,8 @@ fn is_surname(word: &Word<'_>, first: &Word<'_>, text_is_lowercase: bool) -> boo
 }
 
 fn is_org(word: &str) -> bool {
-    ORGS.iter().any(|o| {
-        o.regex
-            .find(word)
+    [&ORGS.any_case, &ORGS.exact].iter().any(|r| {
+        r.find(word)
             .is_some_and(|m| m.start() == 0 && m.end() == word.len())
     })
 }
@@ -242,17 +269,56 @@ pub fn full_names(text: &str, span: (usize, usize), text_is_lowercase: bool) -> 
     out
 }
 
+/// The people an article names in full, indexed by lowercase surname for linking later
+/// mentions ("murati" → "Mira Murati").
+#[derive(Debug, Default, Clone)]
+pub struct KnownPeople {
+    names: Vec<String>,
+    /// Lowercase surname → the one person with it, or `None` when two share it.
+    by_surname: HashMap<String, Option<usize>>,
+}
+
+impl KnownPeople {
+    /// Adds a full name (once).
+    pub fn add(&mut self, name: &str) {
+        if self.names.iter().any(|n| n == name) {
+            return;
+        }
+        let index = self.names.len();
+        self.names.push(name.to_string());
+        if let Some(surname) = name.rsplit(' ').next() {
+            self.by_surname
+                .entry(surname.to_lowercase())
+                .and_modify(|slot| *slot = None)
+                .or_insert(Some(index));
+        }
+    }
+
+    /// The one known person with this surname (any case), if exactly one.
+    fn by_surname(&self, word: &str) -> Option<&str> {
+        let hit = if word.chars().any(char::is_uppercase) {
+            self.by_surname.get(&word.to_lowercase())
+        } else {
+            self.by_surname.get(word)
+        };
+        hit.copied().flatten().map(|i| self.names[i].as_str())
+    }
+}
+
 /// Mentions in `text[span]` of people already known by full name, by surname alone
 /// ("murati" → "Mira Murati"), skipping spans covered by `taken`. A surname shared by two
 /// known people is ambiguous and links to neither.
 pub fn surname_mentions(
     text: &str,
     span: (usize, usize),
-    known: &[String],
+    known: &KnownPeople,
     taken: &[Found],
     text_is_lowercase: bool,
 ) -> Vec<Found> {
     let mut out = Vec::new();
+    if known.names.is_empty() {
+        return out;
+    }
     for w in words(&text[span.0..span.1]) {
         // In cased text a surname is capitalised: "13,000 jobs" is not Steve Jobs.
         if !text_is_lowercase && !is_cased(w.text) {
@@ -262,17 +328,11 @@ pub fn surname_mentions(
         if taken.iter().any(|t| start < t.end && end > t.start) {
             continue;
         }
-        let lower = w.text.to_lowercase();
-        let mut matches = known.iter().filter(|name| {
-            name.rsplit(' ')
-                .next()
-                .is_some_and(|s| s.to_lowercase() == lower)
-        });
-        if let (Some(name), None) = (matches.next(), matches.next()) {
+        if let Some(name) = known.by_surname(w.text) {
             out.push(Found {
                 start,
                 end,
-                name: name.clone(),
+                name: name.to_string(),
             });
         }
     }
@@ -283,18 +343,28 @@ pub fn surname_mentions(
 pub fn organisations(text: &str, span: (usize, usize)) -> Vec<Found> {
     let hay = &text[span.0..span.1];
     let mut out: Vec<Found> = Vec::new();
-    for org in ORGS.iter() {
-        for m in org.regex.find_iter(hay) {
+    for regex in [&ORGS.any_case, &ORGS.exact] {
+        let mut at = 0;
+        while let Some(m) = regex.find_at(hay, at) {
             let before = hay[..m.start()].chars().next_back();
             let after = hay[m.end()..].chars().next();
             let bounded = !before.is_some_and(char::is_alphanumeric)
                 && !after.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+            if !bounded {
+                // Not a whole word here: look again one character further.
+                at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            at = m.end();
             let (start, end) = (span.0 + m.start(), span.0 + m.end());
-            if bounded && out.iter().all(|f| end <= f.start || start >= f.end) {
+            let name = ORGS.canonical.get(&org_key(m.as_str()));
+            if let Some(name) = name
+                && out.iter().all(|f| end <= f.start || start >= f.end)
+            {
                 out.push(Found {
                     start,
                     end,
-                    name: org.name.to_string(),
+                    name: (*name).to_string(),
                 });
             }
         }
@@ -436,19 +506,27 @@ mod tests {
 
     #[test]
     fn surnames_link_to_the_full_name_unless_ambiguous() {
+        let known_of = |names: &[&str]| {
+            let mut k = KnownPeople::default();
+            names.iter().for_each(|n| k.add(n));
+            k
+        };
         let text = "poche ore dopo che murati aveva annunciato";
-        let known = vec!["Mira Murati".to_string(), "Bob McGrew".to_string()];
+        let known = known_of(&["Mira Murati", "Bob McGrew"]);
         let found = surname_mentions(text, (0, text.len()), &known, &[], true);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].name, "Mira Murati");
         assert_eq!(&text[found[0].start..found[0].end], "murati");
-        let twins = vec!["Ann Smith".to_string(), "Bob Smith".to_string()];
+        let twins = known_of(&["Ann Smith", "Bob Smith", "Ann Smith"]);
         assert!(surname_mentions("smith said", (0, 10), &twins, &[], true).is_empty());
-        let jobs = vec!["Steve Jobs".to_string()];
+        let jobs = known_of(&["Steve Jobs"]);
         let text = "Jobs said it would cut 13,000 jobs.";
         let found = surname_mentions(text, (0, text.len()), &jobs, &[], false);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].start, 0);
+        let text = "MCGREW e McGrew";
+        let found = surname_mentions(text, (0, text.len()), &known, &[], false);
+        assert_eq!(found.len(), 2);
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::sentence;
 use crate::slug::slug;
 use crate::tables::alternation;
 use crate::temporal::{self, Preference, event_date};
+use crate::word_regex::WordRegex;
 use chrono::NaiveDate;
 use dateline_api::{Amount, Event, EventDate, EventKind, Evidence, Extraction, Precision};
 use regex::Regex;
@@ -62,32 +63,31 @@ pub struct ArticleInput<'a> {
 
 /// One language's compiled matchers.
 struct Compiled {
-    triggers: Vec<(EventKind, Regex)>,
-    jobs: Regex,
-    blockers: Regex,
-    present: Regex,
-    shortly_after: Regex,
-    birth: Regex,
-    pronouns: Regex,
-    agents: Regex,
+    triggers: Vec<(EventKind, WordRegex)>,
+    jobs: WordRegex,
+    blockers: WordRegex,
+    present: WordRegex,
+    shortly_after: WordRegex,
+    birth: WordRegex,
+    pronouns: WordRegex,
+    agents: WordRegex,
     years_later: Vec<Regex>,
     number_words: Vec<(Regex, u64)>,
     pro_drop: bool,
 }
 
-fn word_regex(phrases: &[&str]) -> Regex {
-    let body = alternation(phrases.iter().copied());
+fn word_regex(phrases: &[&str]) -> WordRegex {
     // The tables are static data, checked by tests: a failure here is a programming error.
     #[allow(clippy::expect_used)]
-    Regex::new(&format!(r"(?i)\b{body}\b")).expect("event table phrases must compile")
+    WordRegex::phrases(phrases).expect("event table phrases must compile")
 }
 
 /// Like [`word_regex`], without the closing word boundary (for stems and phrases that end in
 /// a space or a non-word character).
-fn prefix_regex(phrases: &[&str]) -> Regex {
+fn prefix_regex(phrases: &[&str]) -> WordRegex {
     let body = alternation(phrases.iter().copied());
     #[allow(clippy::expect_used)]
-    Regex::new(&format!(r"(?i)\b{body}")).expect("event table phrases must compile")
+    WordRegex::new(&body, false).expect("event table phrases must compile")
 }
 
 static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
@@ -109,7 +109,8 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 agents: {
                     let body = alternation(t.agents.iter().copied());
                     #[allow(clippy::expect_used)]
-                    Regex::new(&format!(r"(?i)\b{body}\s*$")).expect("agent words must compile")
+                    WordRegex::new(&format!(r"{body}\s*$"), false)
+                        .expect("agent words must compile")
                 },
                 years_later: {
                     let number = format!(
@@ -119,7 +120,13 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                     t.years_later
                         .iter()
                         .flat_map(|p| p.split('|'))
-                        .map(|p| word_regex(&[p.replace('N', &number).as_str()]))
+                        .map(|p| {
+                            let body = alternation([p.replace('N', &number).as_str()]);
+                            // Captures need the regex's own `\b` (run only on event sentences).
+                            #[allow(clippy::expect_used)]
+                            Regex::new(&format!(r"(?i)\b{body}\b"))
+                                .expect("years-later patterns must compile")
+                        })
                         .collect()
                 },
                 number_words: t
@@ -240,14 +247,12 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     let sentences = sentence::split(text);
 
     // People by full name across the whole article, for linking later surname mentions.
-    let mut known: Vec<String> = Vec::new();
+    let mut known = entities::KnownPeople::default();
     let mut full_names: Vec<Vec<Found>> = Vec::with_capacity(sentences.len());
     for s in &sentences {
         let found = entities::full_names(text, (s.start, s.end), lowercase);
         for f in &found {
-            if !known.contains(&f.name) {
-                known.push(f.name.clone());
-            }
+            known.add(&f.name);
         }
         full_names.push(found);
     }
@@ -258,27 +263,22 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         main_org: most_frequent_org(text),
     };
 
+    // Every kind's triggers over the whole text in one pass each (cheaper than a search per
+    // sentence), as sorted spans.
+    let triggers: Vec<(EventKind, Vec<(usize, usize)>)> = article
+        .compiled
+        .triggers
+        .iter()
+        .map(|(kind, regex)| (*kind, regex.find_iter(text).collect()))
+        .collect();
     let mut events: Vec<Event> = Vec::new();
     let mut story = StoryContext::default();
     for (s, full) in sentences.iter().zip(full_names) {
         let sentence_text = s.text(text);
         let span = (s.start, s.end);
-        let kinds: Vec<(EventKind, &Regex)> = article
-            .compiled
-            .triggers
-            .iter()
-            .filter(|(_, r)| r.is_match(sentence_text))
-            .map(|(k, r)| (*k, r))
-            .collect();
-        if kinds.is_empty() {
-            update_story(
-                &mut story, text, span, &known, &full, lowercase, lang, published,
-            );
-            continue;
-        }
-        let mut people = full.clone();
+        let mut people = full;
         people.extend(entities::surname_mentions(
-            text, span, &known, &full, lowercase,
+            text, span, &known, &people, lowercase,
         ));
         people.sort_by_key(|p| p.start);
         let dates: Vec<temporal::Mention> =
@@ -290,6 +290,22 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
                     m
                 })
                 .collect();
+        // This sentence's triggers, kind by kind, in text order within each kind.
+        let found: Vec<(EventKind, (usize, usize))> = triggers
+            .iter()
+            .flat_map(|(kind, spans)| {
+                let first = spans.partition_point(|t| t.0 < s.start);
+                spans[first..]
+                    .iter()
+                    .take_while(|t| t.0 < s.end)
+                    .filter(|t| t.1 <= s.end)
+                    .map(|&t| (*kind, t))
+            })
+            .collect();
+        if found.is_empty() {
+            update_story(&mut story, &people, &dates);
+            continue;
+        }
         let mut orgs = entities::organisations(text, span);
         for candidate in entities::proper_nouns(text, span, lowercase) {
             let overlaps = |a: usize, b: usize| candidate.start < b && candidate.end > a;
@@ -308,19 +324,21 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             people,
             roles: entities::roles(text, span, lang),
             orgs,
-            quantities: amount::find_quantities(text, span, lang),
+            // Only company events read figures; person events skip the search.
+            quantities: if found.iter().any(|(kind, _)| !kind.is_personal()) {
+                amount::find_quantities(text, span, lang)
+            } else {
+                Vec::new()
+            },
             dates,
         };
         let before = events.len();
-        for (kind, regex) in kinds {
-            for found in regex.find_iter(sentence_text) {
-                let trigger = (s.start + found.start(), s.start + found.end());
-                if is_blocked(&article, &facts, trigger) {
-                    continue;
-                }
-                story.previous = events[..before].last().map(|e| e.date.clone());
-                events.extend(events_for(&article, &facts, kind, trigger, &story));
+        for (kind, trigger) in found {
+            if is_blocked(&article, &facts, trigger) {
+                continue;
             }
+            story.previous = events[..before].last().map(|e| e.date.clone());
+            events.extend(events_for(&article, &facts, kind, trigger, &story));
         }
         if let Some(e) = events[before..]
             .iter()
@@ -329,9 +347,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         {
             story.salient = e.persons.last().cloned();
         }
-        update_story(
-            &mut story, text, span, &known, &full, lowercase, lang, published,
-        );
+        update_story(&mut story, &facts.people, &facts.dates);
     }
     Ok(Extraction {
         lang: lang.code().to_string(),
@@ -342,26 +358,11 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
 
 /// Carries the story forward past a sentence: the last person it names and the last year it
 /// gives become the context of the next sentences.
-#[allow(clippy::too_many_arguments)]
-fn update_story(
-    story: &mut StoryContext,
-    text: &str,
-    span: (usize, usize),
-    known: &[String],
-    full: &[Found],
-    lowercase: bool,
-    lang: Lang,
-    published: NaiveDate,
-) {
-    let mut named: Vec<Found> = full.to_vec();
-    named.extend(entities::surname_mentions(
-        text, span, known, full, lowercase,
-    ));
-    if let Some(last) = named.iter().max_by_key(|p| p.start) {
+fn update_story(story: &mut StoryContext, people: &[Found], dates: &[temporal::Mention]) {
+    if let Some(last) = people.iter().max_by_key(|p| p.start) {
         story.salient = Some(last.name.clone());
     }
-    let sentence_text = &text[span.0..span.1];
-    if let Some(m) = temporal::find_mentions(sentence_text, lang, published, Preference::Past)
+    if let Some(m) = dates
         .iter()
         .rev()
         .find(|m| !m.rule.contains("relative") && m.rule != "weekday")
@@ -536,11 +537,10 @@ fn events_for(
             let marker = article
                 .compiled
                 .present
-                .find_at(article.text, trigger.1)
-                .filter(|m| m.end() <= facts.end);
+                .find_at(&article.text[..facts.end], trigger.1);
             let now = marker.and_then(|marker| {
                 facts.quantities.iter().find(|n| {
-                    n.start >= marker.end()
+                    n.start >= marker.1
                         && n.count().is_some()
                         && !followed_by_word(article.text, n.end, facts.end)
                 })
@@ -627,12 +627,11 @@ fn implicit_subject(
         .filter(|w| !w.is_empty())
         .collect();
     let pronoun = words.iter().rev().take(3).any(|w| {
-        article.compiled.pronouns.is_match(w)
-            && article
-                .compiled
-                .pronouns
-                .find(w)
-                .is_some_and(|m| m.len() == w.len())
+        article
+            .compiled
+            .pronouns
+            .find_at(w, 0)
+            .is_some_and(|(start, end)| start == 0 && end == w.len())
     });
     let verb_first = article.compiled.pro_drop && words.len() <= 2;
     (pronoun || verb_first).then_some(salient)
@@ -672,8 +671,8 @@ fn jobs_after(article: &Article<'_>, at: usize, end: usize) -> bool {
     article
         .compiled
         .jobs
-        .find(&article.text[at..reach])
-        .is_some_and(|m| m.start() <= 12)
+        .find_at(&article.text[at..reach], 0)
+        .is_some_and(|(start, _)| start <= 12)
 }
 
 /// Whether a layoff trigger stands shortly before `at` in the sentence.

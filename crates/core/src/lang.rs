@@ -6,8 +6,10 @@
 
 use crate::error::Error;
 use crate::tables::TABLES;
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// A language Dateline reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +67,18 @@ impl FromStr for Lang {
 /// How many words detection reads at most.
 const DETECTION_WORDS: usize = 2000;
 
+/// Every language's stop words, each with the set of languages (bit `i` for
+/// `Lang::ALL[i]`) that list it: one lookup per word instead of one search per language.
+static STOPWORD_LANGS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u8> = HashMap::new();
+    for (i, table) in TABLES.iter().enumerate() {
+        for &word in table.stopwords {
+            *map.entry(word).or_default() |= 1 << i;
+        }
+    }
+    map
+});
+
 /// Guesses the language of `text` from stop-word counts; `None` when no stop word of any
 /// language occurs.
 pub fn detect(text: &str) -> Option<Lang> {
@@ -73,11 +87,18 @@ pub fn detect(text: &str) -> Option<Lang> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(DETECTION_WORDS);
+    let mut lower = String::new();
     for word in words {
-        let lower = word.to_lowercase();
-        for (i, table) in TABLES.iter().enumerate() {
-            if table.stopwords.binary_search(&lower.as_str()).is_ok() {
-                scores[i] += 1;
+        let key = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(&langs) = STOPWORD_LANGS.get(key) {
+            for (i, score) in scores.iter_mut().enumerate() {
+                *score += usize::from(langs >> i & 1);
             }
         }
     }

@@ -13,6 +13,7 @@
 //! - [`amount`]: money and counts in each language's notation.
 //! - [`extract`]: the pipeline that ties them into [`Event`]s.
 //! - [`slug`]: ids for people and events.
+//! - [`word_regex`]: table regexes on word boundaries that stay fast on accented text.
 
 pub mod amount;
 pub mod entities;
@@ -24,6 +25,7 @@ pub mod sentence;
 pub mod slug;
 pub mod tables;
 pub mod temporal;
+pub mod word_regex;
 
 pub use dateline_api::{Event, EventDate, EventKind, Evidence, Extraction, Precision};
 pub use error::Error;
