@@ -327,6 +327,10 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     for &(w, sem) in t.words {
         add(w, sem);
     }
+    // Holiday names shared by every language, after the language's own words.
+    for &(w, sem) in super::lang::international::WORDS {
+        add(w, sem);
+    }
     let mut words: FxMap<String, WordEntry> = FxMap::default();
     for (k, v) in &lex.phrases {
         if !k.contains(' ') {

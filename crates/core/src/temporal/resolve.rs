@@ -1,7 +1,7 @@
 //! Resolution: a [`Time`] (calendar constraints, maybe inside an anchored period) becomes a
 //! concrete period, chosen by the [`Preference`] when the text leaves it open.
 
-use super::calendar::{at_midnight, holiday_date, season, shift, trunc};
+use super::calendar::{at_midnight, holiday_days, holiday_starts, season, shift, trunc};
 use super::lang::Holiday;
 use super::{Grain, Preference};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta};
@@ -95,8 +95,6 @@ fn day_matches(s: &Spec, d: NaiveDate) -> bool {
         && s.day.is_none_or(|x| d.day() == x)
         && s.weekday
             .is_none_or(|w| d.weekday().num_days_from_monday() == w)
-        && s.holiday
-            .is_none_or(|h| holiday_date(h, d.year()) == Some(d))
 }
 
 /// The periods the spec allows on day `d`, earliest first.
@@ -142,6 +140,16 @@ fn on_day(s: &Spec, d: NaiveDate, out: &mut Vec<Period>) {
                 interval: true,
             });
         }
+    } else if let Some(n) = s.holiday.map(|h| holiday_days(h, d)).filter(|&n| n > 1) {
+        // A holiday of several days ("Hanukkah", "Ramadan") is a stretch of days.
+        if let Some(end) = shift(base, Grain::Day, i64::from(n)) {
+            out.push(Period {
+                start: base,
+                end,
+                grain: Grain::Day,
+                interval: true,
+            });
+        }
     } else if let Some(end) = shift(base, Grain::Day, 1) {
         out.push(Period {
             start: base,
@@ -178,8 +186,24 @@ fn search_days(
 ) -> Option<Period> {
     let mut d = from;
     let mut buf = Vec::with_capacity(2);
+    // A holiday's days, computed once a year.
+    let mut cache: Option<(i32, [Option<NaiveDate>; 2])> = None;
     for _ in 0..limit {
-        if day_matches(s, d) {
+        let holiday = match s.holiday {
+            None => true,
+            Some(h) => {
+                let starts = match cache {
+                    Some((y, starts)) if y == d.year() => starts,
+                    _ => {
+                        let starts = holiday_starts(h, d.year());
+                        cache = Some((d.year(), starts));
+                        starts
+                    }
+                };
+                starts.contains(&Some(d))
+            }
+        };
+        if holiday && day_matches(s, d) {
             on_day(s, d, &mut buf);
             let found = if forward {
                 buf.iter()
@@ -278,7 +302,13 @@ fn directed(t: &Time, r: NaiveDateTime, forward: bool) -> Option<Period> {
         });
     }
     if s.has_date() || s.has_time() {
-        let start = if let (Some(y), true) = (s.year, forward) {
+        let start = if let Some(y) = s.year.filter(|&y| y != r.year()) {
+            // A stated year other than the reference's: its first match.
+            if !forward {
+                return None;
+            }
+            return search_days(s, NaiveDate::from_ymd_opt(y, 1, 1)?, true, None, 366);
+        } else if let (Some(y), true) = (s.year, forward) {
             NaiveDate::from_ymd_opt(y, 1, 1)?.max(r.date().pred_opt()?)
         } else if let (Some(y), false) = (s.year, forward) {
             NaiveDate::from_ymd_opt(y, 12, 31)?.min(r.date().succ_opt()?)

@@ -139,6 +139,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("viertel", Minutes(15)),
         ("halb", HalfTo),
         ("halloween", Holiday(Holiday::Fixed(10, 31))),
+        ("mardi gras", Holiday(Holiday::Easter(-47))),
         ("dreiviertel", Minutes(45)),
         ("vor", Minus),
         (
@@ -174,14 +175,101 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
         ("muttertag", Holiday(Holiday::Nth(5, 6, 2))),
         (
-            "vatertag|christi himmelfahrt|himmelfahrt",
+            "vatertag|christi himmelfahrt|himmelfahrt|himmelfahrtstag",
             Holiday(Holiday::Easter(39)),
         ),
         ("ostern|ostersonntag", Holiday(Holiday::Easter(0))),
+        (
+            "aschermittwoch|aschertag|aschetag",
+            Holiday(Holiday::Easter(-46)),
+        ),
+        (
+            "aschermontag|reiner montag|sauberer montag",
+            Holiday(Holiday::Orthodox(-48)),
+        ),
+        ("fronleichnam|corpus christi", Holiday(Holiday::Easter(60))),
+        (
+            "stiller freitag|hoher freitag",
+            Holiday(Holiday::Easter(-2)),
+        ),
+        (
+            "karsamstag|stiller samstag|karsonnabend",
+            Holiday(Holiday::Easter(-1)),
+        ),
+        (
+            "lazarus-samstag|lazarus samstag|lazarussamstag",
+            Holiday(Holiday::Orthodox(-8)),
+        ),
+        (
+            "gründonnerstag|hoher donnerstag|heiliger donnerstag|weißer donnerstag|palmdonnerstag",
+            Holiday(Holiday::Easter(-3)),
+        ),
+        ("palmsonntag", Holiday(Holiday::Easter(-7))),
+        (
+            "orthodoxer ostersonntag|orthodoxes ostern|orthodoxe ostern",
+            Holiday(Holiday::Orthodox(0)),
+        ),
+        ("orthodoxer ostermontag", Holiday(Holiday::Orthodox(1))),
+        ("orthodoxer karfreitag", Holiday(Holiday::Orthodox(-2))),
+        ("orthodoxer karsamstag", Holiday(Holiday::Orthodox(-1))),
+        ("orthodoxer palmsonntag", Holiday(Holiday::Orthodox(-7))),
+        (
+            "fastnacht|fastnachtsdienstag|faschingsdienstag|veilchendienstag",
+            Holiday(Holiday::Easter(-47)),
+        ),
+        (
+            "dreifaltigkeitssonntag|dreifaltigkeitsfest|trinitatis|goldener sonntag",
+            Holiday(Holiday::Easter(56)),
+        ),
+        (
+            "große fastenzeit",
+            Holiday(Holiday::Until(
+                &Holiday::Orthodox(-48),
+                &Holiday::Orthodox(-8),
+            )),
+        ),
+        (
+            "fastenzeit",
+            Holiday(Holiday::Until(&Holiday::Easter(-46), &Holiday::Easter(0))),
+        ),
+        (
+            "chinesisches neujahr|chinesisches frühlingsfest|chinesisches neujahrsfest",
+            Holiday(Holiday::ChineseNewYear(1)),
+        ),
+        (
+            "holocaustgedenktag|holocaust-gedenktag",
+            Holiday(Holiday::Hebrew(1, 26)),
+        ),
+        (
+            "passa|passah|pascha",
+            Holiday(Holiday::Days(&Holiday::Hebrew(1, 14), 9)),
+        ),
+        (
+            "laubhüttenfest",
+            Holiday(Holiday::Days(&Holiday::Hebrew(7, 14), 9)),
+        ),
+        ("opferfest", Holiday(Holiday::Islamic(12, 10))),
+        (
+            "nacht der bestimmung|die nacht der bestimmung|nacht der allmacht|die nacht der allmacht",
+            Holiday(Holiday::Islamic(9, 27)),
+        ),
+        ("islamisches neujahr", Holiday(Holiday::Islamic(1, 1))),
+        ("aschura-tag", Holiday(Holiday::Islamic(1, 10))),
+        (
+            "aufstieg des propheten|die nachtreise|nachtreise|aufstieg in den himmel",
+            Holiday(Holiday::Islamic(7, 27)),
+        ),
+        ("königstag", Holiday(Holiday::NotSunday(4, 27))),
         ("ostermontag", Holiday(Holiday::Easter(1))),
         ("karfreitag", Holiday(Holiday::Easter(-2))),
-        ("pfingsten|pfingstsonntag", Holiday(Holiday::Easter(49))),
-        ("pfingstmontag", Holiday(Holiday::Easter(50))),
+        (
+            "pfingsten|pfingstsonntag|pentecost",
+            Holiday(Holiday::Easter(49)),
+        ),
+        (
+            "pfingstmontag|pentecost montag",
+            Holiday(Holiday::Easter(50)),
+        ),
         ("frühling|frühjahr", Season(0)),
         ("sommer", Season(1)),
         ("herbst", Season(2)),

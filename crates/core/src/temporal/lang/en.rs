@@ -235,18 +235,18 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("memorial day", Holiday(Holiday::Nth(5, 0, -1))),
         ("labor day|labour day", Holiday(Holiday::Nth(9, 0, 1))),
         (
-            "martin luther king day|martin luther king jr day|mlk day|mlk jr day|martin luther king's day",
+            "martin luther king day|martin luther king jr day|mlk day|mlk jr day|martin luther king's day|martin luther kings day|mlk jr. day|martin luther king jr. day|civil rights day",
             Holiday(Holiday::Nth(1, 0, 3)),
         ),
         (
             "easter|easter sunday|easter day",
             Holiday(Holiday::Easter(0)),
         ),
-        ("easter monday", Holiday(Holiday::Easter(1))),
+        ("easter monday|easter mon", Holiday(Holiday::Easter(1))),
         ("good friday", Holiday(Holiday::Easter(-2))),
-        ("palm sunday", Holiday(Holiday::Easter(-7))),
+        ("palm sunday|branch sunday", Holiday(Holiday::Easter(-7))),
         (
-            "maundy thursday|holy thursday|covenant thursday|covenant thu",
+            "maundy thursday|holy thursday|covenant thursday|covenant thu|thursday of mysteries|thu of mysteries",
             Holiday(Holiday::Easter(-3)),
         ),
         ("ash wednesday", Holiday(Holiday::Easter(-46))),
@@ -254,8 +254,56 @@ pub static TABLE: TemporalTable = TemporalTable {
             "pentecost|whit sunday|whitsunday|white sunday",
             Holiday(Holiday::Easter(49)),
         ),
-        ("whit monday|whitmonday", Holiday(Holiday::Easter(50))),
+        (
+            "whit monday|whitmonday|monday of the holy spirit|pentecost monday",
+            Holiday(Holiday::Easter(50)),
+        ),
         ("ascension|ascension day", Holiday(Holiday::Easter(39))),
+        (
+            "black friday",
+            Holiday(Holiday::Offset(&Holiday::Nth(11, 3, 4), 1)),
+        ),
+        (
+            "boss's day|bosses day|boss day|bosses' day|national boss day",
+            Holiday(Holiday::Observed(10, 16)),
+        ),
+        ("world vegan day", Holiday(Holiday::Fixed(11, 1))),
+        ("king's day|kings day", Holiday(Holiday::NotSunday(4, 27))),
+        (
+            // Not "lent" alone: it is also a verb.
+            "the lent|lent season|season of lent|lenten season",
+            Holiday(Holiday::Until(&Holiday::Easter(-46), &Holiday::Easter(0))),
+        ),
+        ("corpus christi", Holiday(Holiday::Easter(60))),
+        (
+            "holy saturday|easter saturday",
+            Holiday(Holiday::Easter(-1)),
+        ),
+        (
+            "islamic new year|muslim new year",
+            Holiday(Holiday::Islamic(1, 1)),
+        ),
+        (
+            "sacrifice feast|feast of the sacrifice",
+            Holiday(Holiday::Islamic(12, 10)),
+        ),
+        (
+            "night of measures|night of power|night of destiny",
+            Holiday(Holiday::Islamic(9, 27)),
+        ),
+        (
+            "the prophet's ascension|prophet's ascension|the night journey|night journey|ascension to heaven",
+            Holiday(Holiday::Islamic(7, 27)),
+        ),
+        (
+            "holocaust day|holocaust remembrance day",
+            Holiday(Holiday::Hebrew(1, 26)),
+        ),
+        (
+            "feast of the ingathering|feast of tabernacles|feast of booths",
+            Holiday(Holiday::Days(&Holiday::Hebrew(7, 14), 9)),
+        ),
+        ("spring festival", Holiday(Holiday::ChineseNewYear(1))),
         ("spring", Season(0)),
         ("summer", Season(1)),
         ("fall|autumn", Season(2)),

@@ -8,6 +8,7 @@ mod de;
 mod en;
 mod es;
 mod fr;
+pub(crate) mod international;
 mod it;
 mod pt;
 
@@ -45,10 +46,32 @@ pub mod prep {
 pub enum Holiday {
     /// A fixed day: month, day.
     Fixed(u32, u32),
+    /// A fixed day moved to the nearest weekday: Saturday to Friday, Sunday to Monday.
+    Observed(u32, u32),
+    /// A fixed day moved to Saturday when it falls on a Sunday (Koningsdag).
+    NotSunday(u32, u32),
     /// Days after Western Easter Sunday (negative: before).
     Easter(i64),
+    /// Days after Orthodox (Julian) Easter Sunday, as a Gregorian date.
+    Orthodox(i64),
     /// The n-th weekday (0 = Monday) of a month; n = -1 is the last one.
     Nth(u32, u32, i32),
+    /// A day of the Hebrew calendar: month (1 = Nisan … 7 = Tishrei … 12 = Adar, the
+    /// second Adar in leap years), day. Holidays that begin at sundown are given by the
+    /// day whose evening opens them.
+    Hebrew(u8, u8),
+    /// A day of the Islamic lunar calendar (month 1 = Muharram), each month opening the
+    /// day after a new moon seen before sunset in Mecca.
+    Islamic(u8, u8),
+    /// A day of the Chinese lunar calendar's first month (1 = the lunar new year).
+    ChineseNewYear(u8),
+    /// Another holiday moved by a number of days ("Black Friday": Thanksgiving + 1).
+    Offset(&'static Holiday, i64),
+    /// Another holiday lasting several days ("Hanukkah").
+    Days(&'static Holiday, u32),
+    /// A stretch from one holiday to the next occurrence of another, exclusive ("Ramadan":
+    /// 1 Ramadan to 1 Shawwal; "Lent": Ash Wednesday to Easter).
+    Until(&'static Holiday, &'static Holiday),
 }
 
 /// What a word or phrase means to the temporal grammar.
@@ -189,7 +212,7 @@ mod tests {
             let t = table(lang);
             assert_eq!(t.lang, lang, "dispatch returns the language's own table");
             let names = t.months.iter().chain(&t.weekdays);
-            let words = t.words.iter().map(|(w, _)| w);
+            let words = t.words.iter().chain(international::WORDS).map(|(w, _)| w);
             let numbers = t.numbers.iter().chain(t.ordinals).map(|(w, _)| w);
             for entry in names.chain(words).chain(numbers) {
                 let mut seen = Vec::new();
