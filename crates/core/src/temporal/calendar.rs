@@ -175,6 +175,186 @@ fn islamic_date(year: i64, month: u8, day: u8) -> Option<NaiveDate> {
     d.checked_add_days(Days::new(skip))
 }
 
+/// Terms of the Moon's longitude (Meeus, ch. 47): multiples of D, M, M', F and the
+/// coefficient in degrees.
+const MOON_TERMS: &[(f64, f64, f64, f64, f64)] = &[
+    (0.0, 0.0, 1.0, 0.0, 6.288774),
+    (2.0, 0.0, -1.0, 0.0, 1.274027),
+    (2.0, 0.0, 0.0, 0.0, 0.658314),
+    (0.0, 0.0, 2.0, 0.0, 0.213618),
+    (0.0, 1.0, 0.0, 0.0, -0.185116),
+    (0.0, 0.0, 0.0, 2.0, -0.114332),
+    (2.0, 0.0, -2.0, 0.0, 0.058793),
+    (2.0, -1.0, -1.0, 0.0, 0.057066),
+    (2.0, 0.0, 1.0, 0.0, 0.053322),
+    (2.0, -1.0, 0.0, 0.0, 0.045758),
+    (0.0, 1.0, -1.0, 0.0, -0.040923),
+    (1.0, 0.0, 0.0, 0.0, -0.034720),
+    (0.0, 1.0, 1.0, 0.0, -0.030383),
+    (2.0, 0.0, 0.0, -2.0, 0.015327),
+    (0.0, 0.0, 1.0, 2.0, -0.012528),
+    (0.0, 0.0, 1.0, -2.0, 0.010980),
+    (4.0, 0.0, -1.0, 0.0, 0.010675),
+    (0.0, 0.0, 3.0, 0.0, 0.010034),
+    (4.0, 0.0, -2.0, 0.0, 0.008548),
+    (2.0, 1.0, -1.0, 0.0, -0.007888),
+    (2.0, 1.0, 0.0, 0.0, -0.006766),
+    (1.0, 0.0, -1.0, 0.0, -0.005163),
+    (1.0, 1.0, 0.0, 0.0, 0.004987),
+    (2.0, -1.0, 1.0, 0.0, 0.004036),
+    (2.0, 0.0, 2.0, 0.0, 0.003994),
+    (4.0, 0.0, 0.0, 0.0, 0.003861),
+    (2.0, 0.0, -3.0, 0.0, 0.003665),
+    (0.0, 1.0, -2.0, 0.0, -0.002689),
+    (2.0, 0.0, -1.0, 2.0, -0.002602),
+    (2.0, -1.0, -2.0, 0.0, 0.002390),
+    (1.0, 0.0, 1.0, 0.0, -0.002348),
+    (2.0, -2.0, 0.0, 0.0, 0.002236),
+    (0.0, 1.0, 2.0, 0.0, -0.002120),
+    (0.0, 2.0, 0.0, 0.0, -0.002069),
+    (2.0, -2.0, -1.0, 0.0, 0.002048),
+    (2.0, 0.0, 1.0, -2.0, -0.001773),
+    (2.0, 0.0, 0.0, 2.0, -0.001595),
+    (4.0, -1.0, -1.0, 0.0, 0.001215),
+    (0.0, 0.0, 2.0, 2.0, -0.001110),
+    (3.0, 0.0, -1.0, 0.0, -0.000892),
+    (2.0, 1.0, 1.0, 0.0, -0.000810),
+    (4.0, -1.0, -2.0, 0.0, 0.000759),
+    (0.0, 2.0, -1.0, 0.0, -0.000713),
+    (2.0, 2.0, -1.0, 0.0, -0.000700),
+    (2.0, 1.0, -2.0, 0.0, 0.000691),
+    (2.0, -1.0, 0.0, -2.0, 0.000596),
+    (4.0, 0.0, 1.0, 0.0, 0.000549),
+    (0.0, 0.0, 4.0, 0.0, 0.000537),
+    (4.0, -1.0, 0.0, 0.0, 0.000520),
+    (1.0, 0.0, -2.0, 0.0, -0.000487),
+];
+
+/// The Sun's apparent longitude (degrees) at `t` days from 2000-01-01 12:00 UT (Meeus ch. 25,
+/// low precision).
+fn sun_longitude(t: f64) -> f64 {
+    let c = t / 36_525.0;
+    let l0 = 280.466_46 + 36_000.769_83 * c;
+    let m = (357.529_11 + 35_999.050_29 * c).to_radians();
+    let eq = (1.914_602 - 0.004_817 * c) * m.sin()
+        + (0.019_993 - 0.000_101 * c) * (2.0 * m).sin()
+        + 0.000_289 * (3.0 * m).sin();
+    (l0 + eq).rem_euclid(360.0)
+}
+
+/// The Moon's longitude (degrees) at `t` days from 2000-01-01 12:00 UT (Meeus ch. 47, the
+/// main periodic terms).
+fn moon_longitude(t: f64) -> f64 {
+    let c = t / 36_525.0;
+    let lp = 218.316_447_7 + 481_267.881_234_21 * c;
+    let d = (297.850_192_1 + 445_267.111_403_4 * c).to_radians();
+    let m = (357.529_109_2 + 35_999.050_290_9 * c).to_radians();
+    let mp = (134.963_396_4 + 477_198.867_505_5 * c).to_radians();
+    let f = (93.272_095 + 483_202.017_523_3 * c).to_radians();
+    let e = 1.0 - 0.002_516 * c;
+    let sum: f64 = MOON_TERMS
+        .iter()
+        .map(|&(kd, km, kmp, kf, coef)| {
+            let ecc = if km == 0.0 {
+                1.0
+            } else if km.abs() == 1.0 {
+                e
+            } else {
+                e * e
+            };
+            coef * ecc * (kd * d + km * m + kmp * mp + kf * f).sin()
+        })
+        .sum();
+    (lp + sum).rem_euclid(360.0)
+}
+
+/// The Sun's sidereal longitude (Lahiri ayanamsa), for the Hindu solar months.
+fn sidereal_sun(t: f64) -> f64 {
+    let ayanamsa = 23.853 + t / 365.25 * 0.013_969;
+    (sun_longitude(t) - ayanamsa).rem_euclid(360.0)
+}
+
+/// Days from 2000-01-01 12:00 UT to an hour of a day in India (UTC+5:30).
+fn india_time(d: NaiveDate, hour: f64) -> Option<f64> {
+    let days = (d - NaiveDate::from_ymd_opt(2000, 1, 1)?).num_days();
+    #[allow(clippy::cast_precision_loss)]
+    Some(days as f64 - 0.5 + (hour - 5.5) / 24.0)
+}
+
+/// The lunar day (tithi, 1-30; 15 the full moon, 30 the new moon) at `t`.
+fn tithi(t: f64) -> u8 {
+    let e = (moon_longitude(t) - sun_longitude(t)).rem_euclid(360.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = (e / 12.0) as u8;
+    n.min(29) + 1
+}
+
+/// Days of a Hindu lunar (amanta) month's tithi in a Gregorian year: the month is named by
+/// the sidereal sign the Sun is in at the new moon that opens it (1 = Chaitra, the Sun in
+/// Pisces); a month whose next new moon finds the Sun in the same sign is an extra month and
+/// skipped. The day is the first whose given hour in India falls in the tithi (or a later
+/// one, when the tithi is skipped).
+fn hindu_lunar(year: i32, month: u8, tithi_no: u8, hour: u8) -> [Option<NaiveDate>; 2] {
+    let mut out = [None, None];
+    let Some(k0) = NaiveDate::from_ymd_opt(year, 1, 1).and_then(lunation_near) else {
+        return out;
+    };
+    let sign_month = |k: i64| {
+        #[allow(clippy::cast_precision_loss)]
+        let t = new_moon(k as f64);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let sign = (sidereal_sun(t) / 30.0) as u8;
+        (t, (sign + 1) % 12 + 1)
+    };
+    let mut n = 0;
+    for k in k0 - 2..k0 + 14 {
+        let (t, m) = sign_month(k);
+        if m != month || sign_month(k + 1).1 == m {
+            continue;
+        }
+        let Some((first, _)) = new_moon_local(k, 5.5) else {
+            continue;
+        };
+        let found = (0..33).find_map(|i| {
+            let d = first.checked_add_days(Days::new(i))?;
+            let at = india_time(d, f64::from(hour))?;
+            let x = tithi(at);
+            (at >= t && (x == tithi_no || x > tithi_no && x < tithi_no + 5)).then_some(d)
+        });
+        if let Some(d) = found.filter(|d| d.year() == year)
+            && n < 2
+        {
+            out[n] = Some(d);
+            n += 1;
+        }
+    }
+    out
+}
+
+/// The day the Sun enters a sidereal sign (0 = Aries) in a Gregorian year, in India: the
+/// next day when it enters after 18:00.
+fn sankranti(year: i32, sign: u8) -> Option<NaiveDate> {
+    let target = f64::from(sign) * 30.0;
+    // The Sun enters Aries about April 14 and a sign about every 30.4 days: start a little
+    // before (Capricorn to Pisces fall early in the Gregorian year).
+    let base = if sign >= 9 {
+        year.checked_sub(1)?
+    } else {
+        year
+    };
+    let approx = NaiveDate::from_ymd_opt(base, 4, 14)?
+        .checked_add_days(Days::new(u64::from(sign) * 304 / 10))?;
+    let from = approx.checked_sub_days(Days::new(8))?;
+    (0..20)
+        .find_map(|i| {
+            let d = from.checked_add_days(Days::new(i))?;
+            let t = india_time(d, 18.0)?;
+            let ahead = (sidereal_sun(t) - target).rem_euclid(360.0);
+            (ahead < 180.0).then_some(d)
+        })
+        .filter(|d| d.year() == year)
+}
+
 /// Hebrew calendar (Calendrical Calculations): days from the epoch to the new year of `y`.
 fn hebrew_elapsed(y: i64) -> i64 {
     let months = (235 * y - 234).div_euclid(19);
@@ -307,6 +487,8 @@ pub(crate) fn holiday_starts(h: Holiday, year: i32) -> [Option<NaiveDate>; 2] {
             });
             one(found.and_then(|x| add_signed(x, i64::from(d) - 1)))
         }
+        Holiday::Tithi(m, t, hour) => hindu_lunar(year, m, t, hour),
+        Holiday::Sankranti(sign) => one(sankranti(year, sign)),
         Holiday::Offset(inner, off) => {
             // An offset may carry a date across the new year: the neighbours count too.
             let mut res = [None, None];

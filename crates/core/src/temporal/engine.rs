@@ -1319,6 +1319,13 @@ impl Parser<'_> {
         }) {
             return self.ordinal(i, o);
         }
+        if let Some((which, g)) = self.find(i, |s| match s {
+            Sem::PartOfUnit(w, g) => Some((w, g)),
+            _ => None,
+        }) {
+            // "EOM", "EOY": the part of the current unit.
+            return self.part_of_period(&self.relative_unit(g, 0)?, which, i + 1);
+        }
         if let Some(which) = self.find(i, |s| match s {
             Sem::EndOf => Some(12),
             Sem::StartOf => Some(1),
@@ -1357,9 +1364,12 @@ impl Parser<'_> {
             Weekday(u32),
             Day,
             Week,
+            Weekend,
         }
         let (what, k) = if let Some((w, k)) = self.weekday_at(j) {
             (What::Weekday(w), k)
+        } else if self.is(j, |s| s == Sem::Weekend) {
+            (What::Weekend, j + 1)
         } else if self.unit(j) == Some(Grain::Day) {
             (What::Day, j + 1)
         } else if self.unit(j) == Some(Grain::Week) {
@@ -1383,6 +1393,18 @@ impl Parser<'_> {
         }
         let (y, m) = (p.start.year(), p.start.month());
         let date = match what {
+            // The n-th weekend of a month: its n-th Friday evening to Monday.
+            What::Weekend if p.grain == Grain::Month => {
+                let fri = at_midnight(nth_weekday(y, m, 4, i32::try_from(n).ok()?)?);
+                let mut t = Time::anchored(fri, Grain::Day, "nth_weekend");
+                t.range = Some((
+                    shift(fri, Grain::Hour, 18)?,
+                    shift(fri, Grain::Day, 3)?,
+                    Grain::Hour,
+                ));
+                return Some((t, e));
+            }
+            What::Weekend => return None,
             What::Weekday(w) => {
                 let n = i32::try_from(n).ok()?;
                 if p.grain == Grain::Month {
@@ -1439,7 +1461,12 @@ impl Parser<'_> {
                 (self.relative_unit(g, 0)?, c + 1)
             }
         };
-        let p = self.resolved(&container)?;
+        self.part_of_period(&container, which, e)
+    }
+
+    /// The start (1), middle (6) or end (12) of a period.
+    fn part_of_period(&self, container: &Time, which: u32, e: usize) -> Option<(Time, usize)> {
+        let p = self.resolved(container)?;
         // The stretch: thirds of a month, four-month parts of a year, days of a week.
         let range = match (p.grain, which) {
             (Grain::Month, 1) => Some((p.start, add_days(p.start, 10)?, Grain::Day)),
@@ -1572,6 +1599,13 @@ impl Parser<'_> {
         let mut j = i;
         for _ in 0..3 {
             let p = self.prep(j);
+            // "beginning of January": the start of, not "from".
+            if p != 0
+                && self.prep(j + 1) & OF != 0
+                && self.is(j, |s| matches!(s, Sem::StartOf | Sem::EndOf | Sem::MidOf))
+            {
+                break;
+            }
             if p != 0 {
                 ctx |= p;
             } else if self.is(j, |s| s == Sem::AgoBefore) {

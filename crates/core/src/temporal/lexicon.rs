@@ -328,7 +328,8 @@ fn build(t: &'static TemporalTable) -> Lexicon {
         add(w, sem);
     }
     // Holiday names shared by every language, after the language's own words.
-    for &(w, sem) in super::lang::international::WORDS {
+    let shared = super::lang::international::WORDS.iter();
+    for &(w, sem) in shared.chain(super::lang::international::INDIAN) {
         add(w, sem);
     }
     let mut words: FxMap<String, WordEntry> = FxMap::default();

@@ -319,6 +319,16 @@ fn directed(t: &Time, r: NaiveDateTime, forward: bool) -> Option<Period> {
         };
         return search_days(s, start, forward, Some((r, t.strict)), HORIZON_DAYS);
     }
+    if let (Some(m), Some(y)) = (s.month, s.year) {
+        // "October 2017": that month, however far from the reference.
+        let start = at_midnight(NaiveDate::from_ymd_opt(y, m, 1)?);
+        return Some(Period {
+            start,
+            end: shift(start, Grain::Month, 1)?,
+            grain: Grain::Month,
+            interval: false,
+        });
+    }
     if s.month.is_some() {
         return search_units(s, Grain::Month, r, forward, t.strict);
     }

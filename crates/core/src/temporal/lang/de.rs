@@ -249,6 +249,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Holiday(Holiday::Days(&Holiday::Hebrew(7, 14), 9)),
         ),
         ("opferfest", Holiday(Holiday::Islamic(12, 10))),
+        ("maghi", Holiday(Holiday::Sankranti(9))),
         (
             "nacht der bestimmung|die nacht der bestimmung|nacht der allmacht|die nacht der allmacht",
             Holiday(Holiday::Islamic(9, 27)),

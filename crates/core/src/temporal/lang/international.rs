@@ -103,3 +103,113 @@ pub static WORDS: &[(&str, Sem)] = &[
     ),
     ("koningsdag", H(Holiday::NotSunday(4, 27))),
 ];
+
+/// Hindu, Sikh and Jain feasts (lunar days of the amanta months, solar ingresses).
+pub static INDIAN: &[(&str, Sem)] = &[
+    (
+        "dhanteras|dhanatrayodashi|dhantrayodashi|dhan teras",
+        H(Holiday::Tithi(7, 28, 20)),
+    ),
+    (
+        "choti diwali|chhoti diwali|kali chaudas|naraka chaturdashi|narak chaturdashi",
+        H(Holiday::Tithi(7, 29, 20)),
+    ),
+    (
+        "diwali|deepavali|divali|lakshmi puja|laxmi puja",
+        H(Holiday::Tithi(7, 30, 20)),
+    ),
+    (
+        "govardhan puja|annakut|govardhan pooja",
+        H(Holiday::Tithi(8, 1, 7)),
+    ),
+    (
+        "bhai dooj|bhaiya dooj|bhai tika|bhau beej|bhai phonta",
+        H(Holiday::Tithi(8, 2, 13)),
+    ),
+    (
+        "chhath|chhath puja|dala puja|dala chhath|surya shashthi|surya sashti",
+        H(Holiday::Tithi(8, 6, 17)),
+    ),
+    ("maha saptami", H(Holiday::Tithi(7, 7, 7))),
+    ("maha ashtami|durga ashtami", H(Holiday::Tithi(7, 8, 7))),
+    ("maha navami", H(Holiday::Tithi(7, 9, 7))),
+    (
+        "dussehra|dusshera|dasara|vijayadashami|vijaya dashami",
+        H(Holiday::Tithi(7, 10, 16)),
+    ),
+    ("karva chauth|karwa chauth", H(Holiday::Tithi(7, 19, 20))),
+    (
+        "ratha-yatra|ratha yatra|rath yatra|rathyatra",
+        H(Holiday::Tithi(4, 2, 7)),
+    ),
+    ("raksha bandhan|rakhi|rakhri", H(Holiday::Tithi(5, 15, 13))),
+    (
+        "mahavir jayanti|mahaveer jayanti|mahavir janma kalyanak|mahaveer janma kalyanak",
+        H(Holiday::Tithi(1, 13, 7)),
+    ),
+    (
+        "maha shivaratri|maha shivratri|mahashivaratri|shivaratri|shivratri",
+        H(Holiday::Tithi(11, 29, 24)),
+    ),
+    (
+        "vasant panchami|basant panchami|saraswati puja",
+        H(Holiday::Tithi(11, 5, 9)),
+    ),
+    (
+        "holika dahan|chhoti holi|choti holi|kamudu pyre",
+        H(Holiday::Tithi(12, 15, 20)),
+    ),
+    (
+        "holi|dhulandi|dhulheti|phagwah|rangwali holi",
+        H(Holiday::Offset(&Holiday::Tithi(12, 15, 20), 1)),
+    ),
+    (
+        "krishna janmashtami|janmashtami|gokulashtami|krishnashtami",
+        H(Holiday::Tithi(5, 23, 24)),
+    ),
+    (
+        "ganesh chaturthi|vinayaka chaturthi|ganesha chaturthi",
+        H(Holiday::Tithi(6, 4, 12)),
+    ),
+    ("rama navami|ram navami", H(Holiday::Tithi(1, 9, 12))),
+    (
+        "ugadi|yugadi|gudi padwa|samvatsaradi|chaitra sukladi|chaitra sukhladi",
+        H(Holiday::Tithi(1, 1, 7)),
+    ),
+    (
+        "valmiki jayanti|maharishi valmiki jayanti|pargat diwas",
+        H(Holiday::Tithi(7, 15, 7)),
+    ),
+    (
+        "guru ravidas jayanti|guru ravidass jayanti|guru ravidas birthday|guru ravidass birthday|guru ravidas geburtstag|guru ravidass geburtstag",
+        H(Holiday::Tithi(11, 15, 7)),
+    ),
+    (
+        "guru gobind singh jayanti|guru govind singh jayanti|guru gobind singh birthday|guru gobind singh geburtstag",
+        H(Holiday::Tithi(10, 7, 7)),
+    ),
+    (
+        "makar sankranti|makara sankranti|makara sankranthi|makar sankranthi|pongal|thai pongal",
+        H(Holiday::Sankranti(9)),
+    ),
+    (
+        "bogi|bhogi|bogi pandigai|bhogi pandigai",
+        H(Holiday::Offset(&Holiday::Sankranti(9), -1)),
+    ),
+    (
+        "maattu pongal|mattu pongal",
+        H(Holiday::Offset(&Holiday::Sankranti(9), 1)),
+    ),
+    (
+        "kaanum pongal|kanni pongal|kanum pongal",
+        H(Holiday::Offset(&Holiday::Sankranti(9), 2)),
+    ),
+    (
+        "vaisakhi|baisakhi|vasakhi|vaishakhi|vaisakhi day",
+        H(Holiday::Sankranti(0)),
+    ),
+    (
+        "rabindra jayanti|rabindranath jayanti|rabindranath tagore jayanti",
+        H(Holiday::Offset(&Holiday::Sankranti(0), 25)),
+    ),
+];

@@ -65,6 +65,14 @@ pub enum Holiday {
     Islamic(u8, u8),
     /// A day of the Chinese lunar calendar's first month (1 = the lunar new year).
     ChineseNewYear(u8),
+    /// A Hindu lunar day: amanta month (1 = Chaitra … 12 = Phalguna), tithi (1-15 the
+    /// waxing fortnight, 15 the full moon, 16-30 the waning one, 30 the new moon), and the
+    /// hour of the day in India at which the tithi must hold (sunrise, noon, evening, midnight
+    /// as tradition sets for each feast).
+    Tithi(u8, u8, u8),
+    /// The day the Sun enters a sidereal sign (0 = Aries: Vaisakhi; 9 = Capricorn: Makar
+    /// Sankranti), in India.
+    Sankranti(u8),
     /// Another holiday moved by a number of days ("Black Friday": Thanksgiving + 1).
     Offset(&'static Holiday, i64),
     /// Another holiday lasting several days ("Hanukkah").
@@ -152,6 +160,8 @@ pub enum Sem {
     MidOf,
     /// A weekday this many days on ("lundi en huit": the Monday on or after a week from today).
     WeekLater(u32),
+    /// The start (1), middle (6) or end (12) of the current unit in one word ("EOM").
+    PartOfUnit(u32, Grain),
     /// "Q" in "Q4".
     QuarterMark,
     /// "circa", "around", "verso": marks the expression approximate.
@@ -212,7 +222,12 @@ mod tests {
             let t = table(lang);
             assert_eq!(t.lang, lang, "dispatch returns the language's own table");
             let names = t.months.iter().chain(&t.weekdays);
-            let words = t.words.iter().chain(international::WORDS).map(|(w, _)| w);
+            let words = t
+                .words
+                .iter()
+                .chain(international::WORDS)
+                .chain(international::INDIAN);
+            let words = words.map(|(w, _)| w);
             let numbers = t.numbers.iter().chain(t.ordinals).map(|(w, _)| w);
             for entry in names.chain(words).chain(numbers) {
                 let mut seen = Vec::new();
