@@ -249,6 +249,7 @@ pub(crate) fn intersect(a: &Time, b: &Time) -> Option<Time> {
         } else {
             None
         },
+        skip: a.skip.max(b.skip),
     })
 }
 
@@ -281,6 +282,8 @@ impl Parser<'_> {
                     | Sem::This
                     | Sem::Next
                     | Sem::NextOne
+                    | Sem::NextButOne
+                    | Sem::AfterNext
                     | Sem::Last => true,
                     Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
                     _ => false,
@@ -771,6 +774,7 @@ impl Parser<'_> {
             Sem::This => Some(0),
             Sem::Next | Sem::NextOne => Some(1),
             Sem::Last => Some(-1),
+            Sem::NextButOne => Some(2),
             _ => None,
         })
     }
@@ -799,6 +803,14 @@ impl Parser<'_> {
     /// next Wednesday to come.
     fn weekday_next(&self, w: u32, off: i64, word: usize) -> Option<Time> {
         // "Mittwoch nächste Woche" is in next week.
+        if off == 2 {
+            // "übernächsten Freitag": the second one to come.
+            let mut t = spec_time("weekday", |s| s.weekday = Some(w));
+            t.strict = true;
+            t.pref = Some(Preference::Future);
+            t.skip = 1;
+            return Some(t);
+        }
         if self.is(word, |s| s == Sem::NextOne) && self.unit(word + 1).is_none() {
             let mut t = spec_time("weekday", |s| s.weekday = Some(w));
             t.strict = true;
@@ -968,7 +980,35 @@ impl Parser<'_> {
         Some((spec_time("year", |s| s.year = Some(y)), j))
     }
 
+    /// "3 fridays from now", "2 thursdays ago": the n-th such weekday from the reference.
+    fn weekdays_away(&self, i: usize) -> Option<(Time, usize)> {
+        let (n, j) = self.number(i)?;
+        let (w, k) = self.weekday_at(j)?;
+        let sign = if self.is(k, |s| s == Sem::Hence) {
+            1
+        } else if self.is(k, |s| s == Sem::Ago) {
+            -1
+        } else {
+            return None;
+        };
+        if !(1..=52).contains(&n) {
+            return None;
+        }
+        let mut t = spec_time(if sign > 0 { "in" } else { "ago" }, |s| s.weekday = Some(w));
+        t.strict = true;
+        t.pref = Some(if sign > 0 {
+            Preference::Future
+        } else {
+            Preference::Past
+        });
+        t.skip = u8::try_from(n - 1).ok()?;
+        Some((t, k + 1))
+    }
+
     fn span_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
+        if let Some(x) = self.weekdays_away(i) {
+            return Some(x);
+        }
         let (n, g, j) = self.span(i)?;
         if self.is(j, |s| s == Sem::Ago) {
             return Some((self.relative_span(n, g, -1)?, j + 1));
@@ -1377,6 +1417,16 @@ impl Parser<'_> {
         } else {
             return None;
         };
+        // "the third Tuesday after Christmas": counted from the day after.
+        if let (What::Weekday(w), true) = (&what, self.prep(k) & AFTER != 0 && n > 0) {
+            let (t, e) = self.seq(k + 1)?;
+            let p = self.resolved(&t)?;
+            let next = add_days(trunc(p.end, Grain::Day)?, 0)?;
+            let wd = i64::from(next.weekday().num_days_from_monday());
+            let ahead = (7 + i64::from(*w) - wd) % 7;
+            let at = add_days(next, ahead + 7 * (n - 1))?;
+            return Some((Time::anchored(at, Grain::Day, "nth_after"), e));
+        }
         let mut c = k;
         while self.prep(c) & (OF | IN | ON) != 0
             || self.is(c, |s| s == Sem::Unit(Grain::Month)) && self.prep(c + 1) & OF != 0
@@ -1551,11 +1601,12 @@ impl Parser<'_> {
         if let Some((m, k)) = self.month_at(j, true) {
             let mut t = spec_time("bare_month", |s| s.month = Some(m));
             t.pref = match off {
-                1 => Some(Preference::Future),
+                1 | 2 => Some(Preference::Future),
                 -1 => Some(Preference::Past),
                 _ => None,
             };
             t.strict = off != 0;
+            t.skip = u8::from(off == 2);
             return Some((t, k));
         }
         if let Some((t, k)) = self.sem_piece(j, 0) {
@@ -1674,6 +1725,13 @@ impl Parser<'_> {
         {
             return None;
         }
+        // "Friday after next", "March after next": the second one to come.
+        if self.is(j, |s| s == Sem::AfterNext) && t.anchor.is_none() && !t.spec.is_empty() {
+            t.skip = 1;
+            t.strict = true;
+            t.pref = Some(Preference::Future);
+            j += 1;
+        }
         // A trailing approximation word ("3pm approximately").
         if self.is(j, |s| s == Sem::Approx) && j > i {
             t.approx = true;
@@ -1724,6 +1782,7 @@ impl Parser<'_> {
             }
         };
         offer(self.duration(i));
+        offer(self.span_from(i));
         let one = self.seq(i);
         // Intervals need a leading preposition or a connector after the first end.
         let (ctx, j) = self.lead(i);
@@ -1743,6 +1802,72 @@ impl Parser<'_> {
             }
         }
         best
+    }
+
+    /// "three days after Easter", "a year from Christmas", "a day from right now": a span
+    /// counted from a time. An unanchored time is taken where the result lands on the
+    /// preferred side of the reference.
+    fn span_from(&self, i: usize) -> Option<(Expr, usize)> {
+        let (ctx, j) = self.lead(i);
+        if ctx & DURING != 0 {
+            return None;
+        }
+        let (n, g, e) = self.span(j)?;
+        let p = self.prep(e);
+        let sign = if p & (AFTER | FROM) != 0 {
+            1
+        } else if p & BEFORE != 0 {
+            -1
+        } else {
+            return None;
+        };
+        let (t, end) = self.seq(e + 1)?;
+        let off = n.checked_mul(sign)?;
+        let moved = |q: Period| -> Option<(NaiveDateTime, Grain)> {
+            // Days stay days ("three days after Easter"); clock times keep their grain.
+            Some((shift(q.start, g, off)?, q.grain.min(g).min(Grain::Day)))
+        };
+        let candidates: Vec<(NaiveDateTime, Grain)> = if t.anchor.is_some() {
+            vec![moved(self.resolved(&t)?)?]
+        } else {
+            [false, true]
+                .into_iter()
+                .filter_map(|fwd| {
+                    let pref = if fwd {
+                        Preference::Future
+                    } else {
+                        Preference::Past
+                    };
+                    moved(resolve(
+                        &Time {
+                            pref: Some(pref),
+                            ..t
+                        },
+                        self.r,
+                        pref,
+                    )?)
+                })
+                .collect()
+        };
+        let r = self.r;
+        let pick = match self.pref {
+            Preference::Past => candidates
+                .iter()
+                .filter(|c| c.0 <= r)
+                .max_by_key(|c| c.0)
+                .or(candidates.first()),
+            Preference::Future => candidates
+                .iter()
+                .filter(|c| c.0 >= r)
+                .min_by_key(|c| c.0)
+                .or(candidates.last()),
+            Preference::Nearest => candidates
+                .iter()
+                .min_by_key(|c| (c.0 - r).num_seconds().abs()),
+        };
+        let &(at, grain) = pick?;
+        let at = trunc(at, grain)?;
+        Some((Expr::One(Time::anchored(at, grain, "span_from")), end))
     }
 
     /// "negli ultimi 3 anni", "for eight years", "i prossimi 3 giorni": not dates.
@@ -1845,6 +1970,22 @@ impl Parser<'_> {
             }
         }
         let at = (ctx | self.prep(conn)) & AT != 0;
+        // "8am until 6": after a clock time, a bare day number is an hour.
+        let bare_day = |t: &Time| {
+            t.anchor.is_none()
+                && t.spec.day.is_some_and(|d| d <= 24)
+                && t.spec
+                    == Spec {
+                        day: t.spec.day,
+                        ..Spec::default()
+                    }
+        };
+        let b = match (&a, b) {
+            (Ok(a), Ok(b)) if a.spec.hour.is_some() && bare_day(&b) => {
+                Err(b.spec.day.unwrap_or_default())
+            }
+            (_, b) => b,
+        };
         let (mut a, mut b) = match (a, b) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(n), Ok(b)) => (self.like(n, &b)?, b),
@@ -1875,12 +2016,12 @@ impl Parser<'_> {
                 }
             }
         };
-        if let Some(h) = a
-            .spec
-            .hour
-            .filter(|_| a.spec.minute.is_none() && a.rule == "clock")
-        {
-            let _ = h;
+        // "3:30 to 6 PM": both ends at the minute.
+        if a.spec.minute.is_some() && b.spec.hour.is_some() && b.spec.minute.is_none() {
+            b.spec.minute = Some(0);
+        }
+        if b.spec.minute.is_some() && a.spec.hour.is_some() && a.spec.minute.is_none() {
+            a.spec.minute = Some(0);
         }
         // Bare years need a preposition or a dash between them.
         if a.spec

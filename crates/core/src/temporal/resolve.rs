@@ -52,6 +52,8 @@ pub(crate) struct Time {
     /// The stretch a part of a period covers ("end of April" → April 21 to May 1), shown as
     /// the value, while the anchor (month precision) dates events.
     pub range: Option<(NaiveDateTime, NaiveDateTime, Grain)>,
+    /// Occurrences to pass over in the preferred direction ("Friday after next": 1).
+    pub skip: u8,
 }
 
 impl Time {
@@ -64,6 +66,7 @@ impl Time {
             pref: None,
             strict: false,
             range: None,
+            skip: 0,
         }
     }
     pub fn anchored(at: NaiveDateTime, grain: Grain, rule: &'static str) -> Time {
@@ -75,6 +78,7 @@ impl Time {
             pref: None,
             strict: false,
             range: None,
+            skip: 0,
         }
     }
 }
@@ -369,6 +373,16 @@ pub(crate) fn resolve(t: &Time, r: NaiveDateTime, pref: Preference) -> Option<Pe
         return None;
     }
     let pref = t.pref.unwrap_or(pref);
+    if t.skip > 0 {
+        // The n-th occurrence: each search starts where the last one was found.
+        let forward = pref != Preference::Past;
+        let mut p = directed(t, r, forward)?;
+        let strict = Time { strict: true, ..*t };
+        for _ in 0..t.skip {
+            p = directed(&strict, p.start, forward)?;
+        }
+        return Some(p);
+    }
     let past = || directed(t, r, false);
     let future = || directed(t, r, true);
     match pref {

@@ -104,6 +104,11 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
         ("nächste|nächster|nächsten|nächstes", NextOne),
         (
+            "übernächste|übernächster|übernächsten|übernächstes",
+            NextButOne,
+        ),
+        ("nach dem nächsten|nach der nächsten", AfterNext),
+        (
             "kommende|kommenden|kommender|kommendes|folgende|folgenden",
             Next,
         ),

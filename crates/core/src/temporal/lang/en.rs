@@ -135,6 +135,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Last,
         ),
         ("ago|back", Ago),
+        ("after next|after the next", AfterNext),
         ("from now|hence|from today|later", Hence),
         (
             "from|since|starting|starting from|beginning|as of",

@@ -116,6 +116,10 @@ pub enum Sem {
     NextOne,
     /// "last", "scorso".
     Last,
+    /// "the one after next" before what it qualifies ("übernächste Woche").
+    NextButOne,
+    /// "after next" after what it qualifies ("Friday after next").
+    AfterNext,
     /// "ago", "fa" (after the span).
     Ago,
     /// "hace", "il y a", "vor", "há" (before the span).
