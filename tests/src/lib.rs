@@ -288,3 +288,114 @@ impl Drop for ChromeDriver {
         let _ = self.child.wait();
     }
 }
+
+/// A plain static file server on a free loopback port (a stand-in for GitHub Pages or any
+/// static host): serves the files under `root` at `prefix` (`/` or `/story/`), `index.html`
+/// for folders; remembers the paths asked for. Stops when dropped.
+pub struct StaticServer {
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub origin: String,
+    /// Every request path, in order.
+    pub requests: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    port: u16,
+}
+
+impl StaticServer {
+    /// Serves `root` at `prefix` (which starts and ends with `/`).
+    pub fn start(root: &Path, prefix: &str) -> StaticServer {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{Arc, Mutex};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let port = listener.local_addr().expect("local address").port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (root, prefix) = (root.to_path_buf(), prefix.to_string());
+        let (log, halt) = (Arc::clone(&requests), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if halt.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let (root, prefix, log) = (root.clone(), prefix.clone(), Arc::clone(&log));
+                std::thread::spawn(move || serve_file(stream, &root, &prefix, &log));
+            }
+        });
+        StaticServer {
+            origin: format!("http://127.0.0.1:{port}"),
+            requests,
+            stop,
+            port,
+        }
+    }
+
+    /// The paths asked for so far.
+    pub fn paths(&self) -> Vec<String> {
+        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wake the accept loop so that it sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+fn serve_file(
+    mut stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    log: &std::sync::Mutex<Vec<String>>,
+) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut first = String::new();
+    if reader.read_line(&mut first).is_err() {
+        return;
+    }
+    // Skip the headers.
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let target = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    if let Ok(mut l) = log.lock() {
+        l.push(path.clone());
+    }
+    let file = path
+        .strip_prefix(prefix)
+        .filter(|rel| !rel.split('/').any(|part| part == ".."))
+        .map(|rel| {
+            let p = root.join(rel);
+            if p.is_dir() { p.join("index.html") } else { p }
+        });
+    let (status, body, content_type) = match file.and_then(|p| {
+        let bytes = std::fs::read(&p).ok()?;
+        Some((bytes, p))
+    }) {
+        Some((bytes, p)) => {
+            let ct = match p.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("wasm") => "application/wasm",
+                Some("css") => "text/css",
+                Some("json") => "application/json",
+                _ => "application/octet-stream",
+            };
+            ("200 OK", bytes, ct)
+        }
+        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}

@@ -8,7 +8,9 @@
 //!
 //! - [`event`]: one extracted event (`kind`, `date`, `persons`, `org`, `amount`, evidence …).
 //! - [`timeline`]: the published document: events with their sources, people, articles.
+//! - [`embed`]: the iframe and script snippets that put a timeline on another page.
 
+pub mod embed;
 pub mod event;
 pub mod timeline;
 

@@ -50,6 +50,10 @@ pub struct TimelineEvent {
     /// True when a curator corrected the event (`PATCH /api/events/{id}`).
     #[serde(default)]
     pub corrected: bool,
+    /// True when a curator's import (`dateline import`) gives the event: the curated date,
+    /// kind, people and figures win over what the articles say.
+    #[serde(default)]
+    pub curated: bool,
     /// True when a curator hid the event; hidden events are left out of the timeline and of
     /// event lists, but `GET /api/events/{id}` still shows them.
     #[serde(default)]

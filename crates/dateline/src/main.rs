@@ -4,6 +4,8 @@
 mod article;
 mod assets;
 mod cmd;
+mod export;
+mod import;
 mod server;
 mod store;
 
@@ -28,6 +30,12 @@ enum Command {
     Ingest(cmd::ingest::Args),
     /// Serve the JSON API and the web app.
     Serve(cmd::serve::Args),
+    /// Write the timeline as a static site (embeddable anywhere), TimelineJS, CSV,
+    /// iCalendar or JSON Lines.
+    Export(cmd::export::Args),
+    /// Merge a curator's events (TimelineJS JSON or CSV) into the store; they win over
+    /// extracted ones.
+    Import(cmd::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +52,8 @@ fn main() -> ExitCode {
         Command::Dates(args) => cmd::dates::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Import(args) => cmd::import::run(args),
     };
     match result {
         Ok(code) => code,

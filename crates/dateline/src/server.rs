@@ -5,6 +5,7 @@
 
 use crate::article::NewArticle;
 use crate::assets;
+use crate::export::{self, Format};
 use crate::store::{self, ArticleMeta, IngestOutcome, Store, read};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
@@ -313,6 +314,10 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("/api/events", &["get"]),
     ("/api/events/{id}", &["get", "patch"]),
     ("/api/people", &["get"]),
+    ("/api/export.timelinejs.json", &["get"]),
+    ("/api/export.csv", &["get"]),
+    ("/api/export.ics", &["get"]),
+    ("/api/export.jsonl", &["get"]),
 ];
 
 /// The whole service as one router.
@@ -332,6 +337,22 @@ pub fn app(state: AppState) -> Router {
         .route("/api/events", get(list_events))
         .route("/api/events/{id}", get(get_event).patch(patch_event))
         .route("/api/people", get(list_people))
+        .route(
+            "/api/export.timelinejs.json",
+            get(|s: State<AppState>, q: ExportQuery| export_as(s, q, Format::TimelineJs)),
+        )
+        .route(
+            "/api/export.csv",
+            get(|s: State<AppState>, q: ExportQuery| export_as(s, q, Format::Csv)),
+        )
+        .route(
+            "/api/export.ics",
+            get(|s: State<AppState>, q: ExportQuery| export_as(s, q, Format::Ics)),
+        )
+        .route(
+            "/api/export.jsonl",
+            get(|s: State<AppState>, q: ExportQuery| export_as(s, q, Format::Jsonl)),
+        )
         .route("/api/{*rest}", get(api_not_found))
         .fallback(get(web_app))
         .method_not_allowed_fallback(method_not_allowed);
@@ -433,6 +454,63 @@ async fn timeline(State(state): State<AppState>, uri: Uri) -> Result<Response, A
         })
         .await?;
     response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no timeline")))
+}
+
+/// The query of an export: pairs, so that `person` and `kind` may repeat.
+type ExportQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+/// `GET /api/export.*`: the timeline, filtered as the web app's URL filters it, in `format`.
+async fn export_as(
+    State(state): State<AppState>,
+    params: ExportQuery,
+    format: Format,
+) -> Result<Response, ApiError> {
+    let Query(pairs) = params?;
+    let (mut persons, mut kinds) = (Vec::new(), Vec::new());
+    let (mut from, mut to, mut q) = (None, None, None);
+    for (k, v) in pairs {
+        match k.as_str() {
+            "person" => persons.push(v),
+            "kind" => kinds.push(v),
+            "from" => from = Some(v),
+            "to" => to = Some(v),
+            "q" => q = Some(v),
+            _ => {
+                return Err(ApiError::BadRequest(format!(
+                    "unknown parameter {k:?}: expected person, kind, from, to or q"
+                )));
+            }
+        }
+    }
+    let filter = export::Filter::from_params(
+        &persons,
+        &kinds,
+        from.as_deref(),
+        to.as_deref(),
+        q.as_deref(),
+    )
+    .map_err(ApiError::BadRequest)?;
+    let title = state.inner.config.title.clone();
+    let body = state
+        .with_reader(move |c| {
+            let doc: dateline_api::TimelineDocument =
+                serde_json::from_str(&read::timeline_json(c, &title)?)?;
+            export::render(&export::filter(doc, &filter), format, export::now_utc())
+        })
+        .await?;
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
+    if matches!(format, Format::Csv | Format::Ics) {
+        let disposition = format!("attachment; filename=\"timeline.{}\"", format.extension());
+        if let Ok(v) = HeaderValue::from_str(&disposition) {
+            headers.insert(header::CONTENT_DISPOSITION, v);
+        }
+    }
+    Ok(response)
 }
 
 /// Query parameters of `GET /api/events`.
@@ -895,6 +973,64 @@ mod tests {
         call(&app, post_json(JANE_AGAIN)).await;
         let (_, page) = call(&app, get("/api/events")).await;
         assert_eq!(page["events"][0]["sources"].as_array().unwrap().len(), 2);
+    }
+
+    #[tokio::test]
+    async fn exports_in_every_format_follow_the_filters_and_check_them() {
+        let (app, _dir) = test_app();
+        call(&app, post_json(JANE)).await;
+        for (path, content_type, needle) in [
+            (
+                "/api/export.timelinejs.json",
+                "application/json",
+                "\"unique_id\"",
+            ),
+            (
+                "/api/export.csv",
+                "text/csv; charset=utf-8",
+                "Appointment: Jane Doe",
+            ),
+            (
+                "/api/export.ics",
+                "text/calendar; charset=utf-8",
+                "DTSTART;VALUE=DATE:20240501",
+            ),
+            (
+                "/api/export.jsonl",
+                "application/x-ndjson",
+                "\"person_ids\":[\"jane-doe\"]",
+            ),
+        ] {
+            let res = app.clone().oneshot(get(path)).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            assert_eq!(res.headers()[header::CONTENT_TYPE], content_type, "{path}");
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            let body = String::from_utf8_lossy(&bytes);
+            assert!(body.contains(needle), "{path}: {body}");
+        }
+        let (status, tl) = call(
+            &app,
+            get("/api/export.timelinejs.json?person=Jane%20Doe&kind=appointment,resignation&from=2024"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(tl["events"].as_array().unwrap().len(), 1);
+        assert_eq!(tl["events"][0]["group"], "Jane Doe");
+        let (_, tl) = call(&app, get("/api/export.timelinejs.json?person=nobody")).await;
+        assert!(tl["events"].as_array().unwrap().is_empty());
+        let (_, tl) = call(&app, get("/api/export.timelinejs.json?to=2023-12")).await;
+        assert!(tl["events"].as_array().unwrap().is_empty());
+        for bad in [
+            "/api/export.csv?kind=party",
+            "/api/export.csv?from=2024-02-30",
+            "/api/export.ics?colour=red",
+        ] {
+            let (status, body) = call(&app, get(bad)).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+            assert!(body["error"].is_string(), "{bad}: {body}");
+        }
+        let (status, _) = call(&app, get("/api/export.xml")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
     }
 
     #[tokio::test]

@@ -110,6 +110,13 @@ INSERT INTO person_events (person_id, hidden, date_value, event_id, json)
     SELECT p.person_id, p.hidden, p.date_value, p.event_id, t.json
     FROM event_people p JOIN timeline_events t ON t.id = p.event_id;
 ",
+    // 4: curated imports (`dateline import`) are articles whose events win over extracted
+    // ones; `import_name` keys them, so that importing the same file again replaces it.
+    r"
+ALTER TABLE articles ADD COLUMN curated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN import_name TEXT;
+CREATE UNIQUE INDEX articles_by_import_name ON articles(import_name) WHERE import_name IS NOT NULL;
+",
 ];
 
 /// Events of the same kind and subject whose dates are at most this many days apart (and
@@ -131,6 +138,23 @@ pub struct IngestOutcome {
     /// The article's events.
     pub events: Vec<Event>,
     /// For each of `events`, the id of the timeline event it was merged into.
+    pub timeline_event_ids: Vec<String>,
+}
+
+/// What importing curated events did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImportOutcome {
+    /// Id of the curated article that holds the import.
+    pub article_id: String,
+    /// True when the same file was already imported (nothing was written).
+    pub unchanged: bool,
+    /// True when an earlier import under the same name was replaced.
+    pub replaced: bool,
+    /// How many events the import holds.
+    pub events: usize,
+    /// How many of them joined an event already in the timeline (and now decide it).
+    pub joined: usize,
+    /// For each event, the id of the timeline event it is (or joined).
     pub timeline_event_ids: Vec<String>,
 }
 
@@ -271,12 +295,101 @@ impl Store {
                 }
             }
         }
-        let timeline_event_ids = attach_article(&tx, &id, &stored)?;
+        let timeline_event_ids = attach_article(&tx, &id, &stored, false)?;
         tx.commit()?;
         Ok(IngestOutcome {
             article_id: id,
             new: true,
             events: stored,
+            timeline_event_ids,
+        })
+    }
+
+    /// Stores a curator's events (`dateline import`) as one curated article named `name`,
+    /// and merges them into the timeline, in one transaction: each joins the timeline event
+    /// with its id when there is one, else an event it merges with, else a new one; curated
+    /// events win over extracted ones (see `merge_sources`) and stay through later ingests.
+    /// Importing under the same name again replaces the earlier import (a no-op when the
+    /// text is the same). `published` is the import's date (`YYYY-MM-DD`).
+    pub fn import_curated(
+        &mut self,
+        name: &str,
+        text: &str,
+        published: &str,
+        events: &[Event],
+    ) -> anyhow::Result<ImportOutcome> {
+        let id = article_id(&format!("import\n{name}\n{text}"));
+        let previous: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM articles WHERE import_name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if previous.as_deref() == Some(id.as_str()) {
+            let (events, timeline_event_ids) = self.article_events(&id)?;
+            return Ok(ImportOutcome {
+                article_id: id,
+                unchanged: true,
+                replaced: false,
+                events: events.len(),
+                joined: 0,
+                timeline_event_ids,
+            });
+        }
+        let tx = self.conn.transaction()?;
+        let mut stale: Vec<String> = Vec::new();
+        if let Some(prev) = &previous {
+            let mut stmt =
+                tx.prepare("SELECT DISTINCT event_id FROM event_sources WHERE article_id = ?1")?;
+            let rows = stmt.query_map([prev], |r| r.get::<_, String>(0))?;
+            stale = rows.collect::<Result<_, _>>()?;
+            drop(stmt);
+            // Cascades to its events and their places in the timeline.
+            tx.execute("DELETE FROM articles WHERE id = ?1", [prev])?;
+        }
+        tx.execute(
+            "INSERT INTO articles (id, title, url, published, lang, body, curated, import_name) \
+             VALUES (?1, ?2, NULL, ?3, 'und', ?4, 1, ?5)",
+            params![id, format!("Curated: {name}"), published, text, name],
+        )?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for e in events {
+                insert
+                    .execute(params![
+                        id,
+                        e.id,
+                        e.kind.as_str(),
+                        e.date.value,
+                        serde_json::to_string(e)?
+                    ])
+                    .with_context(|| format!("cannot store the curated event {:?}", e.id))?;
+            }
+        }
+        let existing: BTreeSet<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM timeline_events")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let timeline_event_ids = attach_article(&tx, &id, events, true)?;
+        let joined = timeline_event_ids
+            .iter()
+            .filter(|t| existing.contains(*t))
+            .count();
+        for t in &stale {
+            refresh_event(&tx, t)?;
+        }
+        tx.commit()?;
+        Ok(ImportOutcome {
+            article_id: id,
+            unchanged: false,
+            replaced: previous.is_some(),
+            events: events.len(),
+            joined,
             timeline_event_ids,
         })
     }
@@ -400,7 +513,7 @@ pub fn check_date(d: &EventDate) -> Result<(), String> {
 }
 
 /// The days a date covers, first and last.
-fn date_range(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
+pub fn date_range(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
     let v = d.value.as_str();
     let year: i32 = v.get(..4)?.parse().ok()?;
     match d.precision {
@@ -511,22 +624,41 @@ fn distance(e: &Event, sources: &[Event]) -> Option<i64> {
         .min()
 }
 
+/// One article's event merged into a timeline event.
+#[derive(Debug, Clone)]
+struct Source {
+    /// The article's id.
+    article: String,
+    /// The event as that article gives it.
+    event: Event,
+    /// Whether the article is a curator's import (its events win).
+    curated: bool,
+}
+
 /// The article events a timeline event merges, in ingest order.
-fn load_sources(tx: &Connection, id: &str) -> anyhow::Result<Vec<(String, Event)>> {
+fn load_sources(tx: &Connection, id: &str) -> anyhow::Result<Vec<Source>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT s.article_id, e.json FROM event_sources s \
+        "SELECT s.article_id, e.json, a.curated FROM event_sources s \
          JOIN events e ON e.article_id = s.article_id AND e.event_id = s.raw_event_id \
          JOIN articles a ON a.id = s.article_id \
          WHERE s.event_id = ?1 ORDER BY a.rowid, e.rowid",
     )?;
     let rows = stmt.query_map([id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, bool>(2)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (article, json) = row?;
-        let e: Event = serde_json::from_str(&json).context("a stored event does not parse")?;
-        out.push((article, e));
+        let (article, json, curated) = row?;
+        let event: Event = serde_json::from_str(&json).context("a stored event does not parse")?;
+        out.push(Source {
+            article,
+            event,
+            curated,
+        });
     }
     Ok(out)
 }
@@ -542,15 +674,32 @@ fn load_override(tx: &Connection, id: &str) -> anyhow::Result<Option<EventPatch>
 
 /// Merges an article's stored events into the timeline; returns, for each, the timeline
 /// event it joined (an existing one with the same kind, subject and a compatible or close
-/// date, or a new one).
+/// date, or a new one). A curated event whose id is a timeline event's joins that event
+/// whatever its kind, people or date (that is how an exported event is corrected).
 fn attach_article(
     tx: &Transaction<'_>,
     article: &str,
     events: &[Event],
+    curated: bool,
 ) -> anyhow::Result<Vec<String>> {
     let mut touched = BTreeSet::new();
     let mut ids = Vec::with_capacity(events.len());
     for e in events {
+        if curated
+            && tx
+                .prepare_cached("SELECT 1 FROM timeline_events WHERE id = ?1")?
+                .query_row([&e.id], |_| Ok(()))
+                .optional()?
+                .is_some()
+        {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_sources (event_id, article_id, raw_event_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![e.id, article, e.id])?;
+            touched.insert(e.id.clone());
+            ids.push(e.id.clone());
+            continue;
+        }
         let key = merge_key(e);
         let candidates: Vec<String> = {
             let mut stmt = tx.prepare_cached(
@@ -561,7 +710,7 @@ fn attach_article(
         };
         let mut best: Option<(i64, String)> = None;
         for c in candidates {
-            let sources: Vec<Event> = load_sources(tx, &c)?.into_iter().map(|(_, e)| e).collect();
+            let sources: Vec<Event> = load_sources(tx, &c)?.into_iter().map(|s| s.event).collect();
             if let Some(d) = distance(e, &sources)
                 && best.as_ref().is_none_or(|(bd, _)| d < *bd)
             {
@@ -609,24 +758,30 @@ fn create_event(tx: &Transaction<'_>, key: &str, e: &Event) -> anyhow::Result<St
     Ok(id)
 }
 
-/// One timeline event from its sources (in ingest order) and its correction.
+/// One timeline event from its sources (in ingest order) and its correction. When curated
+/// sources are among them, they alone decide the date and the fields they give; the
+/// articles' other dates are kept as alternatives.
 fn merge_sources(
     id: &str,
-    sources: &[(String, Event)],
+    sources: &[Source],
     patch: Option<&EventPatch>,
 ) -> Option<TimelineEvent> {
-    let first = &sources.first()?.1;
+    let curated = sources.iter().any(|s| s.curated);
+    // The sources that decide: the curated ones when there are any.
+    let deciding: Vec<&Source> = sources.iter().filter(|s| s.curated || !curated).collect();
+    let first = &deciding.first()?.event;
     // The most specific date wins; among equals, the one most sources agree with, then the
     // first reported.
     let support = |d: &EventDate| {
         sources
             .iter()
-            .filter(|(_, s)| relation(d, &s.date) == DateRelation::Compatible)
+            .filter(|s| relation(d, &s.event.date) == DateRelation::Compatible)
             .count()
     };
     let mut best = first;
     let mut best_support = support(&first.date);
-    for (_, s) in &sources[1..] {
+    for s in &deciding[1..] {
+        let s = &s.event;
         let rank = |d: &EventDate| (d.precision.rank(), d.approx);
         let sup = support(&s.date);
         if rank(&s.date) < rank(&best.date)
@@ -637,7 +792,10 @@ fn merge_sources(
         }
     }
     let mut alternatives: Vec<AlternativeDate> = Vec::new();
-    for (article, s) in sources {
+    for Source {
+        article, event: s, ..
+    } in sources
+    {
         if relation(&s.date, &best.date) == DateRelation::Compatible {
             continue;
         }
@@ -653,20 +811,25 @@ fn merge_sources(
             }),
         }
     }
+    // A field comes from the best source, else the first deciding source that gives it,
+    // else (for fields no curated source gives) the first article that does.
     let pick = |f: &dyn Fn(&Event) -> bool| -> &Event {
         if f(best) {
             best
         } else {
-            sources
+            deciding
                 .iter()
-                .map(|(_, s)| s)
+                .map(|s| &s.event)
+                .chain(sources.iter().map(|s| &s.event))
                 .find(|s| f(s))
                 .unwrap_or(best)
         }
     };
-    let persons = sources
+    let persons = deciding
         .iter()
-        .map(|(_, s)| &s.persons)
+        .copied()
+        .chain(sources.iter())
+        .map(|s| &s.event.persons)
         .find(|p| !p.is_empty())
         .cloned()
         .unwrap_or_default();
@@ -683,14 +846,15 @@ fn merge_sources(
         count: pick(&|s| s.count.is_some()).count,
         sources: sources
             .iter()
-            .map(|(article, s)| EventSource {
-                article_id: article.clone(),
-                evidence: s.evidence.clone(),
-                date: Some(s.date.clone()),
+            .map(|s| EventSource {
+                article_id: s.article.clone(),
+                evidence: s.event.evidence.clone(),
+                date: Some(s.event.date.clone()),
             })
             .collect(),
         alternative_dates: alternatives,
         corrected: false,
+        curated,
         hidden: false,
     };
     if let Some(p) = patch {
@@ -766,12 +930,12 @@ fn rebuild_timeline(tx: &Transaction<'_>) -> anyhow::Result<()> {
         "DELETE FROM person_events; DELETE FROM event_people; DELETE FROM event_sources; \
          DELETE FROM timeline_events; DELETE FROM people;",
     )?;
-    let articles: Vec<String> = {
-        let mut stmt = tx.prepare("SELECT id FROM articles ORDER BY rowid")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let articles: Vec<(String, bool)> = {
+        let mut stmt = tx.prepare("SELECT id, curated FROM articles ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
-    for article in articles {
+    for (article, curated) in articles {
         let events: Vec<Event> = {
             let mut stmt =
                 tx.prepare_cached("SELECT json FROM events WHERE article_id = ?1 ORDER BY rowid")?;
@@ -782,7 +946,7 @@ fn rebuild_timeline(tx: &Transaction<'_>) -> anyhow::Result<()> {
             }
             out
         };
-        attach_article(tx, &article, &events)?;
+        attach_article(tx, &article, &events, curated)?;
     }
     Ok(())
 }
@@ -1253,6 +1417,71 @@ mod tests {
     }
 
     #[test]
+    fn curated_events_win_survive_ingests_and_rebuilds_and_a_reimport_replaces_them() {
+        let mut store = Store::in_memory().unwrap();
+        let a = store
+            .ingest(
+                "a",
+                &META,
+                &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
+            )
+            .unwrap();
+        let id = a.timeline_event_ids[0].clone();
+        // The curator corrects the exported event (same id) and adds one of their own.
+        let mut fixed = event("Ann B. Lee", "2024-09-20", Precision::Day);
+        fixed.id = id.clone();
+        fixed.role = Some("CEO".into());
+        let own = event("Cy Twombly", "2021", Precision::Year);
+        let out = store
+            .import_curated("mine.csv", "v1", "2026-01-01", &[fixed.clone(), own])
+            .unwrap();
+        assert!(!out.unchanged && !out.replaced);
+        assert_eq!(out.timeline_event_ids[0], id);
+        let check = |store: &Store, date: &str| {
+            let doc = store.timeline("t").unwrap();
+            assert_eq!(doc.events.len(), 2, "{doc:?}");
+            let e = doc.events.iter().find(|e| e.id == id).unwrap();
+            assert!(e.curated);
+            assert_eq!(e.date.value, date);
+            assert_eq!(e.persons, ["Ann B. Lee"]);
+            assert_eq!(e.role.as_deref(), Some("CEO"));
+            assert_eq!(e.org.as_deref(), Some("Acme"));
+            assert!(doc.events.iter().all(|e| e.curated));
+            doc
+        };
+        check(&store, "2024-09-20");
+        // A later article with another date for the same event: the curated date stays,
+        // the article's is an alternative.
+        store
+            .ingest(
+                "b",
+                &META,
+                &extraction(vec![event("Ann Lee", "2024-09-26", Precision::Day)]),
+            )
+            .unwrap();
+        let doc = check(&store, "2024-09-20");
+        let e = doc.events.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(e.sources.len(), 3);
+        assert_eq!(e.alternative_dates[0].date.value, "2024-09-26");
+        store.rebuild().unwrap();
+        check(&store, "2024-09-20");
+        // Importing the same file again changes nothing; an edited one replaces it.
+        let again = store
+            .import_curated("mine.csv", "v1", "2026-01-02", &[fixed.clone()])
+            .unwrap();
+        assert!(again.unchanged);
+        fixed.date = dated("2024-09-21", Precision::Day);
+        let replaced = store
+            .import_curated("mine.csv", "v2", "2026-01-02", &[fixed])
+            .unwrap();
+        assert!(replaced.replaced);
+        let doc = store.timeline("t").unwrap();
+        assert_eq!(doc.events.len(), 1, "the dropped curated event is gone");
+        assert_eq!(doc.events[0].date.value, "2024-09-21");
+        assert_eq!(doc.events[0].sources.len(), 3);
+    }
+
+    #[test]
     fn events_pages_follow_date_order_with_cursors_and_filters() {
         let mut store = Store::in_memory().unwrap();
         for (i, person) in ["Ann Lee", "Bob Ray", "Cy Twombly"].iter().enumerate() {
@@ -1353,7 +1582,11 @@ mod tests {
             }
             store
                 .conn()
-                .execute_batch("DROP TABLE person_events; PRAGMA user_version = 2;")
+                .execute_batch(
+                    "DROP TABLE person_events; DROP INDEX articles_by_import_name; \
+                     ALTER TABLE articles DROP COLUMN import_name; \
+                     ALTER TABLE articles DROP COLUMN curated; PRAGMA user_version = 2;",
+                )
                 .unwrap();
         }
         let store = Store::open(&path).unwrap();

@@ -1,6 +1,8 @@
 //! One file per subcommand.
 
 pub mod dates;
+pub mod export;
 pub mod extract;
+pub mod import;
 pub mod ingest;
 pub mod serve;

@@ -1,0 +1,149 @@
+//! The snippets that put a timeline on another page, written once here so that the web
+//! app's "Embed" panel and `dateline export` give exactly the same markup.
+//!
+//! Two forms: a plain `<iframe>` (fixed height, full width), and a `<div>` with a small
+//! loader script (`embed.js`, beside the app) that creates the frame and resizes it to the
+//! height the embedded app reports with `postMessage({type: "dateline:height", height})`.
+//!
+//! ```
+//! use dateline_api::embed;
+//! let url = embed::embed_url("https://example.com/story/", "person=mira-murati", "", 400, None);
+//! assert_eq!(url, "https://example.com/story/?person=mira-murati&height=400");
+//! let html = embed::iframe_snippet(&url, "Story", 400);
+//! assert!(html.starts_with("<iframe src=\"https://example.com/story/?person=mira-murati&amp;height=400\""));
+//! ```
+
+/// Height of the timeline drawing in an embed (CSS pixels) when none is chosen.
+pub const DEFAULT_HEIGHT: u32 = 400;
+
+/// Smallest and largest drawing heights the app accepts from `?height=`.
+pub const HEIGHT_RANGE: (u32, u32) = (160, 4000);
+
+/// What a frame needs besides the drawing: the title, the filters, the toolbar and the
+/// head of the list (the rest scrolls inside a fixed-height frame).
+pub const FRAME_EXTRA: u32 = 300;
+
+/// The type of the message the embedded app posts to its parent with its height.
+pub const HEIGHT_MESSAGE: &str = "dateline:height";
+
+/// The address of an embedded view: `base` (where the app is, ending with `/`), the view's
+/// filters as a query (with or without `?`; no `theme` or `height` in it), the `theme`
+/// (`light` or `dark`; empty: the reader's), the drawing's `height` and, optionally, the
+/// event to open (`#event-<id>`).
+pub fn embed_url(base: &str, query: &str, theme: &str, height: u32, event: Option<&str>) -> String {
+    let mut url = String::from(base);
+    let mut sep = "?";
+    let query = query.strip_prefix("?").unwrap_or(query);
+    if !query.is_empty() {
+        url.push_str(sep);
+        url.push_str(query);
+        sep = "&";
+    }
+    if !theme.is_empty() {
+        url.push_str(sep);
+        url.push_str("theme=");
+        url.push_str(theme);
+        sep = "&";
+    }
+    url.push_str(sep);
+    url.push_str("height=");
+    url.push_str(&height.to_string());
+    if let Some(id) = event.filter(|id| !id.is_empty()) {
+        url.push_str("#event-");
+        url.push_str(id);
+    }
+    url
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+pub fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        // The escaped bytes are ASCII: `i` is a character boundary.
+        out.push_str(&text[from..i]);
+        out.push_str(escaped);
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// A full-width `<iframe>` of the view at `url` whose drawing is `height` pixels tall.
+pub fn iframe_snippet(url: &str, title: &str, height: u32) -> String {
+    [
+        "<iframe src=\"",
+        &attr(url),
+        "\" title=\"",
+        &attr(title),
+        "\" loading=\"lazy\" style=\"display:block;width:100%;max-width:100%;height:",
+        &(height + FRAME_EXTRA).to_string(),
+        "px;border:0\"></iframe>",
+    ]
+    .concat()
+}
+
+/// A `<div>` and the loader script (`embed.js` beside the app at `base`) that fills it with
+/// a frame of the view at `url` and keeps the frame as tall as its content.
+pub fn script_snippet(base: &str, url: &str, title: &str, height: u32) -> String {
+    [
+        "<div class=\"dateline-embed\" data-src=\"",
+        &attr(url),
+        "\" data-title=\"",
+        &attr(title),
+        "\" style=\"min-height:",
+        &(height + FRAME_EXTRA).to_string(),
+        "px\"></div>\n<script src=\"",
+        &attr(base),
+        "embed.js\" async></script>",
+    ]
+    .concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_keeps_the_filters_and_replaces_the_theme_and_height() {
+        assert_eq!(
+            embed_url(
+                "https://x.example/t/",
+                "?person=a&kind=b",
+                "dark",
+                300,
+                Some("e-1")
+            ),
+            "https://x.example/t/?person=a&kind=b&theme=dark&height=300#event-e-1"
+        );
+        assert_eq!(embed_url("./", "", "", 400, None), "./?height=400");
+        assert_eq!(attr("é<\"&>x"), "é&lt;&quot;&amp;&gt;x");
+    }
+
+    #[test]
+    fn snippets_escape_their_attributes() {
+        let s = iframe_snippet("https://x/?a=1&b=\"2\"", "A <b> & \"c\"", 100);
+        assert!(
+            s.contains("src=\"https://x/?a=1&amp;b=&quot;2&quot;\""),
+            "{s}"
+        );
+        assert!(
+            s.contains("title=\"A &lt;b&gt; &amp; &quot;c&quot;\""),
+            "{s}"
+        );
+        assert!(s.contains("height:400px"), "{s}");
+        let s = script_snippet("https://x/t/", "https://x/t/?height=100", "T", 100);
+        assert!(s.contains("data-src=\"https://x/t/?height=100\""), "{s}");
+        assert!(
+            s.ends_with("<script src=\"https://x/t/embed.js\" async></script>"),
+            "{s}"
+        );
+    }
+}

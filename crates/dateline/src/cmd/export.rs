@@ -1,0 +1,223 @@
+//! `dateline export`: the timeline for places without a Dateline service: a static site
+//! (the web app and `timeline.json`, or one HTML file), or TimelineJS, CSV, iCalendar or
+//! JSON Lines; with the embed snippets for the site.
+
+use crate::export::{self, Filter, Format};
+use crate::store;
+use anyhow::{Context as _, bail};
+use dateline_api::{TimelineDocument, embed};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `dateline export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write: a folder for the site; a file (or - for standard output) for
+    /// `--single-file` and the other formats (standard output when absent).
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+    /// The store to read (SQLite file written by `dateline ingest`).
+    #[arg(long, default_value = "dateline.db")]
+    db: PathBuf,
+    /// site (the web app and timeline.json), timelinejs, csv, ics or jsonl.
+    #[arg(long, default_value = "site")]
+    format: String,
+    /// With the site: one HTML file with everything inlined instead of a folder.
+    #[arg(long)]
+    single_file: bool,
+    /// Only events naming this person (name or id; repeat or separate with commas).
+    #[arg(long = "person", value_name = "PERSON")]
+    persons: Vec<String>,
+    /// Only events of this kind (repeat or separate with commas).
+    #[arg(long = "kind", value_name = "KIND")]
+    kinds: Vec<String>,
+    /// Only events that end on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Only events that start on or before this date.
+    #[arg(long)]
+    to: Option<String>,
+    /// Only events whose names, organisation, role or evidence hold all these words.
+    #[arg(long, value_name = "WORDS")]
+    q: Option<String>,
+    /// Title shown above the timeline (and of the calendar, TimelineJS title slide).
+    #[arg(long, default_value = "Dateline")]
+    title: String,
+    /// Where the site will be published (https://example.com/story/), for the printed
+    /// embed snippets.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+    /// Height of the timeline drawing in the printed embed snippets, in pixels.
+    #[arg(long, default_value_t = embed::DEFAULT_HEIGHT)]
+    height: u32,
+    /// Theme of the embedded timeline in the printed snippets: light or dark (default: the
+    /// reader's system).
+    #[arg(long, default_value = "", value_parser = ["", "light", "dark"], hide_default_value = true)]
+    theme: String,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let format = Format::parse(&args.format).with_context(|| {
+        format!(
+            "unknown format {:?}: expected one of {}",
+            args.format,
+            Format::NAMES.join(", ")
+        )
+    })?;
+    if args.single_file && format != Format::Site {
+        bail!(
+            "--single-file is for the site (--format site), not for {}",
+            args.format
+        );
+    }
+    let (lo, hi) = embed::HEIGHT_RANGE;
+    if !(lo..=hi).contains(&args.height) {
+        bail!("--height {}: expected {lo} to {hi} pixels", args.height);
+    }
+    let filter = Filter::from_params(
+        &args.persons,
+        &args.kinds,
+        args.from.as_deref(),
+        args.to.as_deref(),
+        args.q.as_deref(),
+    )
+    .map_err(|e| anyhow::anyhow!(e.replace("from=", "--from ").replace("to=", "--to ")))?;
+    let doc = load(&args.db, &args.title, &filter)?;
+    let now = export::now_utc();
+    match (format, args.single_file) {
+        (Format::Site, false) => {
+            let Some(dir) = args.out.as_deref().filter(|d| d.as_os_str() != "-") else {
+                bail!(
+                    "the site is a folder: give it with --out DIR (or use --single-file, or another --format)"
+                );
+            };
+            let files = export::write_site(dir, &doc)?;
+            eprintln!(
+                "wrote {} events to {} ({} files: {})",
+                doc.events.len(),
+                dir.display(),
+                files.len(),
+                export::SITE_FILES
+                    .iter()
+                    .copied()
+                    .chain(["index.html", "timeline.json"])
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            print_snippets(&args, &doc, true)?;
+        }
+        (format, _) => {
+            let bytes = export::render(&doc, format, now)?;
+            let target = match args.out.as_deref() {
+                Some(p) if p.is_dir() && format == Format::Site => Some(p.join("index.html")),
+                Some(p) if p.as_os_str() == "-" => None,
+                Some(p) => Some(p.to_path_buf()),
+                None => None,
+            };
+            match target {
+                None => {
+                    let mut out = std::io::stdout().lock();
+                    out.write_all(&bytes)
+                        .and_then(|()| out.flush())
+                        .context("cannot write to standard output")?;
+                }
+                Some(path) => {
+                    write_file(&path, &bytes)?;
+                    eprintln!(
+                        "wrote {} events to {} ({} bytes)",
+                        doc.events.len(),
+                        path.display(),
+                        bytes.len()
+                    );
+                    if format == Format::Site {
+                        print_snippets(&args, &doc, false)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if parent.exists() && !parent.is_dir() {
+            bail!(
+                "cannot write {}: {} is not a folder",
+                path.display(),
+                parent.display()
+            );
+        }
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The store's timeline, filtered; an error for a store that is not there or a filter that
+/// names nobody the timeline knows.
+fn load(db: &Path, title: &str, filter: &Filter) -> anyhow::Result<TimelineDocument> {
+    if !db.is_file() {
+        bail!(
+            "no store at {}: ingest articles first (dateline ingest --db {} ARTICLES) or give --db",
+            db.display(),
+            db.display()
+        );
+    }
+    // Opening for writing migrates an older store; reading needs the current schema.
+    drop(store::Store::open(db)?);
+    let conn = store::open_reader(db)?;
+    let doc: TimelineDocument = serde_json::from_str(&store::read::timeline_json(&conn, title)?)
+        .context("the stored timeline does not parse")?;
+    let unknown = filter.unknown_persons(&doc);
+    if !unknown.is_empty() {
+        let known: Vec<&str> = doc.people.iter().take(12).map(|p| p.id.as_str()).collect();
+        bail!(
+            "no person {} in the timeline (people: {}{})",
+            unknown.join(", "),
+            known.join(", "),
+            if doc.people.len() > known.len() {
+                ", …"
+            } else {
+                ""
+            }
+        );
+    }
+    let doc = export::filter(doc, filter);
+    if doc.events.is_empty() {
+        eprintln!("warning: no events match: the export is an empty timeline");
+    }
+    Ok(doc)
+}
+
+/// Prints the iframe and script snippets for the published site (stdout), with a note on
+/// standard error when the site's address was not given.
+fn print_snippets(args: &Args, doc: &TimelineDocument, folder: bool) -> anyhow::Result<()> {
+    let placeholder = "https://example.com/timeline/";
+    let mut base = args.url.clone().unwrap_or_else(|| placeholder.to_string());
+    if folder && !base.ends_with('/') {
+        base.push('/');
+    }
+    if args.url.is_none() {
+        eprintln!(
+            "note: the snippets below use {placeholder} for where you publish the export; pass --url to print yours"
+        );
+    }
+    let url = embed::embed_url(&base, "", &args.theme, args.height, None);
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Embed with an iframe:\n{}\n",
+        embed::iframe_snippet(&url, &doc.title, args.height)
+    )?;
+    if folder {
+        writeln!(
+            out,
+            "Or with a script that fits the frame to the timeline:\n{}",
+            embed::script_snippet(&base, &url, &doc.title, args.height)
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1023 @@
+//! The timeline in other shapes, for other tools: a static copy of the web app with its
+//! `timeline.json` (a folder, or one HTML file), TimelineJS JSON, CSV, iCalendar and JSON
+//! Lines; and the filter that chooses what goes in. Pure functions over a
+//! [`TimelineDocument`]; the CLI (`dateline export`) and the API (`GET /api/export.*`) share
+//! them.
+
+use crate::assets;
+use crate::store::{check_date, date_range};
+use anyhow::{Context as _, bail};
+use dateline_api::{
+    Amount, EventDate, EventKind, Person, Precision, SourceArticle, TimelineDocument, TimelineEvent,
+};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The web app and `timeline.json`: a static site.
+    Site,
+    /// TimelineJS 3 JSON.
+    TimelineJs,
+    /// CSV, one row per event.
+    Csv,
+    /// iCalendar, one all-day event per event.
+    Ics,
+    /// JSON Lines, one timeline event per line.
+    Jsonl,
+}
+
+impl Format {
+    /// Every format's name, as `--format` takes it.
+    pub const NAMES: [&'static str; 5] = ["site", "timelinejs", "csv", "ics", "jsonl"];
+
+    /// The format named `name`; `None` for anything else.
+    pub fn parse(name: &str) -> Option<Format> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "site" | "html" => Format::Site,
+            "timelinejs" | "tl" => Format::TimelineJs,
+            "csv" => Format::Csv,
+            "ics" | "ical" | "icalendar" => Format::Ics,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            _ => return None,
+        })
+    }
+
+    /// The MIME type of the format's file.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Site => "text/html; charset=utf-8",
+            Format::TimelineJs => "application/json",
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Ics => "text/calendar; charset=utf-8",
+            Format::Jsonl => "application/x-ndjson",
+        }
+    }
+
+    /// The usual file name ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Site => "html",
+            Format::TimelineJs => "timelinejs.json",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// Which events to export: the same filters as the web app's URL.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Person ids (slugs); an event matches when it names any of them.
+    pub persons: Vec<String>,
+    /// Kinds; an event matches when it is of any of them.
+    pub kinds: Vec<EventKind>,
+    /// First date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): events that end before it are left out.
+    pub from: Option<EventDate>,
+    /// Last date: events that start after it are left out.
+    pub to: Option<EventDate>,
+    /// Words (lowercase) that must all appear in the event's names, organisation, role or
+    /// evidence.
+    pub words: Vec<String>,
+}
+
+/// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (precision from its length),
+/// checked; the error says what was expected.
+pub fn parse_bound(name: &str, value: &str) -> Result<EventDate, String> {
+    let value = value.trim();
+    let date = EventDate {
+        value: value.to_string(),
+        precision: match value.len() {
+            4 => Precision::Year,
+            7 => Precision::Month,
+            _ => Precision::Day,
+        },
+        approx: false,
+    };
+    check_date(&date).map(|_| date).map_err(|_| {
+        format!("{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    })
+}
+
+/// The kind named `name`, or an error listing the kinds.
+pub fn parse_kind(name: &str) -> Result<EventKind, String> {
+    EventKind::parse(name.trim().to_ascii_lowercase().as_str()).ok_or_else(|| {
+        let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind {name:?}: expected one of {}", all.join(", "))
+    })
+}
+
+impl Filter {
+    /// Builds a filter from parameters as people type them: names or slugs (also several
+    /// separated by commas), kind names, date bounds.
+    pub fn from_params(
+        persons: &[String],
+        kinds: &[String],
+        from: Option<&str>,
+        to: Option<&str>,
+        q: Option<&str>,
+    ) -> Result<Filter, String> {
+        let split = |values: &[String]| -> Vec<String> {
+            values
+                .iter()
+                .flat_map(|v| v.split(','))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let mut f = Filter::default();
+        for p in split(persons) {
+            let id = dateline_core::slug(&p);
+            if id.is_empty() {
+                return Err(format!("person={p:?} is not a name"));
+            }
+            if !f.persons.contains(&id) {
+                f.persons.push(id);
+            }
+        }
+        for k in split(kinds) {
+            let kind = parse_kind(&k)?;
+            if !f.kinds.contains(&kind) {
+                f.kinds.push(kind);
+            }
+        }
+        f.from = from
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| parse_bound("from", v))
+            .transpose()?;
+        f.to = to
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| parse_bound("to", v))
+            .transpose()?;
+        f.words = q
+            .unwrap_or_default()
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        Ok(f)
+    }
+
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self == &Filter::default()
+    }
+
+    fn matches(&self, e: &TimelineEvent) -> bool {
+        let span = date_range(&e.date);
+        let after_from = match (&self.from, span) {
+            (Some(from), Some((_, last))) => date_range(from).is_none_or(|(f0, _)| last >= f0),
+            _ => true,
+        };
+        let before_to = match (&self.to, span) {
+            (Some(to), Some((first, _))) => date_range(to).is_none_or(|(_, t1)| first <= t1),
+            _ => true,
+        };
+        (self.persons.is_empty() || e.person_ids.iter().any(|p| self.persons.contains(p)))
+            && (self.kinds.is_empty() || self.kinds.contains(&e.kind))
+            && after_from
+            && before_to
+            && (self.words.is_empty() || {
+                let mut text = vec![e.kind.as_str()];
+                text.extend(e.persons.iter().map(String::as_str));
+                text.extend(e.org.as_deref());
+                text.extend(e.role.as_deref());
+                text.extend(e.sources.iter().map(|s| s.evidence.text.as_str()));
+                let text = text.join("\n").to_lowercase();
+                self.words.iter().all(|w| text.contains(w.as_str()))
+            })
+    }
+
+    /// The people the filter names that the document does not know (for a clear error).
+    pub fn unknown_persons(&self, doc: &TimelineDocument) -> Vec<String> {
+        self.persons
+            .iter()
+            .filter(|p| !doc.people.iter().any(|q| &q.id == *p))
+            .cloned()
+            .collect()
+    }
+}
+
+/// The document with only the events `filter` keeps, and only the people and articles
+/// those events name and cite (people's counts recomputed).
+pub fn filter(doc: TimelineDocument, filter: &Filter) -> TimelineDocument {
+    if filter.is_empty() {
+        return doc;
+    }
+    let events: Vec<TimelineEvent> = doc
+        .events
+        .into_iter()
+        .filter(|e| filter.matches(e))
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut cited: BTreeSet<&str> = BTreeSet::new();
+    for e in &events {
+        for p in &e.person_ids {
+            *counts.entry(p.as_str()).or_default() += 1;
+        }
+        cited.extend(e.sources.iter().map(|s| s.article_id.as_str()));
+        for a in &e.alternative_dates {
+            cited.extend(a.article_ids.iter().map(String::as_str));
+        }
+    }
+    let people: Vec<Person> = doc
+        .people
+        .into_iter()
+        .filter_map(|p| {
+            let n = counts.get(p.id.as_str()).copied()?;
+            Some(Person {
+                event_count: n,
+                ..p
+            })
+        })
+        .collect();
+    let sources: Vec<SourceArticle> = doc
+        .sources
+        .into_iter()
+        .filter(|s| cited.contains(s.id.as_str()))
+        .collect();
+    TimelineDocument {
+        title: doc.title,
+        events,
+        people,
+        sources,
+    }
+}
+
+/// The document in `format` (not [`Format::Site`], which is files: see [`write_site`]).
+/// `now` stamps the iCalendar file (`DTSTAMP`).
+pub fn render(
+    doc: &TimelineDocument,
+    format: Format,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
+        Format::Site => single_file(doc)?.into_bytes(),
+        Format::TimelineJs => {
+            let mut out = serde_json::to_vec_pretty(&timelinejs(doc))?;
+            out.push(b'\n');
+            out
+        }
+        Format::Csv => csv(doc)?,
+        Format::Ics => ics(doc, now).into_bytes(),
+        Format::Jsonl => jsonl(doc)?.into_bytes(),
+    })
+}
+
+/// English label of a kind (`Resignation`).
+pub fn kind_label(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Resignation => "Resignation",
+        EventKind::Dismissal => "Dismissal",
+        EventKind::Appointment => "Appointment",
+        EventKind::Valuation => "Valuation",
+        EventKind::Funding => "Funding",
+        EventKind::Revenue => "Revenue",
+        EventKind::Headcount => "Headcount",
+        EventKind::Layoff => "Layoff",
+        EventKind::Founding => "Founding",
+        EventKind::Acquisition => "Acquisition",
+    }
+}
+
+/// Who an event is about: its people, else its organisation (buyer → bought).
+fn subject(e: &TimelineEvent) -> String {
+    if !e.persons.is_empty() {
+        return e.persons.join(", ");
+    }
+    match (&e.org, &e.target) {
+        (Some(o), Some(t)) => format!("{o} → {t}"),
+        (Some(o), None) => o.clone(),
+        (None, Some(t)) => t.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// One line that names the event: `Resignation: Mira Murati`.
+pub fn headline(e: &TimelineEvent) -> String {
+    labelled(e.kind, &subject(e))
+}
+
+/// The headline of an event of `kind` about `persons`, else `org`.
+pub fn headline_for(kind: EventKind, persons: &[String], org: Option<&str>) -> String {
+    let who = if persons.is_empty() {
+        org.unwrap_or_default().to_string()
+    } else {
+        persons.join(", ")
+    };
+    labelled(kind, &who)
+}
+
+fn labelled(kind: EventKind, who: &str) -> String {
+    if who.is_empty() {
+        kind_label(kind).to_string()
+    } else {
+        format!("{}: {who}", kind_label(kind))
+    }
+}
+
+/// A sum in words: `150 billion USD`, `6.6 million EUR`, `1,200 USD`.
+pub fn amount_text(a: &Amount) -> String {
+    let v = a.value;
+    let (n, unit) = if v.abs() >= 1e12 {
+        (v / 1e12, " trillion")
+    } else if v.abs() >= 1e9 {
+        (v / 1e9, " billion")
+    } else if v.abs() >= 1e6 {
+        (v / 1e6, " million")
+    } else {
+        (v, "")
+    };
+    let mut num = format!("{n:.2}");
+    while num.contains('.') && (num.ends_with('0') || num.ends_with('.')) {
+        num.pop();
+    }
+    format!("{num}{unit} {}", a.currency)
+}
+
+/// Role and organisation, figure and count of an event, as short lines.
+fn facts(e: &TimelineEvent) -> Vec<String> {
+    let mut out = Vec::new();
+    let role_org = [e.role.as_deref(), e.org.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !role_org.is_empty() {
+        out.push(role_org);
+    }
+    if let Some(t) = &e.target {
+        out.push(format!("Bought: {t}"));
+    }
+    if let Some(a) = &e.amount {
+        out.push(amount_text(a));
+    }
+    if let Some(n) = e.count {
+        out.push(format!("{n} people"));
+    }
+    if e.date.approx {
+        out.push("Approximate date".into());
+    }
+    out
+}
+
+/// The date as people read it: `26 September 2024`, `September 2024`, `Q3 2024`, `2024`.
+pub fn display_date(d: &EventDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let part = |r: std::ops::Range<usize>| d.value.get(r).and_then(|s| s.parse::<usize>().ok());
+    let year = d.value.get(..4).unwrap_or(&d.value);
+    let month = part(5..7)
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+        .copied()
+        .unwrap_or("");
+    let text = match d.precision {
+        Precision::Day => format!("{} {month} {year}", part(8..10).unwrap_or(1)),
+        Precision::Month => format!("{month} {year}"),
+        Precision::Quarter => format!("Q{} {year}", part(5..7).map_or(1, |m| m.div_ceil(3))),
+        Precision::Year => year.to_string(),
+    };
+    if d.approx {
+        format!("About {text}")
+    } else {
+        text
+    }
+}
+
+fn html(text: &str) -> String {
+    dateline_api::embed::attr(text).replace('\'', "&#39;")
+}
+
+/// A TimelineJS date object (`year`, then `month` and `day` as the precision allows).
+fn tl_date(year: i64, month: Option<i64>, day: Option<i64>) -> serde_json::Value {
+    let mut o = serde_json::Map::new();
+    o.insert("year".into(), year.into());
+    if let Some(m) = month {
+        o.insert("month".into(), m.into());
+        if let Some(d) = day {
+            o.insert("day".into(), d.into());
+        }
+    }
+    serde_json::Value::Object(o)
+}
+
+/// The document as TimelineJS 3 JSON (<https://timeline.knightlab.com/docs/json-format.html>):
+/// a title slide and one slide per event with `start_date` (and `end_date` for a quarter)
+/// at the event's precision, `text.headline` and `text.text` (HTML, escaped), `group` (the
+/// first person, else the organisation, so people become TimelineJS groups), `unique_id`
+/// (the event id) and `display_date` for quarters and approximate dates. Each event also
+/// carries a `dateline` object with its own fields, which TimelineJS ignores and
+/// `dateline import` reads back.
+pub fn timelinejs(doc: &TimelineDocument) -> serde_json::Value {
+    let articles: BTreeMap<&str, &SourceArticle> =
+        doc.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let events: Vec<serde_json::Value> = doc
+        .events
+        .iter()
+        .filter_map(|e| {
+            let (first, last) = date_range(&e.date)?;
+            use chrono::Datelike as _;
+            let (y, m, d) = (
+                i64::from(first.year()),
+                i64::from(first.month()),
+                i64::from(first.day()),
+            );
+            let start = match e.date.precision {
+                Precision::Day => tl_date(y, Some(m), Some(d)),
+                Precision::Month | Precision::Quarter => tl_date(y, Some(m), None),
+                Precision::Year => tl_date(y, None, None),
+            };
+            let mut text = String::new();
+            for f in facts(e) {
+                text.push_str(&format!("<p>{}</p>", html(&f)));
+            }
+            for s in &e.sources {
+                text.push_str(&format!(
+                    "<blockquote>{}</blockquote>",
+                    html(&s.evidence.text)
+                ));
+                if let Some(a) = articles.get(s.article_id.as_str()) {
+                    let title = a.title.as_deref().unwrap_or("Source");
+                    let cite = match &a.url {
+                        Some(u) => format!(
+                            "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                            html(u),
+                            html(title)
+                        ),
+                        None => html(title),
+                    };
+                    text.push_str(&format!("<p>— {cite}, {}</p>", html(&a.published)));
+                }
+            }
+            let group = e
+                .persons
+                .first()
+                .or(e.org.as_ref())
+                .cloned()
+                .unwrap_or_else(|| kind_label(e.kind).to_string());
+            let mut slide = serde_json::json!({
+                "start_date": start,
+                "text": { "headline": html(&headline(e)), "text": text },
+                "group": group,
+                "unique_id": e.id,
+                "dateline": {
+                    "kind": e.kind,
+                    "date": e.date,
+                    "persons": e.persons,
+                    "org": e.org,
+                    "target": e.target,
+                    "role": e.role,
+                    "amount": e.amount,
+                    "count": e.count,
+                },
+            });
+            if e.date.precision == Precision::Quarter {
+                slide["end_date"] =
+                    tl_date(i64::from(last.year()), Some(i64::from(last.month())), None);
+            }
+            if e.date.precision == Precision::Quarter || e.date.approx {
+                slide["display_date"] = display_date(&e.date).into();
+            }
+            Some(slide)
+        })
+        .collect();
+    serde_json::json!({
+        "title": {
+            "text": {
+                "headline": html(&doc.title),
+                "text": format!("<p>{} events from {} articles</p>", doc.events.len(), doc.sources.len()),
+            }
+        },
+        "events": events,
+    })
+}
+
+/// The CSV columns, in order (`dateline import` reads the same).
+pub const CSV_COLUMNS: [&str; 17] = [
+    "id",
+    "date",
+    "precision",
+    "approx",
+    "kind",
+    "persons",
+    "org",
+    "role",
+    "target",
+    "amount",
+    "currency",
+    "count",
+    "headline",
+    "evidence",
+    "source_titles",
+    "source_urls",
+    "curated",
+];
+
+/// How several values share one CSV cell: people with `"; "`, sources with `" | "`.
+pub const PERSON_SEPARATOR: &str = "; ";
+/// See [`PERSON_SEPARATOR`].
+pub const SOURCE_SEPARATOR: &str = " | ";
+
+/// The document as CSV: a header row ([`CSV_COLUMNS`]) and one row per event; several
+/// people or sources share a cell, joined; quoting by the `csv` crate.
+pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
+    let articles: BTreeMap<&str, &SourceArticle> =
+        doc.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_COLUMNS)?;
+    for e in &doc.events {
+        let cited: Vec<&SourceArticle> = e
+            .sources
+            .iter()
+            .filter_map(|s| articles.get(s.article_id.as_str()).copied())
+            .collect();
+        let join = |f: &dyn Fn(&SourceArticle) -> Option<&str>| {
+            cited
+                .iter()
+                .filter_map(|a| f(a))
+                .collect::<Vec<_>>()
+                .join(SOURCE_SEPARATOR)
+        };
+        let evidence: Vec<&str> = e.sources.iter().map(|s| s.evidence.text.as_str()).collect();
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        w.write_record([
+            e.id.clone(),
+            e.date.value.clone(),
+            e.date.precision.as_str().to_string(),
+            e.date.approx.to_string(),
+            e.kind.as_str().to_string(),
+            e.persons.join(PERSON_SEPARATOR),
+            opt(&e.org),
+            opt(&e.role),
+            opt(&e.target),
+            e.amount
+                .as_ref()
+                .map(|a| a.value.to_string())
+                .unwrap_or_default(),
+            e.amount
+                .as_ref()
+                .map(|a| a.currency.clone())
+                .unwrap_or_default(),
+            e.count.map(|c| c.to_string()).unwrap_or_default(),
+            headline(e),
+            evidence.join(SOURCE_SEPARATOR),
+            join(&|a| a.title.as_deref()),
+            join(&|a| a.url.as_deref()),
+            e.curated.to_string(),
+        ])?;
+    }
+    w.flush()?;
+    w.into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write the CSV: {e}"))
+}
+
+/// The document as iCalendar (RFC 5545, written by the `icalendar` crate, which escapes and
+/// folds): one all-day `VEVENT` per event over the days its date covers (a day, a whole
+/// month, quarter or year; `DTEND` is the day after), with the headline as `SUMMARY`, the
+/// facts, evidence and sources as `DESCRIPTION`, the first source's link as `URL`, the
+/// kind as `CATEGORIES` and `<id>@dateline` as `UID`.
+pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String {
+    use icalendar::{Calendar, Component as _, EventLike as _};
+    let articles: BTreeMap<&str, &SourceArticle> =
+        doc.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut cal = Calendar::empty();
+    for (k, v) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//Dateline//Dateline export//EN"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+    ] {
+        cal.append_property(icalendar::Property::new(k, v));
+    }
+    cal.name(&doc.title);
+    for e in &doc.events {
+        let Some((first, last)) = date_range(&e.date) else {
+            continue;
+        };
+        let end = last.succ_opt().unwrap_or(last);
+        let mut lines = facts(e);
+        for s in &e.sources {
+            lines.push(format!("“{}”", s.evidence.text));
+            if let Some(a) = articles.get(s.article_id.as_str()) {
+                let mut cite = format!("— {}", a.title.as_deref().unwrap_or("Source"));
+                cite.push_str(&format!(", {}", a.published));
+                if let Some(u) = &a.url {
+                    cite.push_str(&format!(" {u}"));
+                }
+                lines.push(cite);
+            }
+        }
+        let mut ev = icalendar::Event::new();
+        ev.uid(&format!("{}@dateline", e.id))
+            .timestamp(now)
+            .summary(&headline(e))
+            .description(&lines.join("\n"))
+            .starts(first)
+            .ends(end)
+            .add_property("CATEGORIES", kind_label(e.kind))
+            .add_property("TRANSP", "TRANSPARENT");
+        if let Some(url) = e
+            .sources
+            .iter()
+            .filter_map(|s| articles.get(s.article_id.as_str())?.url.as_deref())
+            .next()
+        {
+            ev.url(url);
+        }
+        cal.push(ev.done());
+    }
+    cal.done().to_string()
+}
+
+/// The document as JSON Lines: one [`TimelineEvent`] per line, in date order.
+pub fn jsonl(doc: &TimelineDocument) -> anyhow::Result<String> {
+    let mut out = String::new();
+    for e in &doc.events {
+        out.push_str(&serde_json::to_string(e)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// An embedded file of the web app, or an error saying how to build it into the binary.
+fn asset(name: &str) -> anyhow::Result<&'static [u8]> {
+    assets::get(name).with_context(|| {
+        format!(
+            "this dateline binary was built without the web app ({name} is missing): build it with `cargo xtask build`"
+        )
+    })
+}
+
+/// `index.html` of the export: reads `timeline.json` beside it, titled `title`.
+fn export_index(title: &str) -> anyhow::Result<String> {
+    let index = String::from_utf8_lossy(asset("index.html")?).into_owned();
+    const META: &str = "content=\"api/timeline.json\"";
+    if !index.contains(META) {
+        bail!(
+            "the embedded index.html has no dateline-timeline meta tag to point at timeline.json"
+        );
+    }
+    Ok(index
+        .replacen(META, "content=\"timeline.json\"", 1)
+        .replacen(
+            "<title>Dateline</title>",
+            &format!("<title>{}</title>", html(title)),
+            1,
+        ))
+}
+
+/// The web app's files a static site needs besides `index.html`.
+pub const SITE_FILES: [&str; 4] = [
+    "dateline_web.js",
+    "dateline_web_bg.wasm",
+    "style.css",
+    "embed.js",
+];
+
+/// Writes the static site into `dir` (created when missing): `index.html`, the app's
+/// files and `timeline.json`, all linked by relative URLs. Returns the files written.
+pub fn write_site(dir: &Path, doc: &TimelineDocument) -> anyhow::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    let mut files: Vec<(&str, Vec<u8>)> =
+        vec![("index.html", export_index(&doc.title)?.into_bytes())];
+    for name in SITE_FILES {
+        files.push((name, asset(name)?.to_vec()));
+    }
+    files.push(("timeline.json", serde_json::to_vec(doc)?));
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Base64 (standard alphabet, padded).
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The wasm-bindgen glue as the body of an inline module script: its `export`s dropped
+/// (nothing imports it), ready to call `__wbg_init` with the module's bytes.
+fn inline_glue(js: &str) -> anyhow::Result<String> {
+    let mut out = String::with_capacity(js.len());
+    let mut found_init = false;
+    for line in js.lines() {
+        if line.starts_with("export {") {
+            found_init |= line.contains("__wbg_init");
+            continue;
+        }
+        let line = line
+            .strip_prefix("export ")
+            .filter(|rest| {
+                ["function ", "class ", "const ", "let ", "async function "]
+                    .iter()
+                    .any(|k| rest.starts_with(k))
+            })
+            .unwrap_or(line);
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !found_init || !js.contains("async function __wbg_init(") {
+        bail!("the embedded JS glue does not have the expected __wbg_init export");
+    }
+    if out.to_ascii_lowercase().contains("</script") {
+        bail!("the embedded JS glue contains </script and cannot be inlined");
+    }
+    Ok(out)
+}
+
+/// The whole export as one HTML file: the style, the JS glue, the wasm module (base64) and
+/// the timeline document (a `<script type="application/json" id="dateline-data">`, handed
+/// to the app as a `blob:` URL in its `dateline-timeline` meta tag) inline. Opens from any
+/// static host.
+pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
+    let index = export_index(&doc.title)?;
+    let css = String::from_utf8_lossy(asset("style.css")?).into_owned();
+    let glue = inline_glue(&String::from_utf8_lossy(asset("dateline_web.js")?))?;
+    let wasm = base64(asset("dateline_web_bg.wasm")?);
+    // `<` only occurs inside JSON strings, where \u003c is the same character: the data can
+    // never close its script element.
+    let data = serde_json::to_string(doc)?.replace('<', "\\u003c");
+    const LINK: &str = "<link rel=\"stylesheet\" href=\"style.css\">";
+    let (Some(script_at), true) = (index.find("<script type=\"module\">"), index.contains(LINK))
+    else {
+        bail!(
+            "the embedded index.html does not have the expected stylesheet link and module script"
+        );
+    };
+    let script_end = index[script_at..]
+        .find("</script>")
+        .map(|i| script_at + i + "</script>".len())
+        .context("the embedded index.html has an unclosed module script")?;
+    let boot = format!(
+        "<script type=\"application/json\" id=\"dateline-data\">{data}</script>\n  \
+         <script type=\"module\">\n{glue}\n\
+         // The app fetches the document the meta tag names: here, the inlined one.\n\
+         document.querySelector(\"meta[name=dateline-timeline]\").content = URL.createObjectURL(\n\
+           new Blob([document.getElementById(\"dateline-data\").textContent], {{ type: \"application/json\" }}));\n\
+         const datelineWasm = \"{wasm}\";\n\
+         __wbg_init({{ module_or_path: Uint8Array.from(atob(datelineWasm), (c) => c.charCodeAt(0)) }});\n  </script>"
+    );
+    let page = format!("{}{}{}", &index[..script_at], boot, &index[script_end..]);
+    Ok(page.replacen(LINK, &format!("<style>\n{css}</style>"), 1))
+}
+
+/// Today's date and time in UTC, from the system clock (without chrono's clock feature).
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    now_utc().date_naive().format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_api::{EventSource, Evidence};
+
+    fn date(value: &str, precision: Precision, approx: bool) -> EventDate {
+        EventDate {
+            value: value.into(),
+            precision,
+            approx,
+        }
+    }
+
+    fn event(id: &str, d: EventDate, person: Option<&str>) -> TimelineEvent {
+        TimelineEvent {
+            id: id.into(),
+            kind: if person.is_some() {
+                EventKind::Resignation
+            } else {
+                EventKind::Valuation
+            },
+            date: d,
+            persons: person.map(|p| vec![p.to_string()]).unwrap_or_default(),
+            person_ids: person
+                .map(|p| vec![dateline_core::slug(p)])
+                .unwrap_or_default(),
+            org: Some("Acme, Inc.".into()),
+            target: None,
+            role: person.map(|_| "CTO".to_string()),
+            amount: person.is_none().then(|| Amount {
+                value: 150e9,
+                currency: "USD".into(),
+            }),
+            count: None,
+            sources: vec![EventSource {
+                article_id: "a1".into(),
+                evidence: Evidence {
+                    text: "She said: \"I quit, <b>now</b>; really\"".into(),
+                    start: 0,
+                    end: 10,
+                },
+                date: None,
+            }],
+            alternative_dates: vec![],
+            corrected: false,
+            curated: false,
+            hidden: false,
+        }
+    }
+
+    fn doc() -> TimelineDocument {
+        TimelineDocument {
+            title: "Acme's year".into(),
+            events: vec![
+                event(
+                    "r1",
+                    date("2024-09-26", Precision::Day, false),
+                    Some("Ann Lee"),
+                ),
+                event("v1", date("2024-10", Precision::Quarter, true), None),
+                event("r2", date("2023", Precision::Year, false), Some("Bob Ray")),
+                event(
+                    "r3",
+                    date("2024-02", Precision::Month, false),
+                    Some("Bob Ray"),
+                ),
+            ],
+            people: vec![
+                Person {
+                    id: "ann-lee".into(),
+                    name: "Ann Lee".into(),
+                    event_count: 1,
+                },
+                Person {
+                    id: "bob-ray".into(),
+                    name: "Bob Ray".into(),
+                    event_count: 2,
+                },
+            ],
+            sources: vec![SourceArticle {
+                id: "a1".into(),
+                title: Some("Acme news".into()),
+                url: Some("https://news.example/a?x=1&y=2".into()),
+                published: "2024-09-27".into(),
+                lang: "en".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_filter_keeps_matching_events_people_and_sources() {
+        let f = Filter::from_params(&["Bob Ray".into()], &[], Some("2024"), None, None).unwrap();
+        let d = filter(doc(), &f);
+        assert_eq!(d.events.len(), 1);
+        assert_eq!(d.events[0].id, "r3");
+        assert_eq!(d.people.len(), 1);
+        assert_eq!(d.people[0].event_count, 1);
+        assert_eq!(d.sources.len(), 1);
+        // A year overlaps a bound inside it.
+        let f = Filter::from_params(
+            &[],
+            &["resignation".into()],
+            Some("2023-06"),
+            Some("2023-12-31"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(filter(doc(), &f).events.len(), 1);
+        let f = Filter::from_params(&[], &[], None, None, Some("ANN quit")).unwrap();
+        assert_eq!(filter(doc(), &f).events.len(), 1);
+        assert!(Filter::from_params(&[], &["party".into()], None, None, None).is_err());
+        assert!(Filter::from_params(&[], &[], Some("2024-02-30"), None, None).is_err());
+        assert!(
+            Filter::from_params(&["  ,".into()], &[], None, None, Some(" "))
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn timelinejs_slides_have_the_documented_fields_at_each_precision() {
+        let tl = timelinejs(&doc());
+        assert_eq!(tl["title"]["text"]["headline"], "Acme&#39;s year");
+        let ev = tl["events"].as_array().unwrap();
+        assert_eq!(ev.len(), 4);
+        assert_eq!(
+            ev[0]["start_date"],
+            serde_json::json!({"year": 2024, "month": 9, "day": 26})
+        );
+        assert_eq!(ev[0]["group"], "Ann Lee");
+        assert_eq!(ev[0]["unique_id"], "r1");
+        assert_eq!(ev[0]["text"]["headline"], "Resignation: Ann Lee");
+        let text = ev[0]["text"]["text"].as_str().unwrap();
+        assert!(text.contains("&lt;b&gt;now&lt;/b&gt;"), "{text}");
+        assert!(
+            text.contains("href=\"https://news.example/a?x=1&amp;y=2\""),
+            "{text}"
+        );
+        assert_eq!(
+            ev[1]["start_date"],
+            serde_json::json!({"year": 2024, "month": 10})
+        );
+        assert_eq!(
+            ev[1]["end_date"],
+            serde_json::json!({"year": 2024, "month": 12})
+        );
+        assert_eq!(ev[1]["display_date"], "About Q4 2024");
+        assert_eq!(ev[1]["group"], "Acme, Inc.");
+        assert_eq!(ev[2]["start_date"], serde_json::json!({"year": 2023}));
+        assert!(ev[2].get("end_date").is_none());
+    }
+
+    #[test]
+    fn csv_quotes_cells_and_reads_back() {
+        let bytes = csv(&doc()).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        assert_eq!(r.headers().unwrap(), CSV_COLUMNS.as_slice());
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(&rows[0][6], "Acme, Inc.");
+        assert_eq!(&rows[0][13], "She said: \"I quit, <b>now</b>; really\"");
+        assert_eq!(&rows[0][15], "https://news.example/a?x=1&y=2");
+        assert_eq!(&rows[1][9], "150000000000");
+    }
+
+    #[test]
+    fn ics_has_all_day_events_over_their_precision_and_parses_back() {
+        let now = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let text = ics(&doc(), now);
+        assert!(text.contains("DTSTART;VALUE=DATE:20240926"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:20240927"), "{text}");
+        // A quarter is three months, a year a whole year.
+        assert!(text.contains("DTSTART;VALUE=DATE:20241001"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:20250101"), "{text}");
+        assert!(text.contains("DTSTART;VALUE=DATE:20230101"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:20240101"), "{text}");
+        assert!(text.lines().all(|l| l.len() <= 75), "folded lines");
+        let cal: icalendar::Calendar = text.parse().unwrap();
+        use icalendar::Component as _;
+        let events: Vec<_> = cal.events().collect();
+        assert_eq!(events.len(), 4);
+        assert_eq!(events[0].get_summary(), Some("Resignation: Ann Lee"));
+        assert!(
+            events[0]
+                .get_description()
+                .unwrap()
+                .contains("\"I quit, <b>now</b>; really\"")
+        );
+        assert_eq!(events[0].get_uid(), Some("r1@dateline"));
+    }
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar\xff"), "Zm9vYmFy/w==");
+    }
+
+    #[test]
+    fn the_glue_loses_its_exports_only() {
+        let js = "export class A {}\nexport function start() {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n";
+        let out = inline_glue(js).unwrap();
+        assert_eq!(
+            out,
+            "class A {}\nfunction start() {}\nasync function __wbg_init(m) {}\n"
+        );
+        assert!(inline_glue("function x() {}").is_err());
+    }
+}
