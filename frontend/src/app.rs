@@ -4,7 +4,7 @@
 use crate::model::{self, Doc, Ev};
 use crate::url_state::{self, Filter};
 use crate::{json, list, panels, plot};
-use dateline_api::EventKind;
+use dateline_api::{EventKind, embed};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_futures::JsFuture;
@@ -196,6 +196,14 @@ fn Timeline(
                 filter.set(f);
             }
         });
+        // A host page may point the frame at another event (`#event-<id>`).
+        plot::listen(&w, "hashchange", true, move |_| {
+            if let Some(i) = url_state::event_from_hash()
+                .and_then(|id| doc.events.iter().position(|e| e.id == id))
+            {
+                selected.set(Some(i as u32));
+            }
+        });
     }
 
     let plot_ref = NodeRef::<leptos::html::Div>::new();
@@ -225,6 +233,22 @@ fn Timeline(
         if let Some(section) = details_ref.get() {
             panels::details(&section, doc, ev);
         }
+    });
+    // The Embed panel's choices, as typed (the snippets follow the view).
+    let embed_height = RwSignal::new(String::new());
+    let embed_theme = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let event = selected
+            .get()
+            .and_then(|i| doc.events.get(i as usize))
+            .map(|e| e.id.as_str());
+        fill_embed(
+            doc,
+            &filter.with(url_state::embed_query),
+            event,
+            &embed_height.get(),
+            &embed_theme.get(),
+        );
     });
     let figures_open = RwSignal::new(false);
     let figures_ref = NodeRef::<leptos::html::Div>::new();
@@ -270,6 +294,20 @@ fn Timeline(
             >
                 "Tenures"
             </button>
+            <details class="embed">
+                <summary>"Embed"</summary>
+                <div
+                    on:change=move |ev| {
+                        let theme = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|e| e.id() == "embed-theme");
+                        let value = event_target_value(&ev);
+                        if theme { embed_theme.set(value) } else { embed_height.set(value) }
+                    }
+                    inner_html=EMBED_PANEL
+                ></div>
+            </details>
             <span class="range" aria-live="polite">
                 {move || range.get()}
             </span>
@@ -314,6 +352,46 @@ fn Timeline(
         </details>
     }
 }
+
+/// Writes the Embed panel's snippets for this view: the filter's `query`, the chosen
+/// `event`, the drawing's `height` and the `theme` as chosen in the panel. The same
+/// snippets as `dateline export` prints (both come from `dateline_api::embed`).
+fn fill_embed(doc: &Doc, query: &str, event: Option<&str>, height: &str, theme: &str) {
+    let Some(d) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (lo, hi) = embed::HEIGHT_RANGE;
+    let height = height
+        .parse::<u32>()
+        .map_or(embed::DEFAULT_HEIGHT, |h| h.clamp(lo, hi));
+    let location = d.location();
+    let origin = location.as_ref().and_then(|l| l.origin().ok());
+    let path = location.and_then(|l| l.pathname().ok()).unwrap_or_default();
+    // The folder the app is in: the frame's page and embed.js are there.
+    let dir = path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1);
+    let base = [origin.as_deref().unwrap_or_default(), &path[..dir]].concat();
+    let url = embed::embed_url(&base, query, theme, height, event);
+    for (id, text) in [
+        (
+            "embed-iframe",
+            embed::iframe_snippet(&url, &doc.title, height),
+        ),
+        (
+            "embed-script",
+            embed::script_snippet(&base, &url, &doc.title, height),
+        ),
+    ] {
+        if let Some(e) = d.get_element_by_id(id) {
+            e.set_text_content(Some(&text));
+        }
+    }
+}
+
+/// The Embed panel's controls (static; the snippets are filled in as text).
+const EMBED_PANEL: &str = "<label>Height (px)<input id=\"embed-height\" type=\"number\" min=\"160\" max=\"4000\" step=\"20\" placeholder=\"400\"></label>\
+<label>Theme<select id=\"embed-theme\"><option value=\"\">System</option><option>light</option><option>dark</option></select></label>\
+<label>Frame<textarea id=\"embed-iframe\" readonly rows=\"3\"></textarea></label>\
+<label>Script (fits its height)<textarea id=\"embed-script\" readonly rows=\"4\"></textarea></label>";
 
 /// Person, kind, date and text filters.
 #[component]

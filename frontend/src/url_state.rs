@@ -57,10 +57,20 @@ pub fn filter_from_url() -> Filter {
 /// The query string (with `?`, or empty) for `filter`, keeping parameters that are not ours
 /// (such as `data`).
 pub fn query_for(filter: &Filter) -> String {
+    query_without(filter, &[])
+}
+
+/// The query string for `filter` in an embed snippet: as [`query_for`], without the page's
+/// own `theme` and `height` (the snippet sets its own).
+pub fn embed_query(filter: &Filter) -> String {
+    query_without(filter, &["theme", "height"])
+}
+
+fn query_without(filter: &Filter, drop: &[&str]) -> String {
     let Some(p) = params() else {
         return String::new();
     };
-    for k in KEYS {
+    for k in KEYS.iter().chain(drop) {
         p.delete(k);
     }
     for v in &filter.persons {
