@@ -4,7 +4,7 @@
 //!   binaryen) and the release binary that embeds it.
 //! - `cargo xtask demo [--addr A]` — build, ingest the demo articles into a fresh store, serve.
 //! - `cargo xtask test` — formatting, clippy (native and wasm32), the web app build, every
-//!   crate's tests and the browser tests.
+//!   crate's tests, the browser tests, and the core extractor compiled to wasm32 run in node.
 //!
 //! Missing tools are installed on the way: the `wasm32-unknown-unknown` target (rustup),
 //! binaryen (`npm ci` in `frontend/`), and Debian's `chromium` and `chromium-driver` for the
@@ -27,8 +27,11 @@ fn main() {
         Some("demo") => demo(&args[1..]),
         Some("test") => test(),
         Some("web") => ensure_web_tools().and_then(|()| build_web()),
+        Some("wasm-node") => ensure_wasm_target().and_then(|()| core_in_node().map(drop)),
         _ => {
-            eprintln!("usage: cargo xtask <build | demo [--addr 127.0.0.1:8080] | test | web>");
+            eprintln!(
+                "usage: cargo xtask <build | demo [--addr 127.0.0.1:8080] | test | web | wasm-node>"
+            );
             std::process::exit(2);
         }
     };
@@ -185,6 +188,53 @@ fn build_web() -> anyhow::Result<()> {
     report_sizes(&dist, &[bg.as_str(), js.as_str(), "style.css"])
 }
 
+/// Builds the core extractor for wasm32 (`crates/wasm`), generates its node bindings and
+/// runs `crates/wasm/tests/node.mjs` on them; returns (passed, failed).
+fn core_in_node() -> anyhow::Result<(usize, usize)> {
+    run(cargo().args([
+        "build",
+        "--package",
+        "dateline-wasm",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        WASM_PROFILE,
+    ]))?;
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join(WASM_PROFILE)
+        .join("dateline_wasm.wasm");
+    let out = target_dir().join("wasm-node");
+    let _ = std::fs::remove_dir_all(&out);
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .nodejs(true)?
+        .typescript(false)
+        .out_name("dateline_wasm")
+        .generate(&out)
+        .context("wasm-bindgen (node)")?;
+    let script = root().join("crates/wasm/tests/node.mjs");
+    eprintln!("xtask: $ node {} {}", script.display(), out.display());
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(&out)
+        .output()
+        .context("cannot start node (Node.js is needed for the wasm32 test)")?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    eprint!("{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    let count = |word: &str| {
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("node wasm test ") && l.ends_with(word))
+            .count()
+    };
+    let (passed, failed) = (count("... ok"), count("... FAILED"));
+    if !output.status.success() || passed == 0 {
+        bail!("the core extractor failed in node (wasm32): {failed} failed");
+    }
+    Ok((passed, failed))
+}
+
 /// Prints raw and gzip -9 sizes of the app's files.
 fn report_sizes(dist: &Path, files: &[&str]) -> anyhow::Result<()> {
     let (mut raw_total, mut gz_total) = (0usize, 0usize);
@@ -294,6 +344,9 @@ fn test() -> anyhow::Result<()> {
         // The web app's pure parts (JSON reader, dates, highlighting) run natively too.
         let web = run_tests(cargo().args(["test", "--package", "dateline-web", "--lib"]))?;
         counts = (counts.0 + web.0, counts.1 + web.1, counts.2 + web.2);
+        // The core extractor compiled to wasm32, run in node.
+        let node = core_in_node()?;
+        counts = (counts.0 + node.0, counts.1 + node.1, counts.2);
         Ok(())
     })?;
     for (name, secs) in &steps {

@@ -35,6 +35,31 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../data/first_names.txt")).collect());
 
+/// Whether `word` is a first name of the lexicon, in any case and with or without its
+/// accents ("Lucía" is listed as "lucia").
+fn is_first_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    FIRST_NAMES.contains(lower.as_str())
+        || (!lower.is_ascii() && FIRST_NAMES.contains(fold_accents(&lower).as_str()))
+}
+
+/// `word` with the accents of Latin letters removed ("lucía" → "lucia", "françois" →
+/// "francois").
+fn fold_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
 /// Surname particles written in lowercase inside a name ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
     "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von",
@@ -234,9 +259,7 @@ pub fn full_names(text: &str, span: (usize, usize), text_is_lowercase: bool) -> 
                 .chars()
                 .all(|c| c == ' ' || c == '\u{a0}')
         };
-        if !FIRST_NAMES.contains(first.text.to_lowercase().as_str())
-            || (!text_is_lowercase && !is_cased(first.text))
-        {
+        if !is_first_name(first.text) || (!text_is_lowercase && !is_cased(first.text)) {
             i += 1;
             continue;
         }
@@ -547,6 +570,13 @@ mod tests {
             .map(|f| f.name)
             .collect();
         assert_eq!(found, vec!["CTO", "CFO"]);
+    }
+
+    #[test]
+    fn first_names_match_with_or_without_accents() {
+        assert!(is_first_name("Lucía"));
+        assert!(is_first_name("LUCIA"));
+        assert!(!is_first_name("Lisboa"));
     }
 
     #[test]

@@ -70,6 +70,8 @@ struct Compiled {
     shortly_after: WordRegex,
     birth: WordRegex,
     pronouns: WordRegex,
+    locatives: WordRegex,
+    capitalised_nouns: bool,
     agents: WordRegex,
     years_later: Vec<Regex>,
     number_words: Vec<(Regex, u64)>,
@@ -106,6 +108,8 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 shortly_after: word_regex(t.shortly_after),
                 birth: word_regex(t.birth),
                 pronouns: word_regex(t.pronouns),
+                locatives: word_regex(t.locatives),
+                capitalised_nouns: t.capitalised_nouns,
                 agents: {
                     let body = alternation(t.agents.iter().copied());
                     #[allow(clippy::expect_used)]
@@ -260,7 +264,11 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         text,
         compiled: compiled(lang),
         published,
-        main_org: most_frequent_org(text),
+        main_org: None,
+    };
+    let article = Article {
+        main_org: main_org(&article, &sentences, &known, lowercase),
+        ..article
     };
 
     // Every kind's triggers over the whole text in one pass each (cheaper than a search per
@@ -271,6 +279,10 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         .iter()
         .map(|(kind, regex)| (*kind, regex.find_iter(text).collect()))
         .collect();
+    // Dates over the whole text at once: a quotation spanning sentences is seen whole, so a
+    // relative word inside a dated quote resolves against the quote's date.
+    let mut all_dates = temporal::find_mentions(text, lang, published, Preference::Past);
+    all_dates.sort_by_key(|m| m.start);
     let mut events: Vec<Event> = Vec::new();
     let mut story = StoryContext::default();
     for (s, full) in sentences.iter().zip(full_names) {
@@ -281,15 +293,15 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             text, span, &known, &people, lowercase,
         ));
         people.sort_by_key(|p| p.start);
-        let dates: Vec<temporal::Mention> =
-            temporal::find_mentions(sentence_text, lang, published, Preference::Past)
-                .into_iter()
-                .map(|mut m| {
-                    m.start += s.start;
-                    m.end += s.start;
-                    m
-                })
-                .collect();
+        let dates: Vec<temporal::Mention> = {
+            let first = all_dates.partition_point(|m| m.start < s.start);
+            all_dates[first..]
+                .iter()
+                .take_while(|m| m.start < s.end)
+                .filter(|m| m.end <= s.end)
+                .cloned()
+                .collect()
+        };
         // This sentence's triggers, kind by kind, in text order within each kind.
         let found: Vec<(EventKind, (usize, usize))> = triggers
             .iter()
@@ -307,11 +319,13 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             continue;
         }
         let mut orgs = entities::organisations(text, span);
-        for candidate in entities::proper_nouns(text, span, lowercase) {
+        let roles = entities::roles(text, span, lang);
+        for candidate in org_candidates(&article, span, lowercase) {
             let overlaps = |a: usize, b: usize| candidate.start < b && candidate.end > a;
             if !orgs.iter().any(|f| overlaps(f.start, f.end))
                 && !people.iter().any(|f| overlaps(f.start, f.end))
                 && !dates.iter().any(|m| overlaps(m.start, m.end))
+                && !roles.iter().any(|f| overlaps(f.start, f.end))
             {
                 orgs.push(candidate);
             }
@@ -322,7 +336,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             start: s.start,
             end: s.end,
             people,
-            roles: entities::roles(text, span, lang),
+            roles,
             orgs,
             // Only company events read figures; person events skip the search.
             quantities: if found.iter().any(|(kind, _)| !kind.is_personal()) {
@@ -416,7 +430,7 @@ fn events_for(
     let mut out = Vec::new();
     match kind {
         EventKind::Resignation | EventKind::Dismissal | EventKind::Appointment => {
-            let found = subjects_of(article, facts, trigger);
+            let found = subjects_of(article, facts, kind, trigger);
             for person in &found {
                 let mut e = base();
                 e.persons = vec![person.name.clone()];
@@ -441,7 +455,7 @@ fn events_for(
             if confidence < DATED {
                 return out;
             }
-            let mut founders = subjects_of(article, facts, trigger);
+            let mut founders = subjects_of(article, facts, kind, trigger);
             if founders.is_empty()
                 && let Some(name) = implicit_subject(article, facts, trigger, story)
             {
@@ -557,13 +571,23 @@ fn events_for(
             }
         }
         EventKind::Layoff => {
-            let Some(q) = facts.quantities.iter().find(|q| {
-                q.count().is_some()
-                    && ((q.start >= trigger.1
-                        && q.start - trigger.1 <= FIGURE_REACH
-                        && jobs_after(article, q.end, facts.end))
-                        || (q.end <= trigger.0 && trigger.0 - q.end <= 3))
-            }) else {
+            let counts = || facts.quantities.iter().filter(|q| q.count().is_some());
+            let after = counts().find(|q| {
+                q.start >= trigger.1
+                    && q.start - trigger.1 <= FIGURE_REACH
+                    && jobs_after(article, q.end, facts.end)
+            });
+            let right_before = || counts().find(|q| q.end <= trigger.0 && trigger.0 - q.end <= 3);
+            // Verb-final clauses: "800 Stellen zu streichen".
+            let verb_final = || {
+                counts().find(|q| {
+                    q.end <= trigger.0
+                        && trigger.0 - q.end <= VERB_FINAL_REACH
+                        && !article.text[q.end..trigger.0].contains([',', ';', ':'])
+                        && jobs_after(article, q.end, trigger.0)
+                })
+            };
+            let Some(q) = after.or_else(right_before).or_else(verb_final) else {
                 return out;
             };
             let mut e = base();
@@ -588,6 +612,7 @@ fn events_for(
 fn subjects_of(
     article: &Article<'_>,
     facts: &SentenceFacts<'_>,
+    kind: EventKind,
     trigger: (usize, usize),
 ) -> Vec<Found> {
     let trigger_text = &article.text[trigger.0..trigger.1];
@@ -599,7 +624,7 @@ fn subjects_of(
     {
         return vec![p.clone()];
     }
-    subjects(
+    let found: Vec<Found> = subjects(
         article.text,
         &facts.people,
         trigger,
@@ -608,8 +633,30 @@ fn subjects_of(
     )
     .into_iter()
     .cloned()
-    .collect()
+    .collect();
+    if found.is_empty() && kind == EventKind::Appointment {
+        // "ha nominato al suo posto Marco Bellini", "named as interim CEO Priya Raman": the
+        // appointee is the object, after a short filler without clause punctuation.
+        return facts
+            .people
+            .iter()
+            .find(|p| p.start >= trigger.1)
+            .filter(|p| {
+                p.start - trigger.1 <= APPOINTEE_REACH
+                    && !article.text[trigger.1..p.start].contains([',', ';', ':', '.', '"'])
+            })
+            .cloned()
+            .into_iter()
+            .collect();
+    }
+    found
 }
+
+/// How far (in bytes) a count of jobs may stand before the layoff verb that ends its clause.
+const VERB_FINAL_REACH: usize = 30;
+
+/// How far (in bytes) after an appointment trigger its object may be.
+const APPOINTEE_REACH: usize = 40;
 
 /// The person a subject-less trigger is about: the story's salient person, when a subject
 /// pronoun opens the trigger's clause ("he was fired") or, in a pro-drop language, when the
@@ -703,7 +750,11 @@ fn figure_near(quantities: &[Quantity], trigger: (usize, usize), money: bool) ->
     quantities
         .iter()
         .filter(usable)
-        .filter(|q| q.start >= trigger.1 && q.start - trigger.1 <= FIGURE_REACH)
+        .filter(|q| {
+            (q.start >= trigger.1 && q.start - trigger.1 <= FIGURE_REACH)
+                // A qualifier the trigger swallowed: "che valuta la società circa 1,2 miliardi".
+                || (q.start >= trigger.0 && q.end > trigger.1)
+        })
         .min_by_key(|q| q.start)
         .or_else(|| {
             quantities
@@ -721,11 +772,18 @@ fn company_for(
     facts: &SentenceFacts<'_>,
     trigger: (usize, usize),
 ) -> Option<String> {
-    facts
+    let inside = facts
         .orgs
         .iter()
-        .filter(|o| o.end <= trigger.0)
-        .max_by_key(|o| o.end)
+        .find(|o| o.start >= trigger.0 && o.end <= trigger.1);
+    inside
+        .or_else(|| {
+            facts
+                .orgs
+                .iter()
+                .filter(|o| o.end <= trigger.0)
+                .max_by_key(|o| o.end)
+        })
         .or_else(|| facts.orgs.iter().find(|o| o.start >= trigger.1))
         .map(|o| o.name.clone())
         .or_else(|| article.main_org.clone())
@@ -894,6 +952,11 @@ fn subjects<'a>(
     let before: Vec<&Found> = people.iter().filter(|p| p.end <= trigger.0).collect();
     if let Some((&last, earlier)) = before.split_last() {
         let mut out = vec![last];
+        let gap = format!(" {} ", &text[last.end..trigger.0].replace(',', " "));
+        if RELATIVES.iter().any(|r| gap.contains(r)) {
+            // "… and Lena Fischer, who left": the relative clause is hers alone.
+            return out;
+        }
         let mut head = last;
         for &p in earlier.iter().rev() {
             if !only_coordination(text, (p.end, head.start), roles, orgs) {
@@ -1005,6 +1068,103 @@ fn most_frequent_org(text: &str) -> Option<String> {
         .map(|(name, _)| name)
 }
 
+/// The company the article is about: the most frequent name of the company lexicon, or a
+/// capitalised name the lexicon misses ("Northwind") when it occurs more often (at least
+/// twice), people and places aside.
+fn main_org(
+    article: &Article<'_>,
+    sentences: &[sentence::Sentence],
+    known: &entities::KnownPeople,
+    lowercase: bool,
+) -> Option<String> {
+    let text = article.text;
+    let lexicon = entities::organisations(text, (0, text.len()));
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for f in &lexicon {
+        *counts.entry(f.name.clone()).or_default() += 1;
+    }
+    let best_lexicon = counts.values().copied().max().unwrap_or(0);
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for s in sentences {
+        let span = (s.start, s.end);
+        let people = entities::surname_mentions(text, span, known, &[], lowercase);
+        for c in org_candidates(article, span, lowercase) {
+            let overlaps = |f: &Found| c.start < f.end && c.end > f.start;
+            if !lexicon.iter().any(overlaps)
+                && !people.iter().any(overlaps)
+                && !entities::full_names(text, span, lowercase)
+                    .iter()
+                    .any(overlaps)
+            {
+                *names.entry(c.name).or_default() += 1;
+            }
+        }
+    }
+    let best_name = names
+        .into_iter()
+        .filter(|&(_, n)| n >= 2 && n > best_lexicon)
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(&a.0))
+        });
+    match best_name {
+        Some((name, _)) => Some(name),
+        None => most_frequent_org(text),
+    }
+}
+
+/// Capitalised names in `span` that may be companies the lexicon misses: none in lowercase
+/// text or in a language that capitalises every noun; never a place (a name right after a
+/// locative preposition: "in Sevilla", "en France") or an adjective ("Boston-based").
+fn org_candidates(article: &Article<'_>, span: (usize, usize), lowercase: bool) -> Vec<Found> {
+    if article.compiled.capitalised_nouns {
+        return Vec::new();
+    }
+    let text = article.text;
+    entities::proper_nouns(text, span, lowercase)
+        .into_iter()
+        .filter(|c| {
+            let adjective = c
+                .name
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+            let before = text[span.0..c.start].trim_end();
+            let word_before = before
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let place = !word_before.is_empty()
+                && before.ends_with(word_before)
+                && article
+                    .compiled
+                    .locatives
+                    .find_at(word_before, 0)
+                    .is_some_and(|(s, e)| s == 0 && e == word_before.len());
+            !adjective && !place
+        })
+        .filter_map(|mut c| {
+            // "A Atlântica Energia", "The Walt Disney Company": a sentence's capitalised
+            // article is not part of the name.
+            while let Some((first, rest)) = c.name.split_once(' ')
+                && is_stopword(first)
+            {
+                c.start += first.len() + 1;
+                c.name = rest.to_string();
+            }
+            (!is_stopword(&c.name)).then_some(c)
+        })
+        .collect()
+}
+
+/// Whether `word` is a stop word of any language ("The", "A", "Der").
+fn is_stopword(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    crate::tables::TABLES
+        .iter()
+        .any(|t| t.stopwords.binary_search(&lower.as_str()).is_ok())
+}
+
 /// Whether two events report the same real-world event. A person's departure is one event
 /// whether the text calls it a resignation or a dismissal; company events of one kind with
 /// compatible dates are one event unless both give figures that differ.
@@ -1052,6 +1212,24 @@ fn drop_layoff_parts(events: &mut Vec<Event>) {
 /// One event per real-world event: a date the text states beats a date from context or the
 /// publication fallback (higher confidence), then the more specific date wins, then the
 /// earlier sentence. Events come out in text order.
+/// Drops a funding event whose amount is the valuation stated in the same sentence ("raised
+/// $420 million in a round …, a deal that valued it at $6.6bn": the round is $420 million).
+fn drop_valuations_read_as_funding(events: &mut Vec<Event>) {
+    let valuations: Vec<(usize, Option<f64>)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Valuation)
+        .map(|e| (e.evidence.start, e.amount.as_ref().map(|a| a.value)))
+        .collect();
+    events.retain(|e| {
+        e.kind != EventKind::Funding
+            || !valuations.iter().any(|&(start, value)| {
+                start == e.evidence.start
+                    && value.is_some()
+                    && value == e.amount.as_ref().map(|a| a.value)
+            })
+    });
+}
+
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
@@ -1072,6 +1250,7 @@ fn dedupe(events: Vec<Event>) -> Vec<Event> {
         }
     }
     drop_layoff_parts(&mut out);
+    drop_valuations_read_as_funding(&mut out);
     out.sort_by_key(|e| e.evidence.start);
     out
 }

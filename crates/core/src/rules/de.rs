@@ -28,23 +28,26 @@ pub static TABLE: EventTable = EventTable {
     ],
     valuation: &[
         r"bewertung",
-        r"bewertet (?:mit|auf)",
+        // German puts the figure before the participle: "mit 2,5 Milliarden Euro bewertet".
+        r"bewertet",
         r"marktwert",
         r"(?:ist|war) (?:\w+ )?wert",
     ],
     funding: &[
         r"finanzierungsrunde",
-        r"(?:sammelte|sammelt|hat) (?:\w+ )?(?:eingesammelt|ein)",
+        // "hat 45 Millionen Euro eingesammelt", "sammelte 45 Millionen Euro ein": the figure
+        // stands before the participle, or after the finite verb.
+        r"eingesammelt|(?:sammelt|sammelte|sammelten) ",
         r"kapitalspritze",
         r"kapitalerhöhung",
         r"investition von",
     ],
     revenue: &[r"umsatz", r"umsätze", r"erlöse", r"einnahmen"],
     employees: &[
-        r"mitarbeiter(?:innen)?",
-        r"beschäftigte",
-        r"angestellte",
-        r"arbeitnehmer",
+        r"mitarbeiter(?:innen|n)?",
+        r"beschäftigten?",
+        r"angestellten?",
+        r"arbeitnehmer(?:innen|n)?",
     ],
     layoff: &[
         r"(?:streicht|strich|streichen|abbauen|abbau|baut|baute)",
@@ -53,10 +56,10 @@ pub static TABLE: EventTable = EventTable {
     ],
     jobs: &[
         r"stellen",
-        r"arbeitsplätze",
+        r"arbeitsplätzen?",
         r"jobs",
-        r"mitarbeiter(?:innen)?",
-        r"beschäftigte",
+        r"mitarbeiter(?:innen|n)?",
+        r"beschäftigten?",
         r"entlassungen",
     ],
     founding: &[r"gegründet", r"(?:gründete|gründeten|gründet)", r"gründung"],
@@ -65,14 +68,14 @@ pub static TABLE: EventTable = EventTable {
         r"(?:kauft|kaufte|gekauft|kauf von|erwirbt|erwarb|erworben)",
     ],
     roles: &[
+        ("vorstandsvorsitzende[nr]?|vorstandschef(?:in)?|ceo", "CEO"),
         (
-            "vorstandsvorsitzender|vorstandsvorsitzende|vorstandschef|vorstandschefin|ceo",
-            "CEO",
+            "finanzvorständin|finanzvorstand|finanzchef(?:in)?|cfo",
+            "CFO",
         ),
-        ("finanzvorstand|finanzchef|finanzchefin|cfo", "CFO"),
         ("technologievorstand|technikchef|cto", "CTO"),
         (
-            "aufsichtsratsvorsitzender|aufsichtsratsvorsitzende|aufsichtsratschef",
+            "aufsichtsratsvorsitzende[nr]?|aufsichtsratschef(?:in)?",
             "chair",
         ),
         ("mitgründer|mitgründerin|mitbegründer", "co-founder"),
@@ -127,6 +130,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"geboren"],
     pronouns: &[r"er|sie"],
+    locatives: &[r"in|aus|nach"],
+    capitalised_nouns: true,
     pro_drop: false,
     agents: &[r"von|durch"],
     years_later: &[r"N jahre? später|N jahre? danach"],
@@ -138,6 +143,6 @@ pub static TABLE: EventTable = EventTable {
         r"dementiert|bestritten",
         r"gerüchte?|spekulationen?",
         r"in verhandlungen|gespräche|kandidat(?:in)?|bieter",
-        r"soll|sollen|erwartet|prognose|ziel",
+        r"soll|sollen|sollte|sollten|erwartet|erwarten|erwartete|prognose|prognostiziert|ziel",
     ],
 };

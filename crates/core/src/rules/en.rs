@@ -38,6 +38,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     valuation: &[
         r"valu(?:ed|ing) at",
+        // "a deal that valued Northwind at $6.6bn": the company between verb and figure.
+        r"(?:valued|values|valuing) (?:[\w'’.-]+ ){1,3}at",
         r"valuation",
         r"market (?:value|valuation)",
         r"(?:is|was|now) worth",
@@ -48,7 +50,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:series [a-f]|seed) round",
         r"(?:capital|cash) (?:infusion|injection)",
         r"investment of",
-        r"(?:invested|invests|investing) \$",
+        // Ends before the figure, which the extractor looks for after the trigger.
+        r"(?:invested|invests|investing) ",
     ],
     revenue: &[
         r"revenues?",
@@ -178,6 +181,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"born"],
     pronouns: &[r"he|she"],
+    locatives: &[r"in"],
+    capitalised_nouns: false,
     pro_drop: false,
     agents: &[r"by"],
     years_later: &[r"N years? later|N years? afterwards"],

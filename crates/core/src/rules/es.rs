@@ -31,8 +31,11 @@ pub static TABLE: EventTable = EventTable {
     valuation: &[
         r"valoración",
         r"valorad[oa] en",
+        // "que valora la compañía en 450 millones": the company between verb and figure.
+        r"(?:valora|valoran|valoraba|valoraban) (?:[\w'’]+ ){1,3}en",
         r"valor de mercado",
-        r"(?:vale|valía) (?:más de |unos )?\d",
+        // Ends before the figure, which the extractor looks for after the trigger.
+        r"(?:vale|valía) ",
     ],
     funding: &[
         r"(?:recaudó|ha recaudado|captó|ha captado|levantó)",
@@ -131,6 +134,8 @@ pub static TABLE: EventTable = EventTable {
     present: &[r"actualmente", r"hoy", r"en la actualidad", r"emplea"],
     birth: &[r"nacid[oa]|nació"],
     pronouns: &[r"él|ella"],
+    locatives: &[r"en"],
+    capitalised_nouns: false,
     pro_drop: true,
     agents: &[r"por"],
     years_later: &[r"N años? después|N años? más tarde"],

@@ -29,11 +29,13 @@ pub static TABLE: EventTable = EventTable {
     valuation: &[
         r"valorisation",
         r"valorisée?s? (?:à|de)",
+        // "qui valorisait l'entreprise à 900 millions": the company between verb and figure.
+        r"(?:valorise|valorisent|valorisait|valorisaient|valorisant) (?:[\w'’]+ ){1,3}(?:à|a)",
         r"valeur (?:boursière|de marché)",
         r"vaut",
     ],
     funding: &[
-        r"(?:a|ont) levé",
+        r"(?:a|ont|avait|avaient|aura|auront) levé",
         r"levée de fonds",
         r"tour de table",
         r"financement de",
@@ -150,6 +152,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"née?"],
     pronouns: &[r"il|elle"],
+    locatives: &[r"à|en|au"],
+    capitalised_nouns: false,
     pro_drop: false,
     agents: &[r"par"],
     years_later: &[r"N ans? plus tard|N ans? après"],

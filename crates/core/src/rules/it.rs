@@ -11,7 +11,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:si è|si sono|si era|si erano|si sarebbe|si fosse) dimess[oaie]",
         r"dimett(?:e|ersi|endosi|ono|erà)",
         r"(?:ha|hanno|aveva|avevano) lasciato (?:l'incarico|la carica|l'azienda|la società|il suo (?:ruolo|incarico|posto))",
-        r"lascia(?:re|rà)? (?:l'incarico|la carica|l'azienda|la società|il suo (?:ruolo|incarico|posto))",
+        r"(?:lascia|lasciare|lascerà|lasceranno) (?:l'incarico|la carica|l'azienda|la società|il suo (?:ruolo|incarico|posto))",
         r"(?:va|andrà|andato|andata) in pensione",
     ],
     dismissal: &[
@@ -25,7 +25,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:ha|hanno) assunto (?:la carica|il ruolo|l'incarico|la guida)",
         r"(?:è|sono) entrat[oaie] (?:in|a far parte)",
         r"(?:sarà|diventa|diventerà|è diventat[oa]) (?:il |la )?nuov[oa]",
-        r"sarà (?:coperto|ricoperto|occupato) da",
+        r"sarà (?:coperto|coperta|ricoperto|ricoperta|occupato|occupata) da",
         r"(?:riassunse|ha riassunto|riassume) (?:il ruolo|la carica)",
         r"(?:ritornò|è ritornat[oa]|è tornat[oa]|tornò) (?:in|alla guida)",
         r"(?:prende|ha preso|prenderà) il posto",
@@ -33,8 +33,11 @@ pub static TABLE: EventTable = EventTable {
     valuation: &[
         r"valutazione",
         r"valutat[oaie] (?:a|ad|oltre|circa|più)",
+        // "che valuta la società 1,2 miliardi": the company between verb and figure.
+        r"(?:valuta|valutano|valutava|valutavano) (?:[\w'’]+ ){1,3}(?:a|ad|in|circa|oltre|più)",
         r"valore di mercato",
-        r"vale(?:va)? (?:oltre |circa |più di )?\d",
+        // Ends before the figure, which the extractor looks for after the trigger.
+        r"(?:vale|valeva) ",
     ],
     funding: &[
         r"(?:ha|hanno|aveva) raccolto",
@@ -54,8 +57,8 @@ pub static TABLE: EventTable = EventTable {
         r"collaboratori",
     ],
     layoff: &[
-        r"licenzia(?:re|rà|ranno|mento|menti)",
-        r"taglia(?:re|rà|ranno|to)",
+        r"licenzia(?:re|mento|menti)|licenzierà|licenzieranno",
+        r"taglia(?:re|to)|taglierà|taglieranno",
         r"tagli(?:o)? (?:di|dei|del)",
         r"esuberi",
         r"riduzione (?:del personale|della forza lavoro|dell'organico)",
@@ -192,6 +195,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"nat[oa]|nacque"],
     pronouns: &[r"lui|lei|egli|ella"],
+    locatives: &[r"a|in|nel|nella|nello|negli|nei|nelle"],
+    capitalised_nouns: false,
     pro_drop: true,
     agents: &[r"da|dal|dalla|dai"],
     years_later: &[r"N anni dopo|N anno dopo|N anni più tardi"],

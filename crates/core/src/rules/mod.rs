@@ -65,6 +65,12 @@ pub struct EventTable {
     /// Subject pronouns ("he", "lei"): an event whose subject is one goes to the person the
     /// article is talking about.
     pub pronouns: &'static [&'static str],
+    /// Locative prepositions ("in", "en", "à"): a capitalised name right after one is a
+    /// place, not a company the lexicon misses.
+    pub locatives: &'static [&'static str],
+    /// Whether the language capitalises every noun (German): then capitalisation says
+    /// nothing about names, and companies come from the lexicon only.
+    pub capitalised_nouns: bool,
     /// Whether the language drops subject pronouns ("fu licenziato", "fundó NeXT"): then a
     /// clause that opens with the trigger also goes to that person.
     pub pro_drop: bool,
@@ -151,6 +157,7 @@ mod tests {
             phrases.extend(t.shortly_after);
             phrases.extend(t.birth);
             phrases.extend(t.pronouns);
+            phrases.extend(t.locatives);
             phrases.extend(t.agents);
             phrases.extend(t.years_later);
             phrases.extend(t.blockers);

@@ -18,7 +18,7 @@ pub static TABLE: EventTable = EventTable {
         r"demissão de|destituição de",
     ],
     appointment: &[
-        r"nomead[oa]s?|nomeação de|nomeia",
+        r"nomead[oa]s?|nomeação de|nomeia|nomeou|nomearam|nomeará",
         r"(?:assumiu|assume|assumirá) (?:o cargo|a presidência|a direção|o posto|o comando)",
         r"(?:substitui|substituiu|sucede|sucedeu)",
         r"(?:juntou-se|entrou para|ingressou)",
@@ -27,6 +27,8 @@ pub static TABLE: EventTable = EventTable {
     valuation: &[
         r"avaliação",
         r"avaliad[oa] em",
+        // "que avalia a empresa em 1,1 mil milhões": the company between verb and figure.
+        r"(?:avalia|avaliam|avaliava|avaliavam) (?:[\w'’]+ ){1,3}em",
         r"valor de mercado",
         r"valorização",
     ],
@@ -46,6 +48,8 @@ pub static TABLE: EventTable = EventTable {
     layoff: &[
         r"(?:demitir|demitirá|demite|demitiu)",
         r"demissões",
+        // "a demissão de 250 trabalhadores": with a count of workers after it.
+        r"demissão de",
         r"(?:cortar|cortará|corta|cortou|eliminar|eliminará|eliminou)",
         r"cortes? de (?:empregos|vagas|postos)",
     ],
@@ -124,6 +128,8 @@ pub static TABLE: EventTable = EventTable {
     present: &[r"atualmente", r"hoje", r"emprega"],
     birth: &[r"nascid[oa]|nasceu"],
     pronouns: &[r"ele|ela"],
+    locatives: &[r"em|no|na"],
+    capitalised_nouns: false,
     pro_drop: true,
     agents: &[r"por|pelo|pela"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
