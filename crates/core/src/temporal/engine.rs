@@ -276,6 +276,8 @@ impl Parser<'_> {
             Some(Kind::Sem(s, alt, _)) => {
                 // Number words count only after a preposition ("alle tre", "dal tre").
                 let after_at = i > 0 && self.prep(i - 1) & (AT | FROM) != 0;
+                // "on the first": an ordinal after an article may be a day.
+                let after_on = i > 0 && self.prep(i - 1) & ON != 0;
                 let weak = |s: Sem| match s {
                     Sem::Prep(_)
                     | Sem::Approx
@@ -285,7 +287,8 @@ impl Parser<'_> {
                     | Sem::NextButOne
                     | Sem::AfterNext
                     | Sem::Last => true,
-                    Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
+                    Sem::Ord(_) => !after_at && !after_on,
+                    Sem::Num(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
                     _ => false,
                 };
                 !weak(s) || alt.is_some_and(|a| !weak(a))
@@ -608,9 +611,27 @@ impl Parser<'_> {
             let (h, j) = self.number(i)?;
             // "8 tonight", "3 in the morning", "le tre del pomeriggio".
             let k = self.glue(j);
+            // "ten thirty am", "nine fifty nine a m": hour and minute words, then am/pm.
+            if (1..=12).contains(&h) && self.int(i).is_none() && self.int(j).is_none() {
+                if let Some((m, e)) = self.number(j).filter(|&(m, _)| (10..60).contains(&m)) {
+                    if self.is(e, |s| matches!(s, Sem::Am | Sem::Pm)) {
+                        let t = self.hm(
+                            u32::try_from(h).ok()?,
+                            u32::try_from(m).ok()?,
+                            "clock",
+                            false,
+                        )?;
+                        let mut t = t;
+                        let e = self.ampm_after(&mut t, e);
+                        return Some((t, e));
+                    }
+                }
+            }
             if (0..=12).contains(&h)
                 && self.plain_int(i).is_none_or(|(_, n)| n <= 2)
                 && (self.is(k, |s| matches!(s, Sem::Pod(..) | Sem::PodDay(..)))
+                    || self.is(k, |s| matches!(s, Sem::Day(o) if o != 0))
+                        && self.plain_int(i).is_some()
                     || self.modifier(k) == Some(0) && self.is(k + 1, |s| matches!(s, Sem::Pod(..))))
             {
                 let mut t = self.hm(u32::try_from(h).ok()?, 0, "clock", true)?;
@@ -738,6 +759,10 @@ impl Parser<'_> {
         }
         let (n, j) = self.number(i)?;
         let g = self.unit(j)?;
+        // "the 90's": a mark glued to a word is no unit.
+        if !self.gap(j + 1) && matches!(self.kind(j + 1), Some(Kind::Word(_))) {
+            return None;
+        }
         Some((n, g, j + 1))
     }
 
