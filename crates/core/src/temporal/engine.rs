@@ -49,6 +49,12 @@ pub(crate) enum Expr {
     /// A window measured from the reference ("gli ultimi 2 anni", "the next 3 days"):
     /// [from, to) at a grain. Not the date of an event.
     Window(NaiveDateTime, NaiveDateTime, Grain),
+    /// A time and how long from it ("from 18th Dec for 10 days", "4pm for 30 mins"): the
+    /// span counted with its last unit.
+    For(Time, i64, Grain),
+    /// The unit some units ahead, said as a stretch ("upcoming two weeks"): read as the
+    /// unit that far ahead, but, like a window, not the date of an event.
+    Ahead(NaiveDateTime, Grain),
 }
 
 /// Groups tokens into items with the lexicon (longest phrase first).
@@ -285,6 +291,7 @@ impl Parser<'_> {
                     | Sem::Next
                     | Sem::NextOne
                     | Sem::NextButOne
+                    | Sem::Upcoming
                     | Sem::AfterNext
                     | Sem::Last => true,
                     Sem::Ord(_) => !after_at && !after_on,
@@ -797,7 +804,7 @@ impl Parser<'_> {
     fn modifier(&self, i: usize) -> Option<i64> {
         self.find(i, |s| match s {
             Sem::This => Some(0),
-            Sem::Next | Sem::NextOne => Some(1),
+            Sem::Next | Sem::NextOne | Sem::Upcoming => Some(1),
             Sem::Last => Some(-1),
             Sem::NextButOne => Some(2),
             _ => None,
@@ -985,6 +992,9 @@ impl Parser<'_> {
         let o = i64::from(v);
         if self.unit(j) == Some(Grain::Quarter) && (1..=4).contains(&o) {
             return self.quarter(u32::try_from(o).ok()?, j + 1);
+        }
+        if self.modifier(j) == Some(-1) {
+            return self.nth_of(j + 1, -o);
         }
         self.nth_of(j, o)
     }
@@ -1370,8 +1380,11 @@ impl Parser<'_> {
         if let Some(off) = self.modifier(i) {
             return self.modified(i, off, ctx);
         }
-        // Unit + modifier: "l'anno scorso", "settimana prossima".
-        if let Some(g) = self.unit(i) {
+        // Unit + modifier: "l'anno scorso", "settimana prossima" (but "second last week" is
+        // an ordinal).
+        let ordinal_first = self.is(i, |s| matches!(s, Sem::Ord(_)))
+            && (self.unit(i + 2).is_some() || self.weekday_at(i + 2).is_some());
+        if let Some(g) = self.unit(i).filter(|_| !ordinal_first) {
             if let Some(off) = self.modifier(i + 1) {
                 if !self.units(i) && g != Grain::Day {
                     return Some((self.relative_unit(g, off)?, i + 2));
@@ -1420,6 +1433,10 @@ impl Parser<'_> {
         if self.unit(i + 1) == Some(Grain::Quarter) && (1..=4).contains(&o) {
             return self.quarter(u32::try_from(o).ok()?, i + 2);
         }
+        // "the third last week of 2018": counted from the end.
+        if self.modifier(i + 1) == Some(-1) {
+            return self.nth_of(i + 2, -o);
+        }
         self.nth_of(i + 1, o)
     }
 
@@ -1461,7 +1478,18 @@ impl Parser<'_> {
         if c == k {
             return None;
         }
-        let (container, e) = self.seq(c)?;
+        // The prepositions lead the container ("of May" reads May as a month); "the first
+        // Monday of the month" is in the current one.
+        let (container, e) = match self.seq(k).filter(|_| self.prep(k) & (OF | IN) != 0) {
+            Some(x) => x,
+            None => match self.seq(c) {
+                Some(x) => x,
+                None => match self.year_at(c) {
+                    Some((y, e)) => (spec_time("year", |s| s.year = Some(y)), e),
+                    None => (self.relative_unit(self.unit(c)?, 0)?, c + 1),
+                },
+            },
+        };
         let p = self.resolved(&container)?;
         if p.grain < Grain::Month {
             return None;
@@ -1490,7 +1518,7 @@ impl Parser<'_> {
             }
             What::Day => {
                 if n < 0 {
-                    p.end.date().pred_opt()?
+                    add_days(p.end, n)?.date()
                 } else {
                     let d = add_days(p.start, n - 1)?.date();
                     if at_midnight(d) >= p.end {
@@ -1501,15 +1529,9 @@ impl Parser<'_> {
             }
             What::Week => {
                 let first_monday = trunc(add_days(p.start, 6)?, Grain::Week)?;
+                // Weeks from the end are the ones that end inside the period.
                 let start = if n < 0 {
-                    shift(
-                        trunc(
-                            p.end.checked_sub_signed(chrono::TimeDelta::try_days(1)?)?,
-                            Grain::Week,
-                        )?,
-                        Grain::Week,
-                        0,
-                    )?
+                    shift(trunc(p.end, Grain::Week)?, Grain::Week, n)?
                 } else {
                     shift(first_monday, Grain::Week, n - 1)?
                 };
@@ -1809,6 +1831,26 @@ impl Parser<'_> {
         offer(self.duration(i));
         offer(self.span_from(i));
         let one = self.seq(i);
+        // "18th Dec for 10 days", "for 10 days from 18th Dec"
+        if let Some((t, e)) = one {
+            if self.prep(e) & DURING != 0 {
+                if let Some((n, g, e2)) = self.span(e + 1) {
+                    offer(Some((Expr::For(t, n, g), e2)));
+                }
+            }
+        }
+        {
+            let (ctx, j) = self.lead(i);
+            if ctx & DURING != 0 {
+                if let Some((n, g, e)) = self.span(j) {
+                    if self.prep(e) & FROM != 0 {
+                        if let Some((t, e2)) = self.seq(e) {
+                            offer(Some((Expr::For(t, n, g), e2)));
+                        }
+                    }
+                }
+            }
+        }
         // Intervals need a leading preposition or a connector after the first end.
         let (ctx, j) = self.lead(i);
         let connector = |k: usize| self.punct(k) == Some('-') || self.prep(k) & (TO | AND) != 0;
@@ -1898,6 +1940,19 @@ impl Parser<'_> {
     /// "negli ultimi 3 anni", "for eight years", "i prossimi 3 giorni": not dates.
     fn duration(&self, i: usize) -> Option<(Expr, usize)> {
         let (ctx, j) = self.lead(i);
+        // "upcoming two weeks", "2 upcoming weeks"
+        let upcoming = |k: usize| self.is(k, |s| s == Sem::Upcoming);
+        let ahead = if upcoming(j) {
+            self.number(j + 1)
+                .and_then(|(n, k)| Some((n, self.unit(k)?, k + 1)))
+        } else {
+            self.number(j)
+                .filter(|&(_, k)| upcoming(k))
+                .and_then(|(n, k)| Some((n, self.unit(k + 1)?, k + 2)))
+        };
+        if let Some((n, g, e)) = ahead.filter(|&(n, _, _)| (1..=1000).contains(&n)) {
+            return Some((Expr::Ahead(shift(trunc(self.r, g)?, g, n)?, g), e));
+        }
         let before = self.modifier(j).filter(|&o| o != 0);
         let j = if before.is_some() { j + 1 } else { j };
         if before.is_some() && self.units(j) {

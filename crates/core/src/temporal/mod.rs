@@ -268,6 +268,43 @@ fn mention(
 ) -> Option<Mention> {
     let (value, grain, approx, rule, first) = match e {
         Expr::Duration => return None,
+        Expr::For(t, n, g) => {
+            let p = resolve(&t, r, pref)?;
+            let grain = p.grain.min(g);
+            let to = calendar::shift(calendar::shift(p.start, g, n)?, grain, 1)?;
+            (
+                TimeValue::Interval {
+                    from: Some(p.start),
+                    to: Some(to),
+                },
+                grain,
+                t.approx,
+                "for",
+                p,
+            )
+        }
+        Expr::Ahead(at, grain) => {
+            let p = Period {
+                start: at,
+                end: calendar::shift(at, grain, 1)?,
+                grain,
+                interval: false,
+            };
+            let value = TimeValue::Instant(at);
+            let date = to_event_date(&p, &value, grain, true)?;
+            return Some(Mention {
+                start,
+                end,
+                value,
+                grain,
+                approx: true,
+                quoted: false,
+                window: true,
+                rule: "upcoming",
+                first_day: at.date(),
+                date,
+            });
+        }
         Expr::Window(from, to, grain) => {
             let p = Period {
                 start: from,

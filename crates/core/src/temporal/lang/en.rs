@@ -127,13 +127,14 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("years|yrs", Units(Grain::Year)),
         ("this|current|the current", This),
         (
-            "next|the next|upcoming|the following|following|coming|the coming",
+            "next|the next|the following|following|coming|the coming",
             Next,
         ),
         (
             "last|the last|past|the past|previous|the previous|latest|recent",
             Last,
         ),
+        ("upcoming|the upcoming", Upcoming),
         ("ago|back", Ago),
         ("after next|after the next", AfterNext),
         ("from now|hence|from today|later", Hence),

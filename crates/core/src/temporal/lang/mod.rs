@@ -116,6 +116,8 @@ pub enum Sem {
     NextOne,
     /// "last", "scorso".
     Last,
+    /// "upcoming": like "next", but "upcoming two weeks" is the week two weeks ahead.
+    Upcoming,
     /// "the one after next" before what it qualifies ("übernächste Woche").
     NextButOne,
     /// "after next" after what it qualifies ("Friday after next").
