@@ -52,7 +52,7 @@ pub static TABLE: EventTable = EventTable {
         r"personas en plantilla",
     ],
     layoff: &[
-        r"despid(?:o|os|e|ió|ir|irá)",
+        r"despid(?:o|os|e|en|ió|ieron)|despedir|despedirá|despedirán",
         r"(?:recortar|recortará|recorta|recortó|eliminar|eliminará|elimina|eliminó|suprimir|suprimirá)",
         r"recortes? de (?:empleo|plantilla|personal)",
         r"expediente de regulación|ere\b",

@@ -68,7 +68,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     acquisition: &[
         r"(?:adquiriu|adquire|adquirirá|comprou|compra|comprará)",
-        r"adquirid[oa] por|comprad[oa] por",
+        // "por" + article contracts to "pelo"/"pela" ("comprada pela Vertana").
+        r"adquirid[oa]s? (?:por|pel[oa])|comprad[oa]s? (?:por|pel[oa])",
         r"(?:aquisição|compra) d[aeo]",
     ],
     roles: &[
