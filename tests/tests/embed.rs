@@ -114,7 +114,9 @@ async fn the_exported_site_embeds_on_another_origin_with_filters_deep_links_and_
         format!(
             "<!doctype html><meta charset=utf-8><title>Host</title>\
              <script>window.__heights = []; addEventListener('message', e => {{\
-               if (e.data && e.data.type === 'dateline:height') window.__heights.push([e.origin, e.data.height]); }});</script>\
+               if (e.data && e.data.type === 'dateline:height') {{\
+                 const f = document.querySelector('.dateline-embed iframe');\
+                 window.__heights.push([e.origin, e.data.height, !!f && e.source === f.contentWindow]); }} }});</script>\
              <h1>A blog post</h1>\n{script}\n<p>Between.</p>\n{filtered}\n<p>The end.</p>"
         ),
     )
@@ -165,7 +167,7 @@ async fn the_exported_site_embeds_on_another_origin_with_filters_deep_links_and_
     wait_until(
         &browser,
         &format!(
-            "const f = document.querySelector('.dateline-embed iframe'); const h = window.__heights.filter(x => x[0] === {:?}).map(x => x[1]);
+            "const f = document.querySelector('.dateline-embed iframe'); const h = window.__heights.filter(x => x[0] === {:?} && x[2]).map(x => x[1]);
              return h.length > 0 && f.style.height === h[h.length - 1] + 'px' && h[h.length - 1] > 300;",
             host_of_site.origin
         ),
