@@ -94,6 +94,19 @@ async fn the_exported_site_embeds_on_another_origin_with_filters_deep_links_and_
         "{iframe}"
     );
     assert!(script.contains("embed.js"), "{script}");
+    for name in [
+        "dateline_web.js",
+        "dateline_web_bg.wasm",
+        "style.css",
+        "embed.js",
+        "timeline.json",
+        "timeline.timelinejs.json",
+        "timeline.csv",
+        "timeline.ics",
+        "timeline.jsonl",
+    ] {
+        assert!(site.join(name).is_file(), "the export has {name}");
+    }
     let index = std::fs::read_to_string(site.join("index.html")).expect("index.html");
     assert!(
         !index.contains("src=\"/") && !index.contains("href=\"/"),

@@ -690,8 +690,14 @@ pub const SITE_FILES: [&str; 4] = [
 ];
 
 /// Writes the static site into `dir` (created when missing): `index.html`, the app's
-/// files and `timeline.json`, all linked by relative URLs. Returns the files written.
-pub fn write_site(dir: &Path, doc: &TimelineDocument) -> anyhow::Result<Vec<PathBuf>> {
+/// files and `timeline.json`, all linked by relative URLs, and the same events as
+/// `timeline.timelinejs.json`, `timeline.csv`, `timeline.ics` and `timeline.jsonl`.
+/// Returns the files written.
+pub fn write_site(
+    dir: &Path,
+    doc: &TimelineDocument,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
     let mut files: Vec<(&str, Vec<u8>)> =
@@ -700,6 +706,17 @@ pub fn write_site(dir: &Path, doc: &TimelineDocument) -> anyhow::Result<Vec<Path
         files.push((name, asset(name)?.to_vec()));
     }
     files.push(("timeline.json", serde_json::to_vec(doc)?));
+    // The same events for other tools, beside the app: a calendar to subscribe to, a
+    // TimelineJS source, a spreadsheet, lines to process.
+    for format in [Format::TimelineJs, Format::Csv, Format::Ics, Format::Jsonl] {
+        let name = match format {
+            Format::TimelineJs => "timeline.timelinejs.json",
+            Format::Csv => "timeline.csv",
+            Format::Ics => "timeline.ics",
+            _ => "timeline.jsonl",
+        };
+        files.push((name, render(doc, format, now)?));
+    }
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);

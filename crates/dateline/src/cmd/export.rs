@@ -93,18 +93,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "the site is a folder: give it with --out DIR (or use --single-file, or another --format)"
                 );
             };
-            let files = export::write_site(dir, &doc)?;
+            let files = export::write_site(dir, &doc, now)?;
+            let names: Vec<String> = files
+                .iter()
+                .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
             eprintln!(
-                "wrote {} events to {} ({} files: {})",
+                "wrote {} events to {} ({})",
                 doc.events.len(),
                 dir.display(),
-                files.len(),
-                export::SITE_FILES
-                    .iter()
-                    .copied()
-                    .chain(["index.html", "timeline.json"])
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                names.join(", ")
             );
             print_snippets(&args, &doc, true)?;
         }
