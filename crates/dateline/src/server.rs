@@ -318,6 +318,7 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("/api/export.csv", &["get"]),
     ("/api/export.ics", &["get"]),
     ("/api/export.jsonl", &["get"]),
+    ("/api/import", &["post"]),
 ];
 
 /// The whole service as one router.
@@ -353,6 +354,7 @@ pub fn app(state: AppState) -> Router {
             "/api/export.jsonl",
             get(|s: State<AppState>, q: ExportQuery| export_as(s, q, Format::Jsonl)),
         )
+        .route("/api/import", post(post_import))
         .route("/api/{*rest}", get(api_not_found))
         .fallback(get(web_app))
         .method_not_allowed_fallback(method_not_allowed);
@@ -511,6 +513,59 @@ async fn export_as(
         }
     }
     Ok(response)
+}
+
+/// Query parameters of `POST /api/import`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportParams {
+    name: Option<String>,
+}
+
+/// `POST /api/import?name=`: a curator's events (TimelineJS JSON as `application/json`, CSV
+/// as `text/csv`), as `dateline import` merges them; importing the same name again replaces
+/// the earlier import.
+async fn post_import(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    params: Result<Query<ImportParams>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<store::ImportOutcome>), ApiError> {
+    let Query(p) = params?;
+    let body = body?;
+    let content_type = content_type(&headers);
+    let (default_name, ext) = if content_type.starts_with("application/json") {
+        ("api.json", ".json")
+    } else if content_type.starts_with("text/csv") || content_type.starts_with("text/plain") {
+        ("api.csv", ".csv")
+    } else {
+        return Err(ApiError::UnsupportedMediaType(format!(
+            "send TimelineJS JSON as application/json or CSV as text/csv, not {content_type:?}"
+        )));
+    };
+    let text = String::from_utf8(body.to_vec()).map_err(|e| {
+        ApiError::Unprocessable(format!(
+            "the body is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let name = p
+        .name
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| default_name.to_string());
+    // The format follows the content type, whatever the name.
+    let events = crate::import::parse(&[name.as_str(), ext].concat(), &text)
+        .map_err(|e| ApiError::Unprocessable(format!("{e:#}")))?;
+    let outcome = state
+        .with_store(move |s| s.import_curated(&name, &text, &export::today(), &events))
+        .await?;
+    let status = if outcome.unchanged {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, Json(outcome)))
 }
 
 /// Query parameters of `GET /api/events`.
@@ -1031,6 +1086,50 @@ mod tests {
         }
         let (status, _) = call(&app, get("/api/export.xml")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
+    async fn curated_events_are_imported_over_the_api_and_win() {
+        let (app, _dir) = test_app();
+        let (_, first) = call(&app, post_json(JANE)).await;
+        let id = first["timeline_event_ids"][0].as_str().unwrap().to_string();
+        let import = |ct: &str, body: String| {
+            Request::post("/api/import?name=desk.csv")
+                .header(header::CONTENT_TYPE, ct)
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let csv = format!("id,date,kind,persons,role\n{id},2024-05-02,appointment,Jane Doe,CEO\n");
+        let (status, out) = call(&app, import("text/csv", csv.clone())).await;
+        assert_eq!(status, StatusCode::CREATED, "{out}");
+        assert_eq!(out["joined"], 1);
+        let (status, out) = call(&app, import("text/csv", csv)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(out["unchanged"], true);
+        let (_, doc) = call(&app, get("/api/timeline.json")).await;
+        assert_eq!(doc["events"][0]["date"]["value"], "2024-05-02");
+        assert_eq!(doc["events"][0]["curated"], true);
+        for (ct, body, status) in [
+            (
+                "text/csv",
+                "date,kind\n2024-13,resignation\n",
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (
+                "application/json",
+                "{\"events\": 1}",
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (
+                "application/xml",
+                "<x/>",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ),
+        ] {
+            let (s, b) = call(&app, import(ct, body.to_string())).await;
+            assert_eq!(s, status, "{body}: {b}");
+            assert!(b["error"].is_string(), "{b}");
+        }
     }
 
     #[tokio::test]
