@@ -54,6 +54,7 @@ struct Matcher {
     currencies: Vec<(Regex, &'static str)>,
     words: Vec<(Regex, u64)>,
     qualifiers: Vec<(Regex, &'static str)>,
+    signs: Vec<(Regex, &'static str)>,
 }
 
 static MATCHERS: LazyLock<Vec<Matcher>> =
@@ -90,8 +91,12 @@ fn build(t: &EventTable) -> Matcher {
     let number_words = alternation(t.number_words.iter().map(|w| w.0));
     let qualifiers = alternation(t.qualifiers.iter().map(|q| q.0));
     let signs = SIGNS.iter().map(|s| s.0).collect::<Vec<_>>().join("|");
+    // ASCII word boundaries keep the regex on the fast DFA engines (a Unicode `\b` does not
+    // run there on accented text). The words they close are ASCII at that end (a table test
+    // checks it); the qualifier's start, which may be accented ("über"), is checked by hand.
+    const B: &str = r"(?-u:\b)";
     let body = format!(
-        r"(?i)(?:\b(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:(?P<abbr>{abbr})\b|\s?(?P<mult>{mult_words})\b)?|\b(?P<word>{number_words})\s?(?P<wmult>{mult_words})\b)(?:\s+(?P<cur>{currency_words})\b)?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento)\b)?"
+        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\s+(?P<cur>{currency_words}){B})?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
     );
     let compile_pairs = |pairs: &[(&'static str, f64)]| -> Vec<(Regex, f64)> {
         pairs
@@ -102,6 +107,10 @@ fn build(t: &EventTable) -> Matcher {
     #[allow(clippy::expect_used)]
     Matcher {
         regex: Regex::new(&body).expect("amount regex built from a table must compile"),
+        signs: SIGNS
+            .iter()
+            .filter_map(|&(p, code)| anchored(p).map(|r| (r, code)))
+            .collect(),
         multipliers: compile_pairs(t.multipliers),
         currencies: t
             .currencies
@@ -183,12 +192,9 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
         } else {
             continue;
         };
-        let sign = caps.name("sign").and_then(|s| {
-            SIGNS
-                .iter()
-                .find(|(p, _)| anchored(p).is_some_and(|r| r.is_match(s.as_str().trim())))
-                .map(|&(_, code)| code)
-        });
+        let sign = caps
+            .name("sign")
+            .and_then(|s| lookup(&m.signs, s.as_str().trim()));
         let word_currency = caps
             .name("cur")
             .and_then(|c| lookup(&m.currencies, c.as_str()));
@@ -199,7 +205,18 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
             && !percent
             && raw_digits.is_some_and(|d| d.len() == 4 && d.chars().all(|c| c.is_ascii_digit()))
             && (1800.0..2200.0).contains(&base);
-        let start = caps.name("qual").map_or(whole.start(), |q| q.start());
+        // A qualifier counts only as a whole word ("über 1.000", not "xoltre 1.000").
+        let qual = caps.name("qual").filter(|q| {
+            !hay[..q.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        });
+        let start = match (qual, caps.name("qual")) {
+            (Some(q), _) => q.start(),
+            (None, Some(q)) => q.end(),
+            (None, None) => whole.start(),
+        };
         // Leading whitespace before a sign-less number is not part of it.
         let trimmed = hay[start..whole.end()].trim();
         let start = start + hay[start..whole.end()].find(trimmed).unwrap_or(0);
@@ -208,9 +225,7 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
             end: span.0 + start + trimmed.len(),
             value: base * multiplier.unwrap_or(1.0),
             currency,
-            qualifier: caps
-                .name("qual")
-                .and_then(|q| lookup(&m.qualifiers, q.as_str())),
+            qualifier: qual.and_then(|q| lookup(&m.qualifiers, q.as_str())),
             percent,
             year_like,
         });
@@ -232,6 +247,45 @@ mod tests {
     fn money(text: &str, lang: Lang) -> (f64, &'static str) {
         let q = first(text, lang);
         (q.value, q.currency.unwrap_or("none"))
+    }
+
+    /// The amount regex closes multiplier, currency and number words with an ASCII `\b`,
+    /// and opens number words with one: those ends must be ASCII.
+    #[test]
+    fn ascii_boundaries_hold_for_every_table_word() {
+        for t in crate::rules::EVENT_TABLES {
+            let closing = t.multipliers.iter().map(|m| m.0);
+            let closing = closing.chain(t.currencies.iter().map(|c| c.0));
+            let closing = closing.chain(t.number_words.iter().map(|w| w.0));
+            for phrase in closing {
+                for alt in phrase.split('|') {
+                    let end = alt.trim_end_matches([')', '?', '*', '+', ']']);
+                    assert!(
+                        end.chars().next_back().is_some_and(|c| c.is_ascii()),
+                        "{:?}: {alt:?} must end in an ASCII character",
+                        t.lang
+                    );
+                }
+            }
+            for (phrase, _) in t.number_words {
+                for alt in phrase.split('|') {
+                    let start = alt.trim_start_matches(['(', '?', ':', '[']);
+                    assert!(
+                        start.chars().next().is_some_and(|c| c.is_ascii()),
+                        "{:?}: {alt:?} must start with an ASCII character",
+                        t.lang
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn qualifiers_count_only_as_whole_words() {
+        let q = first("über 1.000 Mitarbeiter", Lang::De);
+        assert_eq!((q.value, q.qualifier), (1000.0, Some("more_than")));
+        let q = first("xoltre 1.600 dipendenti", Lang::It);
+        assert_eq!((q.value, q.qualifier), (1600.0, None));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::rules::event_table;
 use crate::tables::{TABLES, pattern};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A span of text recognised as something, with its canonical form.
@@ -32,12 +32,16 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
+static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../data/first_names.txt")).collect());
 
 /// Whether `word` is a first name of the lexicon, in any case and with or without its
 /// accents ("Lucía" is listed as "lucia").
 fn is_first_name(word: &str) -> bool {
+    if !word.chars().any(char::is_uppercase) {
+        return FIRST_NAMES.contains(word)
+            || (!word.is_ascii() && FIRST_NAMES.contains(fold_accents(word).as_str()));
+    }
     let lower = word.to_lowercase();
     FIRST_NAMES.contains(lower.as_str())
         || (!lower.is_ascii() && FIRST_NAMES.contains(fold_accents(&lower).as_str()))
@@ -66,8 +70,8 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Words that never stand as a surname: every language's stop words, plus titles.
-static NOT_SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: HashSet<&'static str> = TABLES
+static NOT_SURNAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: FxHashSet<&'static str> = TABLES
         .iter()
         .flat_map(|t| t.stopwords.iter().copied())
         .collect();
@@ -83,7 +87,7 @@ static NOT_SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 struct OrgLexicon {
     any_case: Regex,
     exact: Regex,
-    canonical: HashMap<String, &'static str>,
+    canonical: FxHashMap<String, &'static str>,
 }
 
 /// A name's lookup key: lowercase, single-spaced.
@@ -97,7 +101,7 @@ fn org_key(name: &str) -> String {
 static ORGS: LazyLock<OrgLexicon> = LazyLock::new(|| {
     let mut any_case: Vec<&'static str> = Vec::new();
     let mut exact: Vec<&'static str> = Vec::new();
-    let mut canonical = HashMap::new();
+    let mut canonical = FxHashMap::default();
     for line in data_lines(include_str!("../data/organisations.txt")) {
         let name = match line.strip_prefix('!') {
             Some(name) => {
@@ -298,7 +302,7 @@ pub fn full_names(text: &str, span: (usize, usize), text_is_lowercase: bool) -> 
 pub struct KnownPeople {
     names: Vec<String>,
     /// Lowercase surname → the one person with it, or `None` when two share it.
-    by_surname: HashMap<String, Option<usize>>,
+    by_surname: FxHashMap<String, Option<usize>>,
 }
 
 impl KnownPeople {

@@ -85,11 +85,12 @@ fn word_regex(phrases: &[&str]) -> WordRegex {
 }
 
 /// Like [`word_regex`], without the closing word boundary (for stems and phrases that end in
-/// a space or a non-word character).
+/// a space or a non-word character), and lowercase: for text folded by
+/// [`crate::word_regex::fold_case`] (trigger phrases are lowercase, a table test checks it).
 fn prefix_regex(phrases: &[&str]) -> WordRegex {
     let body = alternation(phrases.iter().copied());
     #[allow(clippy::expect_used)]
-    WordRegex::new(&body, false).expect("event table phrases must compile")
+    WordRegex::lowercase(&body, false).expect("event table phrases must compile")
 }
 
 static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
@@ -126,9 +127,11 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                         .flat_map(|p| p.split('|'))
                         .map(|p| {
                             let body = alternation([p.replace('N', &number).as_str()]);
-                            // Captures need the regex's own `\b` (run only on event sentences).
+                            // Captures need the regex's own boundaries; ASCII ones keep it on
+                            // the fast engines (the phrases start with a number and end in
+                            // ASCII letters in every table).
                             #[allow(clippy::expect_used)]
-                            Regex::new(&format!(r"(?i)\b{body}\b"))
+                            Regex::new(&format!(r"(?i)(?-u:\b){body}(?-u:\b)"))
                                 .expect("years-later patterns must compile")
                         })
                         .collect()
@@ -260,6 +263,20 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         }
         full_names.push(found);
     }
+    // Each sentence's people: full names, then surnames of people named in full anywhere.
+    let people_of: Vec<Vec<Found>> = sentences
+        .iter()
+        .zip(full_names)
+        .map(|(s, mut people)| {
+            let surnames =
+                entities::surname_mentions(text, (s.start, s.end), &known, &people, lowercase);
+            people.extend(surnames);
+            people.sort_by_key(|p| p.start);
+            people
+        })
+        .collect();
+    // The company lexicon over the whole text once, as sorted spans.
+    let lexicon_orgs = entities::organisations(text, (0, text.len()));
     let article = Article {
         text,
         compiled: compiled(lang),
@@ -267,17 +284,18 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         main_org: None,
     };
     let article = Article {
-        main_org: main_org(&article, &sentences, &known, lowercase),
+        main_org: main_org(&article, &sentences, &people_of, &lexicon_orgs, lowercase),
         ..article
     };
 
+    let folded = crate::word_regex::fold_case(text);
     // Every kind's triggers over the whole text in one pass each (cheaper than a search per
     // sentence), as sorted spans.
     let triggers: Vec<(EventKind, Vec<(usize, usize)>)> = article
         .compiled
         .triggers
         .iter()
-        .map(|(kind, regex)| (*kind, regex.find_iter(text).collect()))
+        .map(|(kind, regex)| (*kind, regex.find_iter(&folded).collect()))
         .collect();
     // Dates over the whole text at once: a quotation spanning sentences is seen whole, so a
     // relative word inside a dated quote resolves against the quote's date.
@@ -285,40 +303,24 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     all_dates.sort_by_key(|m| m.start);
     let mut events: Vec<Event> = Vec::new();
     let mut story = StoryContext::default();
-    for (s, full) in sentences.iter().zip(full_names) {
+    for (s, people) in sentences.iter().zip(people_of) {
         let sentence_text = s.text(text);
         let span = (s.start, s.end);
-        let mut people = full;
-        people.extend(entities::surname_mentions(
-            text, span, &known, &people, lowercase,
-        ));
-        people.sort_by_key(|p| p.start);
-        let dates: Vec<temporal::Mention> = {
-            let first = all_dates.partition_point(|m| m.start < s.start);
-            all_dates[first..]
-                .iter()
-                .take_while(|m| m.start < s.end)
-                .filter(|m| m.end <= s.end)
-                .cloned()
-                .collect()
-        };
+        let dates: Vec<temporal::Mention> = within(&all_dates, span, |m| (m.start, m.end))
+            .cloned()
+            .collect();
         // This sentence's triggers, kind by kind, in text order within each kind.
         let found: Vec<(EventKind, (usize, usize))> = triggers
             .iter()
-            .flat_map(|(kind, spans)| {
-                let first = spans.partition_point(|t| t.0 < s.start);
-                spans[first..]
-                    .iter()
-                    .take_while(|t| t.0 < s.end)
-                    .filter(|t| t.1 <= s.end)
-                    .map(|&t| (*kind, t))
-            })
+            .flat_map(|(kind, spans)| within(spans, span, |&t| t).map(|&t| (*kind, t)))
             .collect();
         if found.is_empty() {
             update_story(&mut story, &people, &dates);
             continue;
         }
-        let mut orgs = entities::organisations(text, span);
+        let mut orgs: Vec<Found> = within(&lexicon_orgs, span, |o| (o.start, o.end))
+            .cloned()
+            .collect();
         let roles = entities::roles(text, span, lang);
         for candidate in org_candidates(&article, span, lowercase) {
             let overlaps = |a: usize, b: usize| candidate.start < b && candidate.end > a;
@@ -1057,61 +1059,61 @@ fn nearest<'a>(candidates: &'a [Found], to: &Found) -> Option<&'a Found> {
         .map(|(_, c)| c)
 }
 
-fn most_frequent_org(text: &str) -> Option<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for f in entities::organisations(text, (0, text.len())) {
-        *counts.entry(f.name).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(name, _)| name)
-}
-
 /// The company the article is about: the most frequent name of the company lexicon, or a
 /// capitalised name the lexicon misses ("Northwind") when it occurs more often (at least
 /// twice), people and places aside.
 fn main_org(
     article: &Article<'_>,
     sentences: &[sentence::Sentence],
-    known: &entities::KnownPeople,
+    people_of: &[Vec<Found>],
+    lexicon: &[Found],
     lowercase: bool,
 ) -> Option<String> {
-    let text = article.text;
-    let lexicon = entities::organisations(text, (0, text.len()));
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for f in &lexicon {
-        *counts.entry(f.name.clone()).or_default() += 1;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for f in lexicon {
+        *counts.entry(f.name.as_str()).or_default() += 1;
     }
-    let best_lexicon = counts.values().copied().max().unwrap_or(0);
+    let best_lexicon = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(name, n)| ((*name).to_string(), *n));
     let mut names: HashMap<String, usize> = HashMap::new();
-    for s in sentences {
+    for (s, people) in sentences.iter().zip(people_of) {
         let span = (s.start, s.end);
-        let people = entities::surname_mentions(text, span, known, &[], lowercase);
         for c in org_candidates(article, span, lowercase) {
             let overlaps = |f: &Found| c.start < f.end && c.end > f.start;
-            if !lexicon.iter().any(overlaps)
+            if !within(lexicon, span, |o| (o.start, o.end)).any(overlaps)
                 && !people.iter().any(overlaps)
-                && !entities::full_names(text, span, lowercase)
-                    .iter()
-                    .any(overlaps)
             {
                 *names.entry(c.name).or_default() += 1;
             }
         }
     }
+    let lexicon_count = best_lexicon.as_ref().map_or(0, |b| b.1);
     let best_name = names
         .into_iter()
-        .filter(|&(_, n)| n >= 2 && n > best_lexicon)
+        .filter(|&(_, n)| n >= 2 && n > lexicon_count)
         .max_by(|a, b| {
             a.1.cmp(&b.1)
                 .then(b.0.len().cmp(&a.0.len()))
                 .then(b.0.cmp(&a.0))
         });
-    match best_name {
-        Some((name, _)) => Some(name),
-        None => most_frequent_org(text),
-    }
+    best_name
+        .map(|(name, _)| name)
+        .or(best_lexicon.map(|b| b.0))
+}
+
+/// The items of `sorted` (by start) that lie inside `span`.
+fn within<'a, T>(
+    sorted: &'a [T],
+    span: (usize, usize),
+    bounds: impl Fn(&T) -> (usize, usize) + Copy + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    let first = sorted.partition_point(|t| bounds(t).0 < span.0);
+    sorted[first..]
+        .iter()
+        .take_while(move |t| bounds(t).0 < span.1)
+        .filter(move |t| bounds(t).1 <= span.1)
 }
 
 /// Capitalised names in `span` that may be companies the lexicon misses: none in lowercase

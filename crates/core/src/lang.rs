@@ -6,7 +6,7 @@
 
 use crate::error::Error;
 use crate::tables::TABLES;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -69,8 +69,8 @@ const DETECTION_WORDS: usize = 2000;
 
 /// Every language's stop words, each with the set of languages (bit `i` for
 /// `Lang::ALL[i]`) that list it: one lookup per word instead of one search per language.
-static STOPWORD_LANGS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u8> = HashMap::new();
+static STOPWORD_LANGS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
     for (i, table) in TABLES.iter().enumerate() {
         for &word in table.stopwords {
             *map.entry(word).or_default() |= 1 << i;

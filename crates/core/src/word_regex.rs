@@ -33,9 +33,24 @@ impl WordRegex {
     /// up to a word end. With `end_boundary`, every alternative of `body` must end in a word
     /// character.
     pub fn new(body: &str, end_boundary: bool) -> Result<Self, regex::Error> {
+        Self::build(body, end_boundary, true)
+    }
+
+    /// Like [`WordRegex::new`] for a lowercase `body`, matched case-sensitively: for text
+    /// folded by [`fold_case`]. Far faster on long texts: without case folding, the regex
+    /// engine's literal prefilter sees a few literals instead of every case variant.
+    pub fn lowercase(body: &str, end_boundary: bool) -> Result<Self, regex::Error> {
+        Self::build(body, end_boundary, false)
+    }
+
+    fn build(body: &str, end_boundary: bool, fold: bool) -> Result<Self, regex::Error> {
         let tail = if end_boundary { r"(?:\W|$)" } else { "" };
+        let flags = if fold { "(?i)" } else { "" };
         Ok(Self {
-            parts: vec![(Regex::new(&format!("(?i)(?:{body}){tail}"))?, end_boundary)],
+            parts: vec![(
+                Regex::new(&format!("{flags}(?:{body}){tail}"))?,
+                end_boundary,
+            )],
         })
     }
 
@@ -80,8 +95,24 @@ impl WordRegex {
     /// Every non-overlapping match, in text order.
     pub fn find_iter<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut at = 0;
+        // Each part's next match, searched again only once the scan has passed its start
+        // (searching every part after every match would rescan the same text).
+        let mut next: Vec<Option<(usize, usize)>> = self
+            .parts
+            .iter()
+            .map(|(regex, trim)| first_on_boundary(regex, *trim, hay, 0))
+            .collect();
         std::iter::from_fn(move || {
-            let (start, end) = self.find_at(hay, at)?;
+            for (slot, (regex, trim)) in next.iter_mut().zip(&self.parts) {
+                if slot.is_some_and(|(start, _)| start < at) {
+                    *slot = first_on_boundary(regex, *trim, hay, at);
+                }
+            }
+            let (start, end) = next
+                .iter()
+                .flatten()
+                .copied()
+                .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)))?;
             at = if end > start {
                 end
             } else {
@@ -115,6 +146,23 @@ fn first_on_boundary(
         from = next_char(hay, m.start());
     }
     None
+}
+
+/// `text` in lowercase with every byte offset kept: a character whose lowercase form is one
+/// character of the same UTF-8 length is lowered, any other is kept as it is.
+pub fn fold_case(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_uppercase) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a Unicode `\b` holds at byte `at` of `hay`.
@@ -163,6 +211,32 @@ mod tests {
         assert_eq!(spans(&re, "il n'a jamais dit"), ["n'", "jamais"]);
         assert!(!re.is_match("pascal"));
         assert!(!WordRegex::phrases(&[]).expect("compiles").is_match("x"));
+    }
+
+    #[test]
+    fn find_iter_merges_the_parts_in_text_order() {
+        let re = WordRegex::phrases(&["ne|n'|pas", "jamais"]).expect("compiles");
+        let hay = "pas n'est jamais ne pas, n'a";
+        let all: Vec<(usize, usize)> = re.find_iter(hay).collect();
+        let mut expected = Vec::new();
+        let mut at = 0;
+        while let Some(m) = re.find_at(hay, at) {
+            expected.push(m);
+            at = m.1;
+        }
+        assert_eq!(all, expected);
+        assert_eq!(all.len(), 6);
+    }
+
+    #[test]
+    fn folded_text_keeps_offsets_and_lowercase_regexes_match_it() {
+        let text = "ÉLU PDG, İstanbul; Mira MURATI a Démissionné";
+        let folded = fold_case(text);
+        assert_eq!(folded.len(), text.len());
+        assert!(folded.contains("élu pdg") && folded.contains("démissionné"));
+        let re = WordRegex::lowercase("démission", false).expect("compiles");
+        let (s, e) = re.find_iter(&folded).next().expect("a match");
+        assert_eq!(&text[s..e], "Démission");
     }
 
     #[test]

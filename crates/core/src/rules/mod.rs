@@ -174,6 +174,25 @@ mod tests {
         }
     }
 
+    /// Triggers are matched case-sensitively on case-folded text (see
+    /// [`crate::word_regex::WordRegex::lowercase`]): they must be lowercase.
+    #[test]
+    fn trigger_phrases_are_lowercase() {
+        let escapes = Regex::new(r"\\.").expect("regex");
+        for t in EVENT_TABLES {
+            for kind in EventKind::ALL {
+                for p in t.triggers(kind) {
+                    let letters = escapes.replace_all(p, "");
+                    assert!(
+                        !letters.chars().any(char::is_uppercase),
+                        "{:?}: {kind} trigger {p:?} must be lowercase",
+                        t.lang
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn multipliers_are_longest_first_within_shared_prefixes() {
         for t in EVENT_TABLES {
