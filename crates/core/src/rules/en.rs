@@ -194,13 +194,13 @@ pub static TABLE: EventTable = EventTable {
         r"the same day",
     ],
     blockers: &[
-        r"not|n't|never",
+        // A contraction is glued to its verb: "n't" alone never starts a word.
+        r"not|never|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|won't|can't|couldn't|wouldn't|shouldn't",
         r"could|might|would be",
         r"if|unless|whether",
         r"denied|denies|deny",
         r"rumou?rs?|speculation|speculated",
         r"in talks|negotiating|considering|candidates?|shortlist|bidders?|bid for|offer for",
         r"will have|would have|is expected|are expected|forecasts?|projected|targets?",
-        r"after (?:\w+ )?years (?:at the helm|in charge|with the company)",
     ],
 };

@@ -217,6 +217,5 @@ pub static TABLE: EventTable = EventTable {
         r"in trattativa|trattative|in corsa per|candidat[oa]|offerente|offerta per",
         r"avrà|dovrebbe|dovrebbero|previsto|prevista|obiettivo",
         r"sarebbe|sarebbero",
-        r"anni (?:alla guida|in azienda)",
     ],
 };
