@@ -47,6 +47,8 @@ const FIGURE_REACH: usize = 90;
 const DATED: f32 = 0.8;
 /// Confidence of an event dated from context (the previous event, a present-tense figure).
 const CONTEXT_DATED: f32 = 0.6;
+/// Confidence of an event dated by a relative date in a quotation of unknown date.
+const QUOTED_DATED: f32 = 0.4;
 /// Confidence of an event dated by the publication-date fallback.
 const FALLBACK_DATED: f32 = 0.5;
 
@@ -71,6 +73,7 @@ struct Compiled {
     birth: WordRegex,
     pronouns: WordRegex,
     locatives: WordRegex,
+    first_person: WordRegex,
     capitalised_nouns: bool,
     agents: WordRegex,
     years_later: Vec<Regex>,
@@ -110,6 +113,7 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 birth: word_regex(t.birth),
                 pronouns: word_regex(t.pronouns),
                 locatives: word_regex(t.locatives),
+                first_person: word_regex(t.first_person),
                 capitalised_nouns: t.capitalised_nouns,
                 agents: {
                     let body = alternation(t.agents.iter().copied());
@@ -231,6 +235,7 @@ struct Article<'a> {
     compiled: &'static Compiled,
     published: NaiveDate,
     main_org: Option<String>,
+    lang: Lang,
 }
 
 /// Reads one article and returns its events.
@@ -282,6 +287,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         compiled: compiled(lang),
         published,
         main_org: None,
+        lang,
     };
     let article = Article {
         main_org: main_org(&article, &sentences, &people_of, &lexicon_orgs, lowercase),
@@ -683,7 +689,19 @@ fn implicit_subject(
             .is_some_and(|(start, end)| start == 0 && end == w.len())
     });
     let verb_first = article.compiled.pro_drop && words.len() <= 2;
-    (pronoun || verb_first).then_some(salient)
+    // "ieri è stato il mio ultimo giorno": someone's own words are about that someone.
+    let own_words = article
+        .compiled
+        .first_person
+        .is_match(&article.text[trigger.0..trigger.1])
+        || words.iter().rev().take(3).any(|w| {
+            article
+                .compiled
+                .first_person
+                .find_at(w, 0)
+                .is_some_and(|(start, end)| start == 0 && end == w.len())
+        });
+    (pronoun || verb_first || own_words).then_some(salient)
 }
 
 /// The text of the trigger's clause before it: after the last comma, semicolon, colon,
@@ -858,6 +876,26 @@ fn date_for(
     }
     if let Some(m) = nearest {
         let mut date = m.date.clone();
+        // A relative date inside a quotation of unknown date, or in someone's own words
+        // ("ieri è stato il mio ultimo giorno", from a post the article dates elsewhere),
+        // counts from a day the article does not give: a weak date that any date the text
+        // states for the same event outranks.
+        let relative = m.rule.starts_with("relative") || m.rule == "ago" || m.rule == "weekday";
+        // A quotation with its own date ("a post dated May 17: 'yesterday…'") was already
+        // resolved against that date by the temporal layer: then the date is sound.
+        let reanchored = || {
+            let alone = &article.text[m.start..m.end];
+            temporal::find_mentions(alone, article.lang, article.published, Preference::Past)
+                .first()
+                .is_some_and(|plain| plain.date != m.date)
+        };
+        if relative
+            && (m.quoted || article.compiled.first_person.is_match(facts.text))
+            && !reanchored()
+        {
+            date.approx = true;
+            return (date, QUOTED_DATED);
+        }
         if m.rule == "relative_day"
             && article
                 .compiled
@@ -1339,6 +1377,47 @@ mod tests {
         let ex = run(text, "2024-09-27", Some(Lang::En)).unwrap();
         assert_eq!(ex.events.len(), 1);
         assert_eq!(ex.events[0].date.value, "2024-05");
+    }
+
+    #[test]
+    fn a_dated_quote_dates_its_relative_words() {
+        let text = "Jan Leike led the alignment team at OpenAI. In a post dated May 17, Leike \
+                    wrote: \"Yesterday was my last day as head of alignment.\"";
+        let x = run(text, "2024-09-27", Some(Lang::En)).expect("extracts");
+        let e = &x.events[0];
+        assert_eq!(
+            (e.kind, e.persons.as_slice()),
+            (EventKind::Resignation, &["Jan Leike".to_string()][..])
+        );
+        assert_eq!(
+            (e.date.value.as_str(), e.date.approx),
+            ("2024-05-16", false)
+        );
+    }
+
+    #[test]
+    fn own_words_of_unknown_date_yield_to_a_stated_date() {
+        // The post's "ieri" is not the day before the article: the May date stated by the
+        // article wins, whichever comes first.
+        let text = "a maggio jan leike ha annunciato le sue dimissioni da openai. jan leike ha \
+                    pubblicato un lungo post. ieri è stato il mio ultimo giorno come capo del team.";
+        let x = run(text, "2024-09-27", Some(Lang::It)).expect("extracts");
+        let leike: Vec<&Event> = x
+            .events
+            .iter()
+            .filter(|e| e.persons == ["Jan Leike"])
+            .collect();
+        assert_eq!(leike.len(), 1, "{:?}", x.events);
+        assert_eq!(leike[0].date.value, "2024-05");
+        // Alone, the own-words event stays, weakly dated.
+        let alone = run(
+            "jan leike ha pubblicato un post. ieri è stato il mio ultimo giorno.",
+            "2024-09-27",
+            Some(Lang::It),
+        )
+        .expect("extracts");
+        assert_eq!(alone.events.len(), 1);
+        assert!(alone.events[0].date.approx && alone.events[0].confidence < DATED);
     }
 
     #[test]

@@ -7,9 +7,12 @@ use crate::lang::Lang;
 pub static TABLE: EventTable = EventTable {
     lang: Lang::De,
     resignation: &[
+        // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
+        r"(?:mein|sein|ihr) letzter (?:tag|arbeitstag)",
         r"rücktritt",
         r"(?:tritt|trat|treten|traten) (?:\w+ )?zurück",
         r"zurückgetreten",
+        r"ausgeschieden|(?:scheidet|schied) (?:\w+ )?aus",
         r"(?:verlässt|verließ|verlassen) (?:das unternehmen|den konzern|die firma|den vorstand)",
         r"(?:legt|legte) (?:sein|ihr) amt nieder",
     ],
@@ -20,7 +23,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     appointment: &[
         r"ernannt|ernennt|ernannte|ernennung",
-        r"(?:übernimmt|übernahm) (?:den posten|die leitung|das amt|die führung)",
+        r"(?:übernimmt|übernahm) (?:den posten|die leitung|das amt|die führung|den vorsitz|die geschäftsführung)",
+        r"(?:zum|zur) \w+ bestellt",
         r"(?:wird|wurde) (?:neuer|neue) ",
         r"(?:folgt|folgte) (?:auf|\w+ als)",
         r"berufen",
@@ -130,6 +134,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"geboren"],
     pronouns: &[r"er|sie"],
+    first_person: &[r"ich|mein|meine|meinen|meinem|meiner|mich|mir"],
     locatives: &[r"in|aus|nach"],
     capitalised_nouns: true,
     pro_drop: false,

@@ -7,6 +7,8 @@ use crate::lang::Lang;
 pub static TABLE: EventTable = EventTable {
     lang: Lang::En,
     resignation: &[
+        // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
+        r"(?:my|his|her|their) last day",
         r"resign(?:s|ed|ing|ation|ations)?",
         r"(?:step|steps|stepped|stepping) down",
         r"(?:quit|quits|quitting)",
@@ -16,7 +18,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:retire|retires|retired|retiring)",
     ],
     dismissal: &[
-        r"(?:was|were|has been|have been|had been|is|are|been|being|got) (?:fired|dismissed|ousted|sacked|removed|terminated|forced out|pushed out)",
+        r"(?:was|were|has been|have been|had been|is|are|been|being|got) (?:fired|dismissed|ousted|sacked|removed|terminated|forced out|pushed out|let go|axed)",
         r"(?:fired|ousted|sacked|dismissed)",
         r"(?:ouster|dismissal|firing) of",
     ],
@@ -31,7 +33,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:became|becomes) (?:the )?(?:new )?",
         r"will be the new",
         r"(?:filled|replaced|succeeded) by",
-        r"(?:succeeds|succeeded|replaces|replaced)",
+        r"(?:succeed|succeeds|succeeded|replaces|replaced)",
         r"(?:returned to|reassumed|re-assumed|resumed) (?:the role|the post|the position|his role|her role|\w+)",
         r"(?:was|were|is) elected",
         r"had been with",
@@ -72,6 +74,7 @@ pub static TABLE: EventTable = EventTable {
         r"laid off",
         r"layoffs?",
         r"job cuts",
+        r"job losses",
         r"redundanc(?:y|ies)",
         r"(?:cut|cuts|cutting|slash|slashes|slashing|eliminate|eliminates|eliminating|shed|sheds|shedding|axe|axes|axing)",
     ],
@@ -89,10 +92,11 @@ pub static TABLE: EventTable = EventTable {
     founding: &[
         r"(?:founded|co-founded|cofounded|founds|founding of)",
         r"(?:started|launched|established|set up) (?:the company|the firm|\w+ in)",
+        r"(?:was|were) (?:established|set up|created) in",
         r"merged .{0,30}to (?:form|make|create)",
     ],
     acquisition: &[
-        r"(?:acquired|acquires|acquiring|acquisition of)",
+        r"(?:acquire|acquired|acquires|acquiring|acquisition of)",
         r"(?:bought|buys|buying|will buy|to buy)",
         r"(?:purchased|purchases|purchase of)",
         r"(?:took|takes|taking) over",
@@ -181,6 +185,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"born"],
     pronouns: &[r"he|she"],
+    first_person: &[r"i|my|me"],
     locatives: &[r"in"],
     capitalised_nouns: false,
     pro_drop: false,

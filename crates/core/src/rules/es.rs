@@ -7,9 +7,11 @@ use crate::lang::Lang;
 pub static TABLE: EventTable = EventTable {
     lang: Lang::Es,
     resignation: &[
+        // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
+        r"(?:mi|su) último día",
         r"dimisión|dimitió|dimite|dimitir|dimitido",
         r"renunció|renuncia(?:do)? (?:a|como)",
-        r"(?:deja|dejó|dejará|abandona|abandonó|abandonará) (?:su puesto|su cargo|la compañía|la empresa|el cargo|la dirección)",
+        r"(?:deja|dejó|dejará|abandona|abandonó|abandonará) (?:su puesto|su cargo|la compañía|la empresa|el cargo|la dirección|la presidencia)",
         r"(?:se retira|se retiró|jubilación)",
     ],
     dismissal: &[
@@ -19,6 +21,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     appointment: &[
         r"nombrad[oa]s?|nombramiento de|nombra\b",
+        r"(?:será|es) (?:el|la) nuev[oa]",
+        r"(?:ficha|fichó|ha fichado) por",
         r"designad[oa]s?",
         r"(?:asumió|asume|asumirá) (?:el cargo|la dirección|la presidencia|el puesto)",
         r"(?:será|es) (?:ocupado|cubierto) por",
@@ -38,7 +42,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:vale|valía) ",
     ],
     funding: &[
-        r"(?:recaudó|ha recaudado|captó|ha captado|levantó)",
+        // Present forms with a space after them: "recaudación" is tax collection.
+        r"(?:recauda |recaudó|ha recaudado|capta |captó|ha captado|levanta |levantó|ha levantado)",
         r"ronda de (?:financiación|inversión)",
         r"inyección de capital",
         r"ampliación de capital",
@@ -134,6 +139,7 @@ pub static TABLE: EventTable = EventTable {
     present: &[r"actualmente", r"hoy", r"en la actualidad", r"emplea"],
     birth: &[r"nacid[oa]|nació"],
     pronouns: &[r"él|ella"],
+    first_person: &[r"yo|mi|mis|me"],
     locatives: &[r"en"],
     capitalised_nouns: false,
     pro_drop: true,

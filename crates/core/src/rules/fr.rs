@@ -7,20 +7,25 @@ use crate::lang::Lang;
 pub static TABLE: EventTable = EventTable {
     lang: Lang::Fr,
     resignation: &[
+        // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
+        r"(?:mon|son|leur) dernier jour",
         r"démission(?:ne|né|née|nent|ner|naire)?",
-        r"(?:a|ont|avait) quitté (?:ses fonctions|son poste|la direction|l'entreprise|la société)",
-        r"quitte(?:ra)? (?:ses fonctions|son poste|la direction|l'entreprise|la société)",
+        r"(?:a|ont|avait) quitté (?:ses fonctions|son poste|la direction|la présidence|l'entreprise|la société)",
+        r"quitte(?:ra)? (?:ses fonctions|son poste|la direction|la présidence|l'entreprise|la société)",
         r"(?:départ|retraite) de",
     ],
     dismissal: &[
         r"(?:a été|ont été|est|fut|avait été) (?:licenciée?s?|limogée?s?|renvoyée?s?|évincée?s?|démise? de ses fonctions|remerciée?s?)",
         r"(?:a|ont) (?:licencié|limogé|renvoyé|évincé)",
         r"limogeage|éviction",
+        // The participle alone: "limogé en 2019", "évincée de la présidence".
+        r"limogée?s?|évincée?s?|congédiée?s?",
     ],
     appointment: &[
         r"nommée?s?",
         r"(?:a été|est|sera) (?:désignée?|choisie?|élue?)",
-        r"prend(?:ra)? la tête",
+        r"(?:prend|prendra|a pris) la (?:tête|direction|présidence)",
+        r"promue?s?",
         r"(?:succède|succédera|remplace|remplacera)",
         r"(?:rejoint|a rejoint|rejoindra)",
         r"(?:deviendra|devient|est devenue?) (?:le |la )?(?:nouvel(?:le)? |nouveau )?",
@@ -36,6 +41,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     funding: &[
         r"(?:a|ont|avait|avaient|aura|auront) levé",
+        r"lève|lèvent|lèvera",
         r"levée de fonds",
         r"tour de table",
         r"financement de",
@@ -75,6 +81,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:a|ont|avait) (?:racheté|acquis|acheté|repris)",
         r"rachat de|acquisition de|reprise de",
         r"(?:rachète|rachètera|acquiert|achète|achètera)",
+        r"(?:met|mettra|a mis) la main sur",
         r"(?:rachetée?|acquise?|achetée?) par",
     ],
     roles: &[
@@ -152,6 +159,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"née?"],
     pronouns: &[r"il|elle"],
+    first_person: &[r"je|j'|mon|ma|mes|moi"],
     locatives: &[r"à|en|au"],
     capitalised_nouns: false,
     pro_drop: false,

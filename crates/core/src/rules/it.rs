@@ -7,6 +7,8 @@ use crate::lang::Lang;
 pub static TABLE: EventTable = EventTable {
     lang: Lang::It,
     resignation: &[
+        // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
+        r"(?:il mio|il suo) ultimo giorno",
         r"dimission[ei]",
         r"(?:si è|si sono|si era|si erano|si sarebbe|si fosse) dimess[oaie]",
         r"dimett(?:e|ersi|endosi|ono|erà)",
@@ -18,13 +20,14 @@ pub static TABLE: EventTable = EventTable {
         r"(?:è stat[oa]|sono stati|era stat[oa]|fu|furono|venne|viene|vengono) (?:licenziat[oaie]|rimoss[oaie]|destituit[oaie]|silurat[oaie]|cacciat[oaie]|scacciat[oaie]|estromess[oaie])",
         r"(?:ha|hanno|aveva) (?:licenziato|rimosso|destituito|silurato|cacciato|estromesso)",
         r"licenziamento di",
+        r"sollevat[oaie] (?:dall'incarico|dalla carica|dalle (?:sue )?funzioni)",
     ],
     appointment: &[
         r"nominat[oaie]",
         r"subentrat[oaie]|subentra",
         r"(?:ha|hanno) assunto (?:la carica|il ruolo|l'incarico|la guida)",
         r"(?:è|sono) entrat[oaie] (?:in|a far parte)",
-        r"(?:sarà|diventa|diventerà|è diventat[oa]) (?:il |la )?nuov[oa]",
+        r"(?:è|sarà|diventa|diventerà|è diventat[oa]) (?:il |la )?nuov[oa]",
         r"sarà (?:coperto|coperta|ricoperto|ricoperta|occupato|occupata) da",
         r"(?:riassunse|ha riassunto|riassume) (?:il ruolo|la carica)",
         r"(?:ritornò|è ritornat[oa]|è tornat[oa]|tornò) (?:in|alla guida)",
@@ -32,7 +35,8 @@ pub static TABLE: EventTable = EventTable {
     ],
     valuation: &[
         r"valutazione",
-        r"valutat[oaie] (?:a|ad|oltre|circa|più)",
+        // Ends before the figure: "valutata 2 miliardi", "valutata a 800 milioni".
+        r"valutat[oaie] ",
         // "che valuta la società 1,2 miliardi": the company between verb and figure.
         r"(?:valuta|valutano|valutava|valutavano) (?:[\w'’]+ ){1,3}(?:a|ad|in|circa|oltre|più)",
         r"valore di mercato",
@@ -42,7 +46,7 @@ pub static TABLE: EventTable = EventTable {
     funding: &[
         r"(?:ha|hanno|aveva) raccolto",
         r"raccolt[oa] (?:di|da)",
-        r"round di (?:finanziamento|investimento)",
+        r"round di (?:finanziamento|investimento)|round da",
         r"finanziamento (?:di|da)",
         r"infusione di capitale",
         r"aumento di capitale",
@@ -84,6 +88,8 @@ pub static TABLE: EventTable = EventTable {
         r"acquisit[oaie] da",
         r"acquisizione (?:di|della|del|dello)",
         r"acquisto (?:di|della|del|dello)",
+        // Present tense, followed by its object ("Vetrofin acquisisce Lumetra").
+        r"(?:acquisisce|acquisiscono|acquista|acquistano|compra|comprano) ",
         r"(?:acquisirà|acquisterà|comprerà|rileverà|riacquistò|acquistò|comprò|rilevò|acquisì)",
         r"pagherà|ha pagato",
     ],
@@ -195,6 +201,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     birth: &[r"nat[oa]|nacque"],
     pronouns: &[r"lui|lei|egli|ella"],
+    first_person: &[r"io|mio|mia|miei|mie"],
     locatives: &[r"a|in|nel|nella|nello|negli|nei|nelle"],
     capitalised_nouns: false,
     pro_drop: true,

@@ -65,6 +65,10 @@ pub struct EventTable {
     /// Subject pronouns ("he", "lei"): an event whose subject is one goes to the person the
     /// article is talking about.
     pub pronouns: &'static [&'static str],
+    /// First-person words ("io", "my", "je"): a sentence with one is someone's own words
+    /// (a post, a statement), whose relative dates ("ieri") count from a day the article may
+    /// not give; its subject is the person the story is about.
+    pub first_person: &'static [&'static str],
     /// Locative prepositions ("in", "en", "à"): a capitalised name right after one is a
     /// place, not a company the lexicon misses.
     pub locatives: &'static [&'static str],
@@ -158,6 +162,7 @@ mod tests {
             phrases.extend(t.birth);
             phrases.extend(t.pronouns);
             phrases.extend(t.locatives);
+            phrases.extend(t.first_person);
             phrases.extend(t.agents);
             phrases.extend(t.years_later);
             phrases.extend(t.blockers);

@@ -7,9 +7,11 @@ use crate::lang::Lang;
 pub static TABLE: EventTable = EventTable {
     lang: Lang::Pt,
     resignation: &[
+        // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
+        r"(?:o meu|o seu|meu|seu) último dia",
         r"renúncia|renunciou|renuncia ao cargo",
-        r"demitiu-se|pediu demissão|pediu a demissão",
-        r"(?:deixou|deixa|deixará) (?:o cargo|a empresa|a companhia|o posto|a presidência)",
+        r"demitiu-se|pediu demissão|pediu a demissão|apresentou a (?:sua )?demissão",
+        r"(?:deixou|deixa|deixará) (?:o cargo|a empresa|a companhia|o posto|a presidência|a liderança|a direção)",
         r"aposentadoria|reformou-se",
     ],
     dismissal: &[
@@ -33,7 +35,8 @@ pub static TABLE: EventTable = EventTable {
         r"valorização",
     ],
     funding: &[
-        r"(?:captou|arrecadou|levantou|recebeu um aporte)",
+        // Present forms with a space after them: "arrecadação" is tax collection.
+        r"(?:capta |captou|arrecada |arrecadou|levanta |levantou|recebeu um aporte)",
         r"rodada de (?:investimento|financiamento)",
         r"aporte de",
         r"injeção de capital",
@@ -129,6 +132,7 @@ pub static TABLE: EventTable = EventTable {
     present: &[r"atualmente", r"hoje", r"emprega"],
     birth: &[r"nascid[oa]|nasceu"],
     pronouns: &[r"ele|ela"],
+    first_person: &[r"eu|meu|minha|meus|minhas"],
     locatives: &[r"em|no|na"],
     capitalised_nouns: false,
     pro_drop: true,
