@@ -247,7 +247,12 @@ pub fn filter(doc: TimelineDocument, filter: &Filter) -> TimelineDocument {
     }
 }
 
-/// The document in `format` (not [`Format::Site`], which is files: see [`write_site`]).
+/// TimelineJS files of at most this many events are indented (for people to edit); larger
+/// ones are compact.
+pub const PRETTY_UP_TO: usize = 2000;
+
+/// The document in `format` (for [`Format::Site`], the single HTML file; the folder is
+/// [`write_site`]).
 /// `now` stamps the iCalendar file (`DTSTAMP`).
 pub fn render(
     doc: &TimelineDocument,
@@ -256,11 +261,7 @@ pub fn render(
 ) -> anyhow::Result<Vec<u8>> {
     Ok(match format {
         Format::Site => single_file(doc)?.into_bytes(),
-        Format::TimelineJs => {
-            let mut out = serde_json::to_vec_pretty(&timelinejs(doc))?;
-            out.push(b'\n');
-            out
-        }
+        Format::TimelineJs => timelinejs_bytes(doc)?,
         Format::Csv => csv(doc)?,
         Format::Ics => ics(doc, now).into_bytes(),
         Format::Jsonl => jsonl(doc)?.into_bytes(),
@@ -424,87 +425,124 @@ fn tl_date(year: i64, month: Option<i64>, day: Option<i64>) -> serde_json::Value
 /// carries a `dateline` object with its own fields, which TimelineJS ignores and
 /// `dateline import` reads back.
 pub fn timelinejs(doc: &TimelineDocument) -> serde_json::Value {
-    let articles: BTreeMap<&str, &SourceArticle> =
-        doc.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let articles = articles_by_id(doc);
     let events: Vec<serde_json::Value> = doc
         .events
         .iter()
-        .filter_map(|e| {
-            let (first, last) = date_range(&e.date)?;
-            use chrono::Datelike as _;
-            let (y, m, d) = (
-                i64::from(first.year()),
-                i64::from(first.month()),
-                i64::from(first.day()),
-            );
-            let start = match e.date.precision {
-                Precision::Day => tl_date(y, Some(m), Some(d)),
-                Precision::Month | Precision::Quarter => tl_date(y, Some(m), None),
-                Precision::Year => tl_date(y, None, None),
-            };
-            let mut text = String::new();
-            for f in facts(e) {
-                text.push_str(&format!("<p>{}</p>", html(&f)));
-            }
-            for s in &e.sources {
-                text.push_str(&format!(
-                    "<blockquote>{}</blockquote>",
-                    html(&s.evidence.text)
-                ));
-                if let Some(a) = articles.get(s.article_id.as_str()) {
-                    let title = a.title.as_deref().unwrap_or("Source");
-                    let cite = match &a.url {
-                        Some(u) => format!(
-                            "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
-                            html(u),
-                            html(title)
-                        ),
-                        None => html(title),
-                    };
-                    text.push_str(&format!("<p>— {cite}, {}</p>", html(&a.published)));
-                }
-            }
-            let group = e
-                .persons
-                .first()
-                .or(e.org.as_ref())
-                .cloned()
-                .unwrap_or_else(|| kind_label(e.kind).to_string());
-            let mut slide = serde_json::json!({
-                "start_date": start,
-                "text": { "headline": html(&headline(e)), "text": text },
-                "group": group,
-                "unique_id": e.id,
-                "dateline": {
-                    "kind": e.kind,
-                    "date": e.date,
-                    "persons": e.persons,
-                    "org": e.org,
-                    "target": e.target,
-                    "role": e.role,
-                    "amount": e.amount,
-                    "count": e.count,
-                },
-            });
-            if e.date.precision == Precision::Quarter {
-                slide["end_date"] =
-                    tl_date(i64::from(last.year()), Some(i64::from(last.month())), None);
-            }
-            if e.date.precision == Precision::Quarter || e.date.approx {
-                slide["display_date"] = display_date(&e.date).into();
-            }
-            Some(slide)
-        })
+        .filter_map(|e| tl_slide(e, &articles))
         .collect();
-    serde_json::json!({
-        "title": {
-            "text": {
-                "headline": html(&doc.title),
-                "text": format!("<p>{} events from {} articles</p>", doc.events.len(), doc.sources.len()),
+    serde_json::json!({ "title": tl_title(doc), "events": events })
+}
+
+/// [`timelinejs`] as bytes: indented when small enough for people to edit
+/// ([`PRETTY_UP_TO`]), else compact and written slide by slide (no whole-document value
+/// in memory).
+pub fn timelinejs_bytes(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
+    let mut out = if doc.events.len() <= PRETTY_UP_TO {
+        serde_json::to_vec_pretty(&timelinejs(doc))?
+    } else {
+        let articles = articles_by_id(doc);
+        let mut out = Vec::with_capacity(doc.events.len() * 800);
+        out.extend_from_slice(b"{\"title\":");
+        serde_json::to_writer(&mut out, &tl_title(doc))?;
+        out.extend_from_slice(b",\"events\":[");
+        let mut first = true;
+        for slide in doc.events.iter().filter_map(|e| tl_slide(e, &articles)) {
+            if !first {
+                out.push(b',');
             }
-        },
-        "events": events,
+            first = false;
+            serde_json::to_writer(&mut out, &slide)?;
+        }
+        out.extend_from_slice(b"]}");
+        out
+    };
+    out.push(b'\n');
+    Ok(out)
+}
+
+fn articles_by_id(doc: &TimelineDocument) -> BTreeMap<&str, &SourceArticle> {
+    doc.sources.iter().map(|s| (s.id.as_str(), s)).collect()
+}
+
+/// The TimelineJS title slide.
+fn tl_title(doc: &TimelineDocument) -> serde_json::Value {
+    serde_json::json!({
+        "text": {
+            "headline": html(&doc.title),
+            "text": format!("<p>{} events from {} articles</p>", doc.events.len(), doc.sources.len()),
+        }
     })
+}
+
+/// One event's TimelineJS slide (`None` for a date that is not one).
+fn tl_slide(
+    e: &TimelineEvent,
+    articles: &BTreeMap<&str, &SourceArticle>,
+) -> Option<serde_json::Value> {
+    let (first, last) = date_range(&e.date)?;
+    use chrono::Datelike as _;
+    let (y, m, d) = (
+        i64::from(first.year()),
+        i64::from(first.month()),
+        i64::from(first.day()),
+    );
+    let start = match e.date.precision {
+        Precision::Day => tl_date(y, Some(m), Some(d)),
+        Precision::Month | Precision::Quarter => tl_date(y, Some(m), None),
+        Precision::Year => tl_date(y, None, None),
+    };
+    let mut text = String::new();
+    for f in facts(e) {
+        text.push_str(&format!("<p>{}</p>", html(&f)));
+    }
+    for s in &e.sources {
+        text.push_str(&format!(
+            "<blockquote>{}</blockquote>",
+            html(&s.evidence.text)
+        ));
+        if let Some(a) = articles.get(s.article_id.as_str()) {
+            let title = a.title.as_deref().unwrap_or("Source");
+            let cite = match &a.url {
+                Some(u) => format!(
+                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                    html(u),
+                    html(title)
+                ),
+                None => html(title),
+            };
+            text.push_str(&format!("<p>— {cite}, {}</p>", html(&a.published)));
+        }
+    }
+    let group = e
+        .persons
+        .first()
+        .or(e.org.as_ref())
+        .cloned()
+        .unwrap_or_else(|| kind_label(e.kind).to_string());
+    let mut slide = serde_json::json!({
+        "start_date": start,
+        "text": { "headline": html(&headline(e)), "text": text },
+        "group": group,
+        "unique_id": e.id,
+        "dateline": {
+            "kind": e.kind,
+            "date": e.date,
+            "persons": e.persons,
+            "org": e.org,
+            "target": e.target,
+            "role": e.role,
+            "amount": e.amount,
+            "count": e.count,
+        },
+    });
+    if e.date.precision == Precision::Quarter {
+        slide["end_date"] = tl_date(i64::from(last.year()), Some(i64::from(last.month())), None);
+    }
+    if e.date.precision == Precision::Quarter || e.date.approx {
+        slide["display_date"] = display_date(&e.date).into();
+    }
+    Some(slide)
 }
 
 /// The CSV columns, in order (`dateline import` reads the same).
@@ -700,28 +738,33 @@ pub fn write_site(
 ) -> anyhow::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-    let mut files: Vec<(&str, Vec<u8>)> =
-        vec![("index.html", export_index(&doc.title)?.into_bytes())];
-    for name in SITE_FILES {
-        files.push((name, asset(name)?.to_vec()));
-    }
-    files.push(("timeline.json", serde_json::to_vec(doc)?));
-    // The same events for other tools, beside the app: a calendar to subscribe to, a
-    // TimelineJS source, a spreadsheet, lines to process.
-    for format in [Format::TimelineJs, Format::Csv, Format::Ics, Format::Jsonl] {
-        let name = match format {
-            Format::TimelineJs => "timeline.timelinejs.json",
-            Format::Csv => "timeline.csv",
-            Format::Ics => "timeline.ics",
-            _ => "timeline.jsonl",
-        };
-        files.push((name, render(doc, format, now)?));
-    }
     let mut written = Vec::new();
-    for (name, bytes) in files {
+    let mut write = |name: &str, bytes: &[u8]| -> anyhow::Result<()> {
         let path = dir.join(name);
         std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);
+        Ok(())
+    };
+    // The app first (checked before anything is written), then the data, one file at a time.
+    let index = export_index(&doc.title)?;
+    let app = SITE_FILES
+        .iter()
+        .map(|name| Ok((*name, asset(name)?)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    write("index.html", index.as_bytes())?;
+    for (name, bytes) in app {
+        write(name, bytes)?;
+    }
+    write("timeline.json", &serde_json::to_vec(doc)?)?;
+    // The same events for other tools, beside the app: a calendar to subscribe to, a
+    // TimelineJS source, a spreadsheet, lines to process.
+    for (name, format) in [
+        ("timeline.timelinejs.json", Format::TimelineJs),
+        ("timeline.csv", Format::Csv),
+        ("timeline.ics", Format::Ics),
+        ("timeline.jsonl", Format::Jsonl),
+    ] {
+        write(name, &render(doc, format, now)?)?;
     }
     Ok(written)
 }
@@ -977,6 +1020,24 @@ mod tests {
         assert_eq!(ev[1]["group"], "Acme, Inc.");
         assert_eq!(ev[2]["start_date"], serde_json::json!({"year": 2023}));
         assert!(ev[2].get("end_date").is_none());
+    }
+
+    #[test]
+    fn large_timelinejs_files_are_compact_and_the_same_document() {
+        let mut big = doc();
+        let one = big.events[0].clone();
+        big.events = (0..=PRETTY_UP_TO)
+            .map(|i| TimelineEvent {
+                id: format!("e{i}"),
+                ..one.clone()
+            })
+            .collect();
+        let bytes = timelinejs_bytes(&big).unwrap();
+        assert!(!bytes.starts_with(b"{\n"), "compact");
+        let parsed: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(parsed, timelinejs(&big));
+        let small = timelinejs_bytes(&doc()).unwrap();
+        assert!(small.starts_with(b"{\n"), "indented");
     }
 
     #[test]
