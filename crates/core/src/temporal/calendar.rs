@@ -495,7 +495,7 @@ pub(crate) fn holiday_starts(h: Holiday, year: i32) -> [Option<NaiveDate>; 2] {
             let mut k = 0;
             for y in [year.saturating_sub(1), year, year.saturating_add(1)] {
                 for d in holiday_starts(*inner, y).into_iter().flatten() {
-                    if let Some(x) = add_signed(d, off).filter(|x| x.year() == year)
+                    if let Some(x) = add_signed(d, i64::from(off)).filter(|x| x.year() == year)
                         && k < 2
                     {
                         res[k] = Some(x);
@@ -505,15 +505,16 @@ pub(crate) fn holiday_starts(h: Holiday, year: i32) -> [Option<NaiveDate>; 2] {
             }
             res
         }
-        Holiday::Days(inner, _) | Holiday::Until(inner, _) => holiday_starts(*inner, year),
+        Holiday::Days(inner, _) => holiday_starts(*inner, year),
+        Holiday::Until([first, _]) => holiday_starts(*first, year),
     }
 }
 
 /// How many days a holiday starting on `start` lasts.
 pub(crate) fn holiday_days(h: Holiday, start: NaiveDate) -> u32 {
     match h {
-        Holiday::Days(_, n) => n.max(1),
-        Holiday::Until(_, end) => [start.year(), start.year().saturating_add(1)]
+        Holiday::Days(_, n) => u32::from(n.max(1)),
+        Holiday::Until([_, end]) => [start.year(), start.year().saturating_add(1)]
             .into_iter()
             .flat_map(|y| holiday_starts(*end, y))
             .flatten()

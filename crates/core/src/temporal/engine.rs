@@ -281,9 +281,10 @@ impl Parser<'_> {
             Some(Kind::Int(..)) => true,
             Some(Kind::Sem(s, alt, _)) => {
                 // Number words count only after a preposition ("alle tre", "dal tre").
-                let after_at = i > 0 && self.prep(i - 1) & (AT | FROM) != 0;
+                let before = || if i > 0 { self.prep(i - 1) } else { 0 };
+                let after_at = || before() & (AT | FROM) != 0;
                 // "on the first": an ordinal after an article may be a day.
-                let after_on = i > 0 && self.prep(i - 1) & ON != 0;
+                let after_on = || before() & ON != 0;
                 let weak = |s: Sem| match s {
                     Sem::Prep(_)
                     | Sem::Approx
@@ -294,8 +295,8 @@ impl Parser<'_> {
                     | Sem::Upcoming
                     | Sem::AfterNext
                     | Sem::Last => true,
-                    Sem::Ord(_) => !after_at && !after_on,
-                    Sem::Num(_) | Sem::Minutes(_) | Sem::Minus => !after_at,
+                    Sem::Ord(_) => !after_at() && !after_on(),
+                    Sem::Num(_) | Sem::Minutes(_) | Sem::Minus => !after_at(),
                     _ => false,
                 };
                 !weak(s) || alt.is_some_and(|a| !weak(a))

@@ -190,14 +190,22 @@ fn scan(text: &str, lang: Lang, reference: NaiveDateTime, prefer: Preference) ->
         while !text.is_char_boundary(end) {
             end += 1;
         }
+        let bytes = text.as_bytes();
         if end < text.len() {
-            end = match text[end..].find('\n') {
+            end = match bytes[end..].iter().position(|&b| b == b'\n') {
                 Some(k) => end + k + 1,
                 None => text.len(),
             };
         }
-        if let Some(k) = text[at..end].find("\n\n") {
-            end = at + k + 2;
+        // A paragraph break ends the chunk early.
+        let mut k = at;
+        while let Some(p) = bytes[k..end].iter().position(|&b| b == b'\n') {
+            let nl = k + p;
+            if bytes.get(nl + 1) == Some(&b'\n') && nl + 2 <= end {
+                end = nl + 2;
+                break;
+            }
+            k = nl + 1;
         }
         let chunk = &text[at..end];
         buf.clear();
@@ -438,22 +446,52 @@ fn to_event_date(p: &Period, value: &TimeValue, grain: Grain, approx: bool) -> O
     Some(event_date(first, precision, approx || vague))
 }
 
+/// Calls `f` with the position of every byte that may start a quotation mark or end a line
+/// ('"', '\n', and the lead bytes 0xC2 of «» and 0xE2 of “”„), skipping eight bytes at a
+/// time where there is none.
+fn for_each_mark(bytes: &[u8], mut f: impl FnMut(usize)) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS != 0
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        if has(x, b'"') || has(x, b'\n') || has(x, 0xC2) || has(x, 0xE2) {
+            for (k, &b) in c.iter().enumerate() {
+                if matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
+                    f(base + k);
+                }
+            }
+        }
+        base += 8;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        if matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
+            f(base + k);
+        }
+    }
+}
+
 /// Byte spans of quotations (“…”, «…», "…").
 fn quotes(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev_newline = false;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        // Quotation marks are '"' or start with 0xC2 («») or 0xE2 (“”„): skip other bytes.
-        if !matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
-            prev_newline = false;
-            continue;
-        }
+    let mut last_newline: Option<usize> = None;
+    for_each_mark(text.as_bytes(), |i| {
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-            continue;
+            return;
         };
-        let blank_line = prev_newline && c == '\n';
-        prev_newline = c == '\n';
+        // A blank line: this newline right after another.
+        let blank_line = c == '\n' && i > 0 && last_newline == Some(i - 1);
+        if c == '\n' {
+            last_newline = Some(i);
+        }
         match (open, c) {
             (None, '“' | '«' | '"' | '„') => open = Some((i, c)),
             (Some((s, o)), '”' | '»' | '"' | '“') if (o != '"' || c == '"') => {
@@ -463,7 +501,7 @@ fn quotes(text: &str) -> Vec<(usize, usize)> {
             (Some(_), '\n') if blank_line => open = None,
             _ => {}
         }
-    }
+    });
     spans
 }
 

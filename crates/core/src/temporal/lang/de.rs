@@ -228,14 +228,14 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
         (
             "große fastenzeit",
-            Holiday(Holiday::Until(
-                &Holiday::Orthodox(-48),
-                &Holiday::Orthodox(-8),
-            )),
+            Holiday(Holiday::Until(&[
+                Holiday::Orthodox(-48),
+                Holiday::Orthodox(-8),
+            ])),
         ),
         (
             "fastenzeit",
-            Holiday(Holiday::Until(&Holiday::Easter(-46), &Holiday::Easter(0))),
+            Holiday(Holiday::Until(&[Holiday::Easter(-46), Holiday::Easter(0)])),
         ),
         (
             "chinesisches neujahr|chinesisches frühlingsfest|chinesisches neujahrsfest",
@@ -254,6 +254,10 @@ pub static TABLE: TemporalTable = TemporalTable {
             Holiday(Holiday::Days(&Holiday::Hebrew(7, 14), 9)),
         ),
         ("opferfest", Holiday(Holiday::Islamic(12, 10))),
+        (
+            "tu bishvat|tu bischevat|tu bi'shvat",
+            Holiday(Holiday::Hebrew(11, 14)),
+        ),
         ("maghi", Holiday(Holiday::Sankranti(9))),
         (
             "nacht der bestimmung|die nacht der bestimmung|nacht der allmacht|die nacht der allmacht",

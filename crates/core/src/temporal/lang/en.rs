@@ -281,7 +281,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         (
             // Not "lent" alone: it is also a verb.
             "the lent|lent season|season of lent|lenten season",
-            Holiday(Holiday::Until(&Holiday::Easter(-46), &Holiday::Easter(0))),
+            Holiday(Holiday::Until(&[Holiday::Easter(-46), Holiday::Easter(0)])),
         ),
         ("corpus christi", Holiday(Holiday::Easter(60))),
         (
@@ -313,6 +313,11 @@ pub static TABLE: TemporalTable = TemporalTable {
             Holiday(Holiday::Days(&Holiday::Hebrew(7, 14), 9)),
         ),
         ("spring festival", Holiday(Holiday::ChineseNewYear(1))),
+        (
+            "tu bishvat|tu bi'shvat|tu b'shevat",
+            Holiday(Holiday::Hebrew(11, 14)),
+        ),
+        ("pure monday|ash monday", Holiday(Holiday::Orthodox(-48))),
         // "maghi" is Italian for magicians: English only.
         ("maghi", Holiday(Holiday::Sankranti(9))),
         ("spring", Season(0)),

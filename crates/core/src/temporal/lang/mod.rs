@@ -74,12 +74,12 @@ pub enum Holiday {
     /// Sankranti), in India.
     Sankranti(u8),
     /// Another holiday moved by a number of days ("Black Friday": Thanksgiving + 1).
-    Offset(&'static Holiday, i64),
+    Offset(&'static Holiday, i16),
     /// Another holiday lasting several days ("Hanukkah").
-    Days(&'static Holiday, u32),
+    Days(&'static Holiday, u16),
     /// A stretch from one holiday to the next occurrence of another, exclusive ("Ramadan":
     /// 1 Ramadan to 1 Shawwal; "Lent": Ash Wednesday to Easter).
-    Until(&'static Holiday, &'static Holiday),
+    Until(&'static [Holiday; 2]),
 }
 
 /// What a word or phrase means to the temporal grammar.
