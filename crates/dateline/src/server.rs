@@ -54,6 +54,8 @@ pub struct AppState {
 
 struct Inner {
     writer: Mutex<Store>,
+    /// Exports hold the whole timeline in memory: one at a time.
+    exporting: Mutex<()>,
     readers: ReadPool,
     cache: Option<ResponseCache>,
     config: ServeConfig,
@@ -167,6 +169,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 cache,
                 writer: Mutex::new(store),
+                exporting: Mutex::new(()),
                 readers: ReadPool {
                     path: path.to_path_buf(),
                     idle: Mutex::new(Vec::new()),
@@ -493,8 +496,13 @@ async fn export_as(
     )
     .map_err(ApiError::BadRequest)?;
     let title = state.inner.config.title.clone();
+    let inner = Arc::clone(&state.inner);
     let body = state
         .with_reader(move |c| {
+            let _one_at_a_time = inner
+                .exporting
+                .lock()
+                .map_err(|_| anyhow::anyhow!("export lock poisoned"))?;
             let doc: dateline_api::TimelineDocument =
                 serde_json::from_str(&read::timeline_json(c, &title)?)?;
             export::render(&export::filter(doc, &filter), format, export::now_utc())
