@@ -400,6 +400,24 @@ pub fn display_date(d: &EventDate) -> String {
     }
 }
 
+/// Whether `url` is an `http(s)` link (anything else, such as `javascript:`, is never made
+/// a link: article metadata is untrusted).
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// A text cell as spreadsheets will not run it: a leading `=`, `+`, `-`, `@`, tab or
+/// carriage return (a formula to Excel, LibreOffice, Sheets) gets a `'` before it (OWASP's
+/// advice on CSV injection; the importer takes it off again).
+pub fn inert_cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 fn html(text: &str) -> String {
     dateline_api::embed::attr(text).replace('\'', "&#39;")
 }
@@ -503,7 +521,7 @@ fn tl_slide(
         ));
         if let Some(a) = articles.get(s.article_id.as_str()) {
             let title = a.title.as_deref().unwrap_or("Source");
-            let cite = match &a.url {
+            let cite = match a.url.as_deref().filter(|u| is_web_link(u)) {
                 Some(u) => format!(
                     "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
                     html(u),
@@ -599,10 +617,10 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
             e.date.precision.as_str().to_string(),
             e.date.approx.to_string(),
             e.kind.as_str().to_string(),
-            e.persons.join(PERSON_SEPARATOR),
-            opt(&e.org),
-            opt(&e.role),
-            opt(&e.target),
+            inert_cell(e.persons.join(PERSON_SEPARATOR)),
+            inert_cell(opt(&e.org)),
+            inert_cell(opt(&e.role)),
+            inert_cell(opt(&e.target)),
             e.amount
                 .as_ref()
                 .map(|a| a.value.to_string())
@@ -612,10 +630,10 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
                 .map(|a| a.currency.clone())
                 .unwrap_or_default(),
             e.count.map(|c| c.to_string()).unwrap_or_default(),
-            headline(e),
-            evidence.join(SOURCE_SEPARATOR),
-            join(&|a| a.title.as_deref()),
-            join(&|a| a.url.as_deref()),
+            inert_cell(headline(e)),
+            inert_cell(evidence.join(SOURCE_SEPARATOR)),
+            inert_cell(join(&|a| a.title.as_deref())),
+            inert_cell(join(&|a| a.url.as_deref())),
             e.curated.to_string(),
         ])?;
     }
@@ -673,7 +691,7 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
             .sources
             .iter()
             .filter_map(|s| articles.get(s.article_id.as_str())?.url.as_deref())
-            .next()
+            .find(|u| is_web_link(u))
         {
             ev.url(url);
         }
@@ -1077,6 +1095,24 @@ mod tests {
                 .contains("\"I quit, <b>now</b>; really\"")
         );
         assert_eq!(events[0].get_uid(), Some("r1@dateline"));
+    }
+
+    #[test]
+    fn untrusted_text_cannot_become_a_formula_or_a_script_link() {
+        let mut d = doc();
+        d.sources[0].url = Some("javascript:alert(1)".into());
+        d.events[0].sources[0].evidence.text = "=HYPERLINK(\"http://x\")".into();
+        d.events[0].role = Some("-CTO".into());
+        let tl = timelinejs(&d);
+        let text = tl["events"][0]["text"]["text"].as_str().unwrap();
+        assert!(!text.contains("href"), "{text}");
+        assert!(!ics(&d, now_utc()).contains("URL:javascript"));
+        let bytes = csv(&d).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        let row = r.records().next().unwrap().unwrap();
+        assert_eq!(&row[13], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(&row[7], "'-CTO");
+        assert!(is_web_link("HTTPS://x.example") && !is_web_link("data:text/html,x"));
     }
 
     #[test]

@@ -428,6 +428,11 @@ fn csv(text: &str) -> anyhow::Result<Drafts> {
             col(name)
                 .and_then(|i| record.get(i))
                 .map(str::trim)
+                // Undo the export's guard against spreadsheet formulas.
+                .map(|s| match s.strip_prefix('\'') {
+                    Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+                    _ => s,
+                })
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
         };
@@ -568,7 +573,7 @@ mod tests {
     fn the_csv_export_reads_back_as_the_same_events() {
         let csv = "id,date,precision,approx,kind,persons,org,role,target,amount,currency,count,headline,evidence,source_titles,source_urls,curated\n\
                    r1,2024-10,quarter,true,valuation,,\"Acme, Inc.\",,,150000000000,usd,,Valuation: Acme,\"Worth \"\"a lot\"\" | other\",,,false\n\
-                   ,2024-09-26,day,false,resignation,Ann Lee; Bob Ray,Acme,CTO,,,,,,,,,\n";
+                   ,2024-09-26,day,false,resignation,Ann Lee; Bob Ray,Acme,'-CTO,,,,,,,,,\n";
         let events = parse("x.csv", csv).unwrap();
         assert_eq!(events[0].id, "r1");
         assert_eq!(events[0].date.precision, Precision::Quarter);
@@ -578,7 +583,11 @@ mod tests {
         assert_eq!((amount.value, amount.currency.as_str()), (150e9, "USD"));
         assert_eq!(events[0].evidence.text, "Worth \"a lot\"");
         assert_eq!(events[1].persons, ["Ann Lee", "Bob Ray"]);
-        assert_eq!(events[1].role.as_deref(), Some("CTO"));
+        assert_eq!(
+            events[1].role.as_deref(),
+            Some("-CTO"),
+            "the formula guard is undone"
+        );
         assert_eq!(events[1].id, "resignation-2024-09-26-ann-lee-bob-ray");
     }
 }
