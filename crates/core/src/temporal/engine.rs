@@ -826,7 +826,9 @@ impl Parser<'_> {
         if self.punct(i + 1) == Some('.') && !self.gap(i + 1) {
             return Some((w, i + 2));
         }
-        if self.punct(i + 1) == Some(',') || self.int(i + 1).is_some() {
+        // "Jul 18, Fri": after a comma and closing the phrase.
+        let closing = i > 0 && self.punct(i - 1) == Some(',') && self.items.get(i + 1).is_none();
+        if self.punct(i + 1) == Some(',') || self.int(i + 1).is_some() || closing {
             return Some((w, i + 1));
         }
         None
@@ -912,6 +914,7 @@ impl Parser<'_> {
                 offer(self.day_month(i, ctx));
                 offer(self.clock(i, ctx & AT != 0));
                 offer(self.year_piece(i, ctx));
+                offer(self.year_quarter(i));
                 offer(self.minutes_around(i));
                 offer(self.ordinal_number(i));
                 if ctx & ON != 0 || ctx & (FROM | BEFORE | TO) != 0 {
@@ -1006,6 +1009,26 @@ impl Parser<'_> {
             return None;
         }
         Some((spec_time("day_of_month", |s| s.day = Some(d)), j))
+    }
+
+    /// "2018Q4", "18q4": a year with its quarter glued after.
+    fn year_quarter(&self, i: usize) -> Option<(Time, usize)> {
+        let (y, yn) = self.plain_int(i)?;
+        if self.gap(i + 1) || self.gap(i + 2) || !self.is(i + 1, |s| s == Sem::QuarterMark) {
+            return None;
+        }
+        let (q, 1) = self.int(i + 2)? else {
+            return None;
+        };
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let year = two_digit_year(y, yn)?;
+        let start = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
+        Some((
+            Time::anchored(at_midnight(start), Grain::Quarter, "quarter"),
+            i + 3,
+        ))
     }
 
     fn year_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
@@ -1380,6 +1403,15 @@ impl Parser<'_> {
         }
         if let Some(off) = self.modifier(i) {
             return self.modified(i, off, ctx);
+        }
+        // "the week of October 6th": the week that contains it.
+        if self.unit(i) == Some(Grain::Week) && !self.units(i) && self.prep(i + 1) & OF != 0 {
+            if let Some((t, e)) = self.seq(i + 1) {
+                if let Some(p) = self.resolved(&t).filter(|p| p.grain <= Grain::Day) {
+                    let at = trunc(p.start, Grain::Week)?;
+                    return Some((Time::anchored(at, Grain::Week, "week_of"), e));
+                }
+            }
         }
         // Unit + modifier: "l'anno scorso", "settimana prossima" (but "second last week" is
         // an ordinal).
@@ -1781,8 +1813,13 @@ impl Parser<'_> {
             j += 1;
         }
         // A trailing approximation word ("3pm approximately").
-        if self.is(j, |s| s == Sem::Approx) && j > i {
+        if self.is(j, |s| s == Sem::Approx) && j > i && self.items.get(j + 1).is_none_or(|x| x.gap)
+        {
             t.approx = true;
+            // Only a word that ends the phrase ("15 Uhr in etwa", not "3pm about 40 people").
+            if self.items.get(j + 1).is_none() || self.punct(j + 1).is_some() {
+                j += 1;
+            }
         }
         Some((t, j))
     }
