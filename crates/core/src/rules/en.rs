@@ -36,7 +36,9 @@ pub static TABLE: EventTable = EventTable {
         r"(?:succeed|succeeds|succeeded|replaces|replaced)",
         r"(?:returned to|reassumed|re-assumed|resumed) (?:the role|the post|the position|his role|her role|\w+)",
         r"(?:was|were|is) elected",
-        r"had been with",
+        // "had been with Apple since November 2008" dates an arrival; "has been with GM for
+        // 33 years" is a tenure length, not an event.
+        r"(?:had|has) been with (?:[\w'’.&-]+ ){0,4}?since",
     ],
     valuation: &[
         r"valu(?:ed|ing) at",
