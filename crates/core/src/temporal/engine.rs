@@ -1480,9 +1480,16 @@ impl Parser<'_> {
             Day,
             Week,
             Weekend,
+            Unit(Grain),
         }
         let (what, k) = if let Some((w, k)) = self.weekday_at(j) {
             (What::Weekday(w), k)
+        } else if let Some(g) = self
+            .unit(j)
+            .filter(|&g| matches!(g, Grain::Month | Grain::Quarter) && !self.units(j))
+        {
+            // "the third month of 2017", "o último trimestre de 2015"
+            (What::Unit(g), j + 1)
         } else if self.is(j, |s| s == Sem::Weekend) {
             (What::Weekend, j + 1)
         } else if self.unit(j) == Some(Grain::Day) {
@@ -1509,7 +1516,11 @@ impl Parser<'_> {
             c += 1;
         }
         if c == k {
-            return None;
+            // "primeiro mês 2013": a year right after.
+            let (y, e) = self.year_at(k).filter(|_| matches!(what, What::Unit(_)))?;
+            let year = at_midnight(NaiveDate::from_ymd_opt(y, 1, 1)?);
+            let What::Unit(g) = what else { return None };
+            return self.nth_unit(year, g, n, e);
         }
         // The prepositions lead the container ("of May" reads May as a month); "the first
         // Monday of the month" is in the current one.
@@ -1528,6 +1539,12 @@ impl Parser<'_> {
             return None;
         }
         let (y, m) = (p.start.year(), p.start.month());
+        if let What::Unit(g) = what {
+            if p.grain != Grain::Year {
+                return None;
+            }
+            return self.nth_unit(p.start, g, n, e);
+        }
         let date = match what {
             // The n-th weekend of a month: its n-th Friday evening to Monday.
             What::Weekend if p.grain == Grain::Month => {
@@ -1540,7 +1557,7 @@ impl Parser<'_> {
                 ));
                 return Some((t, e));
             }
-            What::Weekend => return None,
+            What::Weekend | What::Unit(_) => return None,
             What::Weekday(w) => {
                 let n = i32::try_from(n).ok()?;
                 if p.grain == Grain::Month {
@@ -1572,6 +1589,16 @@ impl Parser<'_> {
             }
         };
         Some((Time::anchored(at_midnight(date), Grain::Day, "nth_of"), e))
+    }
+
+    /// The n-th (or, counted from the end, -n-th) month or quarter of the year at `year`.
+    fn nth_unit(&self, year: NaiveDateTime, g: Grain, n: i64, e: usize) -> Option<(Time, usize)> {
+        let count = if g == Grain::Month { 12 } else { 4 };
+        let k = if n < 0 { count + n } else { n - 1 };
+        if !(0..count).contains(&k) {
+            return None;
+        }
+        Some((Time::anchored(shift(year, g, k)?, g, "nth_of"), e))
     }
 
     /// "alla fine dello scorso anno", "early 2024", "fin 2023", "mid-May".
@@ -1762,7 +1789,10 @@ impl Parser<'_> {
             let mut k = j;
             let mut gctx = 0;
             for _ in 0..3 {
-                if let Some((p, e)) = self.piece(k, gctx) {
+                // A "to" that also means "at" ("a", "à") joins a clock time, not two dates.
+                let joins =
+                    |p: &Time| gctx & TO == 0 || p.spec.hour.is_some() || p.spec.pod.is_some();
+                if let Some((p, e)) = self.piece(k, gctx).filter(|(p, _)| joins(p)) {
                     if let Some(x) = intersect(&t, &p) {
                         t = x;
                         j = e;
@@ -2059,7 +2089,23 @@ impl Parser<'_> {
             None => self.end_part_after(i, j, ctx)?,
         };
         let conn = ja;
-        let ok = connects(conn) || a.is_err() && self.prep(conn) & TO != 0;
+        // Two dates without a clock time: any "to" word joins them ("terceiro mês de 2017 a
+        // nono mês de 2017"), even one that also means "at".
+        let dated = |t: &Time| {
+            t.spec.hour.is_none()
+                && t.spec.pod.is_none()
+                && (t.anchor.is_some_and(|(_, g)| g >= Grain::Day)
+                    || t.spec.month.is_some()
+                    || t.spec.year.is_some())
+        };
+        let dates = || {
+            a.as_ref().is_ok_and(dated)
+                && self.prep(conn) & TO != 0
+                && self
+                    .end_part(conn)
+                    .is_some_and(|(b, _)| b.as_ref().is_ok_and(dated))
+        };
+        let ok = connects(conn) || a.is_err() && self.prep(conn) & TO != 0 || dates();
         if !ok {
             // Open interval.
             if ctx & (FROM | AFTER) != 0 && ctx & IN == 0 {

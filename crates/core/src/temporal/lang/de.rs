@@ -70,6 +70,62 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("dritte|dritter|dritten|drittes", 3),
         ("vierte|vierter|vierten|viertes", 4),
         ("fünfte|fünfter|fünften", 5),
+        ("sechste|sechster|sechsten|sechstes", 6),
+        ("siebte|siebter|siebten|siebtes", 7),
+        ("achte|achter|achten|achtes", 8),
+        ("neunte|neunter|neunten|neuntes", 9),
+        ("zehnte|zehnter|zehnten|zehntes", 10),
+        ("elfte|elfter|elften|elftes", 11),
+        ("zwölfte|zwölfter|zwölften|zwölftes", 12),
+        ("dreizehnte|dreizehnter|dreizehnten|dreizehntes", 13),
+        ("vierzehnte|vierzehnter|vierzehnten|vierzehntes", 14),
+        ("fünfzehnte|fünfzehnter|fünfzehnten|fünfzehntes", 15),
+        ("sechzehnte|sechzehnter|sechzehnten|sechzehntes", 16),
+        ("siebzehnte|siebzehnter|siebzehnten|siebzehntes", 17),
+        ("achtzehnte|achtzehnter|achtzehnten|achtzehntes", 18),
+        ("neunzehnte|neunzehnter|neunzehnten|neunzehntes", 19),
+        ("zwanzigste|zwanzigster|zwanzigsten|zwanzigstes", 20),
+        (
+            "einundzwanzigste|einundzwanzigster|einundzwanzigsten|einundzwanzigstes",
+            21,
+        ),
+        (
+            "zweiundzwanzigste|zweiundzwanzigster|zweiundzwanzigsten|zweiundzwanzigstes",
+            22,
+        ),
+        (
+            "dreiundzwanzigste|dreiundzwanzigster|dreiundzwanzigsten|dreiundzwanzigstes",
+            23,
+        ),
+        (
+            "vierundzwanzigste|vierundzwanzigster|vierundzwanzigsten|vierundzwanzigstes",
+            24,
+        ),
+        (
+            "fünfundzwanzigste|fünfundzwanzigster|fünfundzwanzigsten|fünfundzwanzigstes",
+            25,
+        ),
+        (
+            "sechsundzwanzigste|sechsundzwanzigster|sechsundzwanzigsten|sechsundzwanzigstes",
+            26,
+        ),
+        (
+            "siebenundzwanzigste|siebenundzwanzigster|siebenundzwanzigsten|siebenundzwanzigstes",
+            27,
+        ),
+        (
+            "achtundzwanzigste|achtundzwanzigster|achtundzwanzigsten|achtundzwanzigstes",
+            28,
+        ),
+        (
+            "neunundzwanzigste|neunundzwanzigster|neunundzwanzigsten|neunundzwanzigstes",
+            29,
+        ),
+        ("dreißigste|dreißigster|dreißigsten|dreißigstes", 30),
+        (
+            "einunddreißigste|einunddreißigster|einunddreißigsten|einunddreißigstes",
+            31,
+        ),
     ],
     words: &[
         ("vorgestern", Day(-2)),

@@ -74,6 +74,13 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("tercero|tercera|tercer", 3),
         ("cuarto|cuarta", 4),
         ("quinto|quinta", 5),
+        ("sexto|sexta", 6),
+        ("séptimo|séptima", 7),
+        ("octavo|octava", 8),
+        ("noveno|novena", 9),
+        ("décimo|décima", 10),
+        ("undécimo|undécima|decimoprimero|decimoprimera", 11),
+        ("duodécimo|duodécima|decimosegundo|decimosegunda", 12),
     ],
     words: &[
         ("anteayer|antier|antes de ayer", Day(-2)),

@@ -77,6 +77,13 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("troisième", 3),
         ("quatrième", 4),
         ("cinquième", 5),
+        ("sixième", 6),
+        ("septième", 7),
+        ("huitième", 8),
+        ("neuvième", 9),
+        ("dixième", 10),
+        ("onzième", 11),
+        ("douzième", 12),
     ],
     words: &[
         ("avant-hier|avant hier", Day(-2)),

@@ -70,6 +70,13 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("terceiro|terceira", 3),
         ("quarto|quarta", 4),
         ("quinto|quinta", 5),
+        ("sexto|sexta", 6),
+        ("sétimo|sétima", 7),
+        ("oitavo|oitava", 8),
+        ("nono|nona", 9),
+        ("décimo|décima", 10),
+        ("décimo primeiro|décima primeira", 11),
+        ("décimo segundo|décima segunda", 12),
     ],
     words: &[
         ("anteontem|antes de ontem", Day(-2)),
