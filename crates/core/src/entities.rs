@@ -37,7 +37,7 @@ static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> =
 
 /// Whether `word` is a first name of the lexicon, in any case and with or without its
 /// accents ("Lucía" is listed as "lucia").
-fn is_first_name(word: &str) -> bool {
+pub fn is_first_name(word: &str) -> bool {
     if !word.chars().any(char::is_uppercase) {
         return FIRST_NAMES.contains(word)
             || (!word.is_ascii() && FIRST_NAMES.contains(fold_accents(word).as_str()));
@@ -195,7 +195,7 @@ fn trim_word(text: &str, start: usize, end: usize) -> Word<'_> {
 
 /// Capitalises one name part: "mcgrew" → "McGrew", "o'brien" → "O'Brien",
 /// "jean-luc" → "Jean-Luc". Parts that already carry capitals are kept as written.
-fn capitalise(part: &str) -> String {
+pub fn capitalise(part: &str) -> String {
     if part.chars().any(char::is_uppercase) {
         return part.to_string();
     }
@@ -438,7 +438,10 @@ pub fn proper_nouns(text: &str, span: (usize, usize), text_is_lowercase: bool) -
             }
         }
         let sentence_initial = i == 0;
-        if !(sentence_initial && j == i) {
+        // An acronym is a name even opening a sentence ("GM plans to …").
+        let acronym = (2..=5).contains(&ws[i].text.chars().count())
+            && ws[i].text.chars().all(|c| c.is_uppercase());
+        if !(sentence_initial && j == i) || acronym {
             out.push(Found {
                 start: span.0 + ws[i].start,
                 end: span.0 + ws[j].end,
@@ -600,6 +603,11 @@ mod tests {
             ]
         );
         assert!(proper_nouns("tutto minuscolo", (0, 15), true).is_empty());
+        let found: Vec<_> = proper_nouns("GM plans to cut jobs", (0, 20), false)
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(found, vec!["GM"]);
     }
 
     #[test]

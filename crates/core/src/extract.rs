@@ -74,6 +74,7 @@ struct Compiled {
     pronouns: WordRegex,
     locatives: WordRegex,
     first_person: WordRegex,
+    org_cue: Regex,
     capitalised_nouns: bool,
     agents: WordRegex,
     years_later: Vec<Regex>,
@@ -114,6 +115,24 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 pronouns: word_regex(t.pronouns),
                 locatives: word_regex(t.locatives),
                 first_person: word_regex(t.first_person),
+                org_cue: {
+                    let roles = alternation(t.roles.iter().map(|r| r.0));
+                    let (elided, spaced): (Vec<&str>, Vec<&str>) = t
+                        .org_cues
+                        .iter()
+                        .flat_map(|c| c.split('|'))
+                        .partition(|c| c.ends_with('\''));
+                    let mut cue = format!(r"{}\s+", alternation(spaced));
+                    if !elided.is_empty() {
+                        cue = format!("(?:{cue}|{})", alternation(elided));
+                    }
+                    // Lowercase, for folded text; the tables are checked by tests.
+                    #[allow(clippy::expect_used)]
+                    Regex::new(&format!(
+                        r"\b{roles}\s+{cue}(?P<org>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}&-]*)"
+                    ))
+                    .expect("role and cue phrases must compile")
+                },
                 capitalised_nouns: t.capitalised_nouns,
                 agents: {
                     let body = alternation(t.agents.iter().copied());
@@ -280,8 +299,14 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             people
         })
         .collect();
-    // The company lexicon over the whole text once, as sorted spans.
+    // The company lexicon over the whole text once, as sorted spans, with the companies
+    // lowercase text names only through a role ("amministratrice delegata di vetrofin").
     let lexicon_orgs = entities::organisations(text, (0, text.len()));
+    let cue_orgs = if lowercase {
+        cue_organisations(text, lang, &lexicon_orgs)
+    } else {
+        Vec::new()
+    };
     let article = Article {
         text,
         compiled: compiled(lang),
@@ -290,7 +315,8 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         lang,
     };
     let article = Article {
-        main_org: main_org(&article, &sentences, &people_of, &lexicon_orgs, lowercase),
+        main_org: main_org(&article, &sentences, &people_of, &lexicon_orgs, lowercase)
+            .or_else(|| most_frequent(&cue_orgs)),
         ..article
     };
 
@@ -325,6 +351,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             continue;
         }
         let mut orgs: Vec<Found> = within(&lexicon_orgs, span, |o| (o.start, o.end))
+            .chain(within(&cue_orgs, span, |o| (o.start, o.end)))
             .cloned()
             .collect();
         let roles = entities::roles(text, span, lang);
@@ -532,7 +559,7 @@ fn events_for(
                 currency: c.to_string(),
             });
             e.qualifier = q.qualifier.map(str::to_string);
-            e.org = company_for(article, facts, trigger);
+            e.org = company_near(article, facts, trigger, kind != EventKind::Funding);
             out.push(e);
         }
         EventKind::Headcount => {
@@ -553,6 +580,21 @@ fn events_for(
             e.count = q.count();
             e.qualifier = q.qualifier.map(str::to_string);
             e.org = company_for(article, facts, trigger);
+            // "La compañía, que emplea a más de 1.500 trabajadores, anunció en febrero …":
+            // a count its own clause states in the present is as of publication, whatever
+            // date another clause gives.
+            let clause = clause_before(article.text, facts.start, q.start);
+            let clause_from = q.start - clause.len();
+            let dated_here = facts
+                .dates
+                .iter()
+                .any(|m| m.rule != "now" && m.start >= clause_from && m.end <= trigger.1);
+            if article.compiled.present.is_match(clause) && !dated_here {
+                e.date = event_date(article.published, Precision::Day, true);
+                e.confidence = CONTEXT_DATED;
+                // Settled here: the sentence's date below is not this event's.
+                e.id = event_id(&e);
+            }
             out.push(e);
             // "…contava 770 dipendenti e ad oggi questo numero ha raggiunto più di 1.600":
             // a later bare count after a present-tense marker is the same figure now.
@@ -792,6 +834,18 @@ fn company_for(
     facts: &SentenceFacts<'_>,
     trigger: (usize, usize),
 ) -> Option<String> {
+    company_near(article, facts, trigger, true)
+}
+
+/// [`company_for`]; without `after`, a company after the trigger comes only when the
+/// article has no main company (after "raised", it is the investor: "led by Sequoia").
+fn company_near(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+    after: bool,
+) -> Option<String> {
+    let later = || facts.orgs.iter().find(|o| o.start >= trigger.1);
     let inside = facts
         .orgs
         .iter()
@@ -804,9 +858,10 @@ fn company_for(
                 .filter(|o| o.end <= trigger.0)
                 .max_by_key(|o| o.end)
         })
-        .or_else(|| facts.orgs.iter().find(|o| o.start >= trigger.1))
+        .or_else(|| later().filter(|_| after))
         .map(|o| o.name.clone())
         .or_else(|| article.main_org.clone())
+        .or_else(|| later().map(|o| o.name.clone()))
 }
 
 /// The date of an event and the confidence that comes with how it was found.
@@ -1154,6 +1209,68 @@ fn within<'a, T>(
         .filter(move |t| bounds(t).1 <= span.1)
 }
 
+/// Companies of lowercase text that the lexicon misses, named through a role ("amministratrice
+/// delegata di vetrofin" → "Vetrofin"), with every mention of them in the text.
+fn cue_organisations(text: &str, lang: Lang, lexicon: &[Found]) -> Vec<Found> {
+    let mut names: Vec<String> = Vec::new();
+    for caps in compiled(lang).org_cue.captures_iter(text) {
+        let (Some(whole), Some(word)) = (caps.get(0), caps.name("org")) else {
+            continue;
+        };
+        let w = word.as_str();
+        let taken = lexicon.iter().any(|o| o.start < word.end() && o.end > word.start())
+            // "il vicepresidente della ricerca": the word belongs to a longer role.
+            || entities::roles(text, (whole.start(), whole.end()), lang)
+                .iter()
+                .any(|r| r.end > word.start());
+        if w.chars().count() >= 3
+            && !taken
+            && !is_stopword(w)
+            && !entities::is_first_name(w)
+            && !w.chars().all(|c| c.is_numeric())
+            && !names.iter().any(|n| n == w)
+        {
+            names.push(w.to_string());
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let body = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    let Ok(mentions) = WordRegex::new(&body, true) else {
+        return Vec::new();
+    };
+    mentions
+        .find_iter(text)
+        .filter(|&(start, end)| !lexicon.iter().any(|o| o.start < end && o.end > start))
+        .map(|(start, end)| Found {
+            start,
+            end,
+            name: entities::capitalise(&text[start..end]),
+        })
+        .collect()
+}
+
+/// The name found most often (the first on a tie).
+fn most_frequent(found: &[Found]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for f in found {
+        match counts.iter_mut().find(|(name, _)| *name == f.name) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&f.name, 1)),
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts
+        .into_iter()
+        .find(|c| c.1 == best)
+        .map(|(name, _)| name.to_string())
+}
+
 /// Capitalised names in `span` that may be companies the lexicon misses: none in lowercase
 /// text or in a language that capitalises every noun; never a place (a name right after a
 /// locative preposition: "in Sevilla", "en France") or an adjective ("Boston-based").
@@ -1181,7 +1298,13 @@ fn org_candidates(article: &Article<'_>, span: (usize, usize), lowercase: bool) 
                     .locatives
                     .find_at(word_before, 0)
                     .is_some_and(|(s, e)| s == 0 && e == word_before.len());
-            !adjective && !place
+            // "Series D", "Class A": a run ending in a lone capital letter names a kind of
+            // thing, not a company.
+            let series = c
+                .name
+                .rsplit_once(' ')
+                .is_some_and(|(_, last)| last.chars().count() == 1);
+            !adjective && !place && !series
         })
         .filter_map(|mut c| {
             // "A Atlântica Energia", "The Walt Disney Company": a sentence's capitalised

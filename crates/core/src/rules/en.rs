@@ -188,6 +188,7 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"born"],
     pronouns: &[r"he|she"],
     first_person: &[r"i|my|me"],
+    org_cues: &[r"of|at"],
     locatives: &[r"in"],
     capitalised_nouns: false,
     pro_drop: false,
