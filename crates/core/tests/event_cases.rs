@@ -15,7 +15,9 @@
 //! Each case is one article of its own. The sentences are written for this project (not
 //! copied from any corpus). Besides the cases themselves, [`every_rule_has_cases`] checks the
 //! files cover the tables: every trigger phrase of every kind is matched by a `+` case of that
-//! kind, every blocker by a `-` case, and every kind of every language has a `-` case.
+//! kind, every blocker and birth word by a `-` case, every present marker, shortly-after
+//! marker and years-later phrase by a `+` case, and every kind of every language has a `-`
+//! case.
 
 use chrono::NaiveDate;
 use dateline_core::rules::event_table;
@@ -260,8 +262,23 @@ fn every_case_passes() {
     );
 }
 
-/// Every trigger phrase has a `+` case of its kind, every blocker a `-` case, and every kind
-/// a `-` case, in every language.
+/// Table entries no case can exercise yet, each with the defect that stops it: the coverage
+/// check skips them, and lists them here so they are not forgotten.
+const KNOWN_GAPS: &[(Lang, &str, &str)] = &[(
+    Lang::Fr,
+    "quelques heures plus tard",
+    "the temporal layer reads it as a date of its own, resolved against publication",
+)];
+
+fn known_gap(lang: Lang, phrase: &str) -> bool {
+    KNOWN_GAPS
+        .iter()
+        .any(|(l, p, _why)| *l == lang && *p == phrase)
+}
+
+/// Every trigger phrase has a `+` case of its kind, every blocker and birth word a `-` case,
+/// every present and shortly-after marker and years-later phrase a `+` case, and every kind a
+/// `-` case, in every language (except the [`KNOWN_GAPS`]).
 #[test]
 fn every_rule_has_cases() {
     let mut missing = Vec::new();
@@ -301,11 +318,43 @@ fn every_rule_has_cases() {
             .filter(|c| !c.positive)
             .map(|c| c.text.as_str())
             .collect();
-        for phrase in table.blockers {
-            // Compiled as the extractor compiles blockers.
-            let regex = WordRegex::phrases(&[phrase]).unwrap_or_else(|e| panic!("{phrase:?}: {e}"));
-            if !negatives.iter().any(|t| regex.is_match(t)) {
-                missing.push(format!("{}: blocker {phrase:?}: no - case", lang.code()));
+        let positives: Vec<&str> = cases
+            .iter()
+            .filter(|c| c.positive)
+            .map(|c| c.text.as_str())
+            .collect();
+        // Word lists compiled as the extractor compiles them; a blocker or a birth word needs a
+        // case where it keeps an event (or a date) out, the context markers one where they
+        // date an event.
+        let word_lists: [(&str, &[&str], bool); 4] = [
+            ("blocker", table.blockers, false),
+            ("birth word", table.birth, false),
+            ("present marker", table.present, true),
+            ("shortly-after marker", table.shortly_after, true),
+        ];
+        for (what, phrases, positive) in word_lists {
+            let texts = if positive { &positives } else { &negatives };
+            for phrase in phrases {
+                let regex =
+                    WordRegex::phrases(&[phrase]).unwrap_or_else(|e| panic!("{phrase:?}: {e}"));
+                if !texts.iter().any(|t| regex.is_match(t)) && !known_gap(lang, phrase) {
+                    let sign = if positive { '+' } else { '-' };
+                    missing.push(format!(
+                        "{}: {what} {phrase:?}: no {sign} case",
+                        lang.code()
+                    ));
+                }
+            }
+        }
+        for phrase in table.years_later {
+            // `N` stands for a number, in digits or words.
+            let body = alternation([phrase.replace('N', r"(?:\d{1,2}|\w+)").as_str()]);
+            let regex = WordRegex::new(&body, false).unwrap_or_else(|e| panic!("{phrase:?}: {e}"));
+            if !positives.iter().any(|t| regex.is_match(t)) {
+                missing.push(format!(
+                    "{}: years-later {phrase:?}: no + case",
+                    lang.code()
+                ));
             }
         }
     }
