@@ -296,7 +296,9 @@ impl Parser<'_> {
                     | Sem::AfterNext
                     | Sem::Last => true,
                     Sem::Ord(_) => !after_at() && !after_on(),
-                    Sem::Num(_) | Sem::Minutes(_) | Sem::Minus => !after_at(),
+                    // "día quince": a number word after a day word is a day.
+                    Sem::Num(_) => !(after_at() || i > 0 && self.unit(i - 1) == Some(Grain::Day)),
+                    Sem::Minutes(_) | Sem::Minus => !after_at(),
                     _ => false,
                 };
                 !weak(s) || alt.is_some_and(|a| !weak(a))
@@ -561,6 +563,25 @@ impl Parser<'_> {
                     return Some((t, j));
                 }
             }
+            // "15.30", "às 15.00": where the comma is the decimal mark, a dot may part the
+            // hour from its minutes (not before a word: "15.30 euro").
+            if hn <= 2
+                && self.lex.table.day_first
+                && self.punct(i + 1) == Some('.')
+                && !self.gap(i + 1)
+                && !self.gap(i + 2)
+                && h < 24
+            {
+                if let Some((m, 2)) = self.int(i + 2) {
+                    let next = self.kind(i + 3);
+                    let free = !matches!(next, Some(Kind::Word(_)) | Some(Kind::Int(..)))
+                        && !matches!(self.punct(i + 3), Some('.' | '%' | ','));
+                    if m < 60 && (at || free) && (at || h >= 10) {
+                        let t = self.hm(h, m, "clock", false)?;
+                        return Some((t, i + 3));
+                    }
+                }
+            }
             // 15h30, 15h, 15 Uhr
             if hn <= 2
                 && self.is(i + 1, |s| {
@@ -648,8 +669,15 @@ impl Parser<'_> {
             }
             // "tre e un quarto", "3 e 20": an hour said with its minutes needs no "alle".
             let (m, k) = self.minutes_after(j)?;
+            // "y cuarto", "e meia": the minutes said with their "and".
+            let and_minutes = self.is(j, |s| matches!(s, Sem::Minutes(_)))
+                && self.items.get(j).is_some_and(|it| match it.kind {
+                    Kind::Sem(_, _, (a, z)) => it.end - it.start > (z - a) as usize + 1,
+                    _ => false,
+                });
             if !(0..=24).contains(&h)
                 || self.prep(j) & AND == 0
+                    && !and_minutes
                     && self.find(j, |s| (s == Sem::Minus).then_some(())).is_none()
             {
                 return None;
@@ -658,10 +686,11 @@ impl Parser<'_> {
             t.spec.minute = None;
             return self.with_minutes(t, m, k);
         }
-        // After "at": "1030" is 10:30.
+        // After "at": "1030" is 10:30; but "by 2008", "d'ici à 2014" are years.
         if let Some((v, 3..=4)) = self.plain_int(i) {
             let (h, m) = (v / 100, v % 100);
-            if h < 24 && m < 60 && !matches!(self.kind(i + 1), Some(Kind::Word(_))) {
+            let year_like = (1900..=2099).contains(&v);
+            if h < 24 && m < 60 && !year_like && !matches!(self.kind(i + 1), Some(Kind::Word(_))) {
                 let mut t = self.hm(h, m, "clock", true)?;
                 let j = self.ampm_after(&mut t, i + 1);
                 return Some((t, j));
@@ -907,6 +936,10 @@ impl Parser<'_> {
         match self.kind(i)? {
             Kind::Int(..) => {
                 offer(self.span_piece(i, ctx));
+                if ctx & AT != 0 {
+                    // "um 10.10": after "at", a clock before a date.
+                    offer(self.clock(i, true));
+                }
                 offer(self.numeric_date(i));
                 if self.lex.table.space_dates && ctx & AT == 0 {
                     offer(self.spaced_date(i));
@@ -927,7 +960,11 @@ impl Parser<'_> {
                 offer(self.sem_piece(i, ctx));
                 offer(self.clock(i, ctx & AT != 0));
                 offer(self.minutes_around(i));
-                if ctx & (ON | FROM) != 0 && self.is(i, |s| matches!(s, Sem::Ord(_))) {
+                let day_word = i > 0 && self.unit(i - 1) == Some(Grain::Day);
+                if ctx & (ON | FROM) != 0
+                    && (self.is(i, |s| matches!(s, Sem::Ord(_)))
+                        || day_word && self.is(i, |s| matches!(s, Sem::Num(_))))
+                {
                     offer(self.bare_day(i));
                 }
             }
@@ -1268,7 +1305,8 @@ impl Parser<'_> {
                     s.month = Some(m);
                 });
                 if self.year_at(e).is_some()
-                    || self.punct(e) == Some(',') && self.year_at(e + 1).is_some()
+                    || (self.punct(e) == Some(',') || self.prep(e) & OF != 0)
+                        && self.year_at(e + 1).is_some()
                 {
                     return Some(with_year(t, e));
                 }

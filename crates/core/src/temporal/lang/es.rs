@@ -125,7 +125,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("atrás", Ago),
         ("después|más tarde|a partir de ahora", Hence),
         (
-            "del|desde|desde el|desde la|a partir del|a partir de",
+            "desde|desde el|desde la|a partir del|a partir de",
             Prep(FROM),
         ),
         ("al", Prep(TO | ON)),
@@ -139,6 +139,9 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("durante|por", Prep(DURING)),
         ("entre|entre el|entre las", Prep(BETWEEN)),
         ("y", Prep(AND)),
+        ("am|a.m.", Am),
+        ("pm|p.m.", Pm),
+        ("del", Prep(FROM | OF)),
         ("antes de|antes del|antes de las", Prep(BEFORE)),
         ("después de|después del|después de las|tras", Prep(AFTER)),
         ("el|los|día", Prep(ON)),
