@@ -229,6 +229,11 @@ fn is_surname(word: &Word<'_>, first: &Word<'_>, text_is_lowercase: bool) -> boo
         && (text_is_lowercase || (is_cased(first.text) && is_cased(word.text)))
 }
 
+/// Whether `name` is a company of the lexicon (in its canonical or any matching form).
+pub fn is_company(name: &str) -> bool {
+    is_org(name)
+}
+
 fn is_org(word: &str) -> bool {
     [&ORGS.any_case, &ORGS.exact].iter().any(|r| {
         r.find(word)

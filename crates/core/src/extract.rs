@@ -461,7 +461,13 @@ fn events_for(
             end: facts.end,
         },
     };
-    let (date, confidence) = date_for(article, facts, trigger, story);
+    let (mut date, mut confidence) = date_for(article, facts, trigger, story);
+    // "la suppression de 3 000 emplois d'ici à 2014": a layoff takes its announcement date,
+    // not its completion horizon.
+    if kind == EventKind::Layoff && first_day(&date).is_some_and(|d| d > article.published) {
+        date = event_date(article.published, Precision::Day, true);
+        confidence = CONTEXT_DATED;
+    }
     let mut out = Vec::new();
     match kind {
         EventKind::Resignation | EventKind::Dismissal | EventKind::Appointment => {
@@ -852,11 +858,13 @@ fn company_near(
         .find(|o| o.start >= trigger.0 && o.end <= trigger.1);
     inside
         .or_else(|| {
-            facts
-                .orgs
-                .iter()
-                .filter(|o| o.end <= trigger.0)
+            // The nearest company before the trigger, a known one first ("Chrysler … has
+            // asked the US government …, saying that it plans to fire …").
+            let before = || facts.orgs.iter().filter(|o| o.end <= trigger.0);
+            before()
+                .filter(|o| entities::is_company(&o.name))
                 .max_by_key(|o| o.end)
+                .or_else(|| before().max_by_key(|o| o.end))
         })
         .or_else(|| later().filter(|_| after))
         .map(|o| o.name.clone())
@@ -1255,6 +1263,17 @@ fn cue_organisations(text: &str, lang: Lang, lexicon: &[Found]) -> Vec<Found> {
         .collect()
 }
 
+/// The first day an event date covers (`2014` → 2014-01-01, `2024-05` → 2024-05-01).
+fn first_day(date: &EventDate) -> Option<NaiveDate> {
+    let v = &date.value;
+    let padded = match v.len() {
+        4 => format!("{v}-01-01"),
+        7 => format!("{v}-01"),
+        _ => v.get(..10)?.to_string(),
+    };
+    NaiveDate::parse_from_str(&padded, "%Y-%m-%d").ok()
+}
+
 /// The name found most often (the first on a tie).
 fn most_frequent(found: &[Found]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -1356,25 +1375,27 @@ fn same_event(a: &Event, b: &Event) -> bool {
 /// A layoff smaller than another one the article reports for the same date is a part of it
 /// ("9,000 of the jobs will be cut in the U.S."), not an event of its own.
 fn drop_layoff_parts(events: &mut Vec<Event>) {
-    let largest: HashMap<String, u64> = events
+    let layoffs: Vec<(String, Option<String>, u64)> = events
         .iter()
         .filter(|e| e.kind == EventKind::Layoff)
-        .filter_map(|e| Some((e.date.value.clone(), e.count?)))
-        .fold(HashMap::new(), |mut m, (d, c)| {
-            let v = m.entry(d).or_insert(0);
-            *v = (*v).max(c);
-            m
-        });
+        .filter_map(|e| Some((e.date.value.clone(), e.org.clone(), e.count?)))
+        .collect();
+    // Two known companies of the lexicon are different companies; a name the lexicon does
+    // not know ("PSA", "U.S.") may be the same one.
+    let same_company = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => a == b || !entities::is_company(a) || !entities::is_company(b),
+        _ => true,
+    };
     events.retain(|e| {
         e.kind != EventKind::Layoff
-            || e.count
-                .is_none_or(|c| largest.get(&e.date.value).is_none_or(|&max| c >= max))
+            || e.count.is_none_or(|c| {
+                !layoffs.iter().any(|(date, org, bigger)| {
+                    *bigger > c && *date == e.date.value && same_company(org, &e.org)
+                })
+            })
     });
 }
 
-/// One event per real-world event: a date the text states beats a date from context or the
-/// publication fallback (higher confidence), then the more specific date wins, then the
-/// earlier sentence. Events come out in text order.
 /// Drops a funding event whose amount is the valuation stated in the same sentence ("raised
 /// $420 million in a round …, a deal that valued it at $6.6bn": the round is $420 million).
 fn drop_valuations_read_as_funding(events: &mut Vec<Event>) {
@@ -1393,6 +1414,9 @@ fn drop_valuations_read_as_funding(events: &mut Vec<Event>) {
     });
 }
 
+/// One event per real-world event: a date the text states beats a date from context or the
+/// publication fallback (higher confidence), then the more specific date wins, then the
+/// earlier sentence. Events come out in text order.
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
