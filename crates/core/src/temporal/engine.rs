@@ -794,6 +794,9 @@ impl Parser<'_> {
         }) {
             return Some((n, g, i + 1));
         }
+        if let Some(x) = self.decimal_span(i) {
+            return Some(x);
+        }
         let (n, j) = self.number(i)?;
         let g = self.unit(j)?;
         // "the 90's": a mark glued to a word is no unit.
@@ -801,6 +804,26 @@ impl Parser<'_> {
             return None;
         }
         Some((n, g, j + 1))
+    }
+
+    /// "2.5 hours", "2,5 Stunden": a decimal amount, counted in the next finer unit.
+    fn decimal_span(&self, i: usize) -> Option<(i64, Grain, usize)> {
+        let (a, an) = self.int(i)?;
+        if an > 3 || !matches!(self.punct(i + 1), Some('.' | ',')) || self.gap(i + 1) {
+            return None;
+        }
+        let (b, bn) = self.int(i + 2).filter(|_| !self.gap(i + 2))?;
+        let g = self.unit(i + 3)?;
+        let (finer, per) = match g {
+            Grain::Hour => (Grain::Minute, 60),
+            Grain::Minute => (Grain::Second, 60),
+            Grain::Day => (Grain::Hour, 24),
+            Grain::Week => (Grain::Day, 7),
+            _ => return None,
+        };
+        let scale = 10i64.checked_pow(u32::from(bn))?;
+        let total = (i64::from(a) * scale + i64::from(b)).checked_mul(per)?;
+        (total % scale == 0).then_some((total / scale, finer, i + 4))
     }
 
     fn relative_span(&self, n: i64, g: Grain, sign: i64) -> Option<Time> {
@@ -1656,6 +1679,18 @@ impl Parser<'_> {
                 (self.relative_unit(g, 0)?, c + 1)
             }
         };
+        // "late tonight", "early evening": half of a part of the day.
+        if let (Some((f, t)), true) = (container.spec.pod, which != 6) {
+            let half = (t - f) / 2;
+            let mut x = container;
+            x.spec.pod = Some(if which == 12 {
+                (t - half, t)
+            } else {
+                (f, f + half)
+            });
+            x.approx = true;
+            return Some((x, e));
+        }
         self.part_of_period(&container, which, e)
     }
 

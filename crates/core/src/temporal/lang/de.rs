@@ -130,7 +130,7 @@ pub static TABLE: TemporalTable = TemporalTable {
     words: &[
         ("vorgestern", Day(-2)),
         ("gestern", Day(-1)),
-        ("heute|heutigen|heutige", Day(0)),
+        ("heute|heutigen|heutige|zu dieser zeit", Day(0)),
         ("bis heute|bislang|bisher|derzeit|aktuell", DayApprox(0)),
         ("morgen", Day(1)),
         ("übermorgen", Day(2)),

@@ -88,7 +88,10 @@ pub static TABLE: TemporalTable = TemporalTable {
     words: &[
         ("avant-hier|avant hier", Day(-2)),
         ("hier|la veille|le jour d'avant|le jour précédent", Day(-1)),
-        ("aujourd'hui|ce jour|dans la journée|aujourd hui", Day(0)),
+        (
+            "aujourd'hui|ce jour|dans la journée|aujourd hui|en ce moment",
+            Day(0),
+        ),
         (
             "à ce jour|à l'heure actuelle|jusqu'à présent|à présent",
             DayApprox(0),
@@ -98,10 +101,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Day(1),
         ),
         ("après-demain|après demain", Day(2)),
-        (
-            "maintenant|tout de suite|en ce moment|immédiatement|à l'instant",
-            Now,
-        ),
+        ("maintenant|tout de suite|immédiatement|à l'instant", Now),
         ("seconde|sec", Unit(Grain::Second)),
         ("secondes", Units(Grain::Second)),
         ("minute|min", Unit(Grain::Minute)),
