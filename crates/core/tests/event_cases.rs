@@ -16,8 +16,9 @@
 //! copied from any corpus). Besides the cases themselves, [`every_rule_has_cases`] checks the
 //! files cover the tables: every trigger phrase of every kind is matched by a `+` case of that
 //! kind, every blocker and birth word by a `-` case, every present marker, shortly-after
-//! marker, years-later phrase, multiplier, currency and qualifier by a `+` case, and every
-//! kind of every language has a `-` case.
+//! marker, years-later phrase, multiplier, currency and qualifier by a `+` case, every role
+//! title by a `+` case checking its short name, and every kind of every language has a `-`
+//! case.
 
 use chrono::NaiveDate;
 use dateline_core::rules::event_table;
@@ -287,8 +288,8 @@ fn known_gap(lang: Lang, phrase: &str) -> bool {
 
 /// Every trigger phrase has a `+` case of its kind, every blocker and birth word a `-` case,
 /// every present and shortly-after marker, years-later phrase, multiplier, currency and
-/// qualifier a `+` case, and every kind a `-` case, in every language (except the
-/// [`KNOWN_GAPS`]).
+/// qualifier a `+` case, every role title a `+` case checking its short name, and every kind
+/// a `-` case, in every language (except the [`KNOWN_GAPS`]).
 #[test]
 fn every_rule_has_cases() {
     let mut missing = Vec::new();
@@ -375,6 +376,21 @@ fn every_rule_has_cases() {
                 .unwrap_or_else(|e| panic!("{phrase:?}: {e}"));
             if !positives.iter().any(|t| regex.is_match(t)) && !known_gap(lang, phrase) {
                 missing.push(format!("{}: {what} {phrase:?}: no + case", lang.code()));
+            }
+        }
+        // A role title needs a + case that checks it maps to its short name.
+        for (title, short) in table.roles {
+            let regex = WordRegex::phrases(&[title]).unwrap_or_else(|e| panic!("{title:?}: {e}"));
+            let checked = cases.iter().any(|c| {
+                c.positive
+                    && c.checks.iter().any(|(k, v)| k == "role" && v == short)
+                    && regex.is_match(&c.text)
+            });
+            if !checked {
+                missing.push(format!(
+                    "{}: role {title:?} ({short}): no + case checking it",
+                    lang.code()
+                ));
             }
         }
         for phrase in table.years_later {
