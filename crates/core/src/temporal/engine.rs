@@ -559,7 +559,11 @@ impl Parser<'_> {
                             }
                         }
                     }
-                    let j = self.ampm_after(&mut t, j);
+                    let mut j = self.ampm_after(&mut t, j);
+                    // "18:30h", "18:30 Uhr"
+                    if self.is(j, |s| s == Sem::HourMark) && self.word(j).is_some() {
+                        j += 1;
+                    }
                     return Some((t, j));
                 }
             }
@@ -1409,6 +1413,22 @@ impl Parser<'_> {
                         j + 1
                     };
                     return Some((self.weekday_next(w, off, j)?, e));
+                }
+            }
+            // "Mittwoch in 2 Wochen", "mercoledì tra due settimane": that weekday in the week
+            // so many weeks away.
+            let sign = if self.prep(j) & IN != 0 && self.prep(j) & DURING == 0 {
+                1
+            } else if self.is(j, |s| s == Sem::AgoBefore) {
+                -1
+            } else {
+                0
+            };
+            if sign != 0 {
+                if let Some((n, Grain::Week, e)) = self.span(j + 1) {
+                    if !self.is(e, |s| matches!(s, Sem::Ago | Sem::Hence)) {
+                        return Some((self.weekday_in_week(w, sign * n)?, e));
+                    }
                 }
             }
             // "lundi en huit", "mardi en 15": the weekday on or after a week (two) from today.

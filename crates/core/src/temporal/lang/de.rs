@@ -128,6 +128,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
     ],
     words: &[
+        ("vorvorgestern", Day(-3)),
         ("vorgestern", Day(-2)),
         ("gestern", Day(-1)),
         ("heute|heutigen|heutige|zu dieser zeit", Day(0)),
@@ -350,6 +351,6 @@ pub static TABLE: TemporalTable = TemporalTable {
     day_first: true,
     twelve_hour: true,
     twelve_hour_colon: false,
-    morning: (4, 12),
+    morning: (3, 12),
     space_dates: false,
 };
