@@ -149,6 +149,8 @@ pub static TABLE: EventTable = EventTable {
         r"dementiert|bestritten",
         r"gerüchte?|spekulationen?",
         r"in verhandlungen|gespräche|kandidat(?:in)?|bieter",
+        // Deals only sought or weighed.
+        r"strebt|streben|erwägt|erwägen|prüft|prüfen",
         r"soll|sollen|sollte|sollten|erwartet|erwarten|erwartete|prognose|prognostiziert|ziel",
     ],
 };

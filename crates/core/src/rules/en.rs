@@ -209,6 +209,8 @@ pub static TABLE: EventTable = EventTable {
         r"denied|denies|deny",
         r"rumou?rs?|speculation|speculated",
         r"in talks|negotiating|considering|candidates?|shortlist|bidders?|bid for|offer for",
+        // Deals only sought or nearing.
+        r"nearing|seeking|seeks|sought|close to a deal|close to an agreement|close to buying|close to acquiring",
         r"will have|would have|is expected|are expected|forecasts?|projected|targets?",
     ],
 };

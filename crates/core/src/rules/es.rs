@@ -154,6 +154,8 @@ pub static TABLE: EventTable = EventTable {
         r"desmintió|desmiente|negó|niega",
         r"rumores?|especulaciones?",
         r"en negociaciones|candidat[oa]|postor|oferta por",
+        // Deals only sought or weighed.
+        r"negocia|negocian|estudia|estudian|busca|buscan",
         r"tendrá|debería|previsto|prevista|objetivo",
     ],
 };

@@ -174,6 +174,8 @@ pub static TABLE: EventTable = EventTable {
         r"démenti|dément|nie",
         r"rumeurs?|spéculations?",
         r"en négociations?|en discussions?|candidate?|offre de reprise",
+        // Deals only sought or nearing.
+        r"vise|visent|envisage|envisagent|cherche|cherchent|s'apprête à|s'apprêtent à",
         r"aura|devrait|devraient|prévue?s?|objectif",
     ],
 };

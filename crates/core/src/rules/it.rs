@@ -223,6 +223,8 @@ pub static TABLE: EventTable = EventTable {
         r"smentit[oa]|smentisce|smentiscono|nega|negato",
         r"voci|indiscrezion[ei]|ipotesi",
         r"in trattativa|trattative|in corsa per|candidat[oa]|offerente|offerta per",
+        // Deals only sought or nearing.
+        r"punta a|puntano a|cerca|cercano|vicin[oa] a|vicin[oa] al|vicin[oa] alla|vicin[oa] all'",
         r"avrà|dovrebbe|dovrebbero|previsto|prevista|obiettivo",
         r"sarebbe|sarebbero",
     ],

@@ -147,6 +147,8 @@ pub static TABLE: EventTable = EventTable {
         r"desmentiu|desmente|negou|nega",
         r"rumores?|especulações?",
         r"em negociações|candidat[oa]|oferta por",
+        // Deals only sought or weighed.
+        r"negocia|negociam|estuda|estudam|busca|buscam|pretende|pretendem",
         r"terá|deverá|deveria|previst[oa]|meta",
     ],
 };
