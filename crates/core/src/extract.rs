@@ -74,6 +74,7 @@ struct Compiled {
     pronouns: WordRegex,
     locatives: WordRegex,
     first_person: WordRegex,
+    future: WordRegex,
     org_cue: Regex,
     capitalised_nouns: bool,
     agents: WordRegex,
@@ -115,6 +116,7 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 pronouns: word_regex(t.pronouns),
                 locatives: word_regex(t.locatives),
                 first_person: word_regex(t.first_person),
+                future: word_regex(t.future),
                 org_cue: {
                     let roles = alternation(t.roles.iter().map(|r| r.0));
                     let (elided, spaced): (Vec<&str>, Vec<&str>) = t
@@ -461,7 +463,7 @@ fn events_for(
             end: facts.end,
         },
     };
-    let (mut date, mut confidence) = date_for(article, facts, trigger, story);
+    let (mut date, mut confidence) = date_for(article, facts, kind, trigger, story);
     // "la suppression de 3 000 emplois d'ici à 2014": a layoff takes its announcement date,
     // not its completion horizon.
     if kind == EventKind::Layoff && first_day(&date).is_some_and(|d| d > article.published) {
@@ -881,6 +883,7 @@ fn company_near(
 fn date_for(
     article: &Article<'_>,
     facts: &SentenceFacts<'_>,
+    kind: EventKind,
     trigger: (usize, usize),
     story: &StoryContext,
 ) -> (EventDate, f32) {
@@ -966,6 +969,35 @@ fn date_for(
                 .is_match(&article.text[m.start..m.end])
         {
             date.approx = true;
+        }
+        // "assumerà l'incarico dal primo luglio", "will take over on March 1": a departure or
+        // appointment told in the future takes effect on the next such day, not the last.
+        let future_here = article
+            .compiled
+            .future
+            .find_iter(facts.text)
+            .map(|(a, b)| (facts.start + a, facts.start + b))
+            .any(|(a, b)| {
+                // The future verb and the date in one clause ("assumerà l'incarico dal primo
+                // luglio"), not "will become CEO, the company said on Wednesday".
+                let (from, to) = if b <= m.start {
+                    (b, m.start)
+                } else {
+                    (m.end, a.max(m.end))
+                };
+                let between = &article.text[from..to];
+                !between.contains([',', ';', ':', '(', ')'])
+                    && !COORDINATORS.iter().any(|c| between.contains(c))
+            });
+        if kind.is_personal() && m.rule != "weekday" && !relative && future_here {
+            let alone = &article.text[m.start..m.end];
+            if let Some(next) =
+                temporal::find_mentions(alone, article.lang, article.published, Preference::Future)
+                    .first()
+                    .filter(|next| next.first_day > m.first_day)
+            {
+                return (next.date.clone(), DATED);
+            }
         }
         return (date, DATED);
     }
@@ -1565,6 +1597,21 @@ mod tests {
         .expect("extracts");
         assert_eq!(alone.events.len(), 1);
         assert!(alone.events[0].date.approx && alone.events[0].confidence < DATED);
+    }
+
+    #[test]
+    fn a_departure_or_appointment_told_in_the_future_takes_the_next_such_day() {
+        let date_of = |text: &str, lang: Lang| {
+            let x = run(text, "2025-06-11", Some(lang)).expect("extracts");
+            x.events.first().map(|e| e.date.value.clone())
+        };
+        let future =
+            "il consiglio ha nominato marco bellini, che assumerà l'incarico dal primo luglio.";
+        assert_eq!(date_of(future, Lang::It).as_deref(), Some("2025-07-01"));
+        let past = "Priya Raman took over as chief executive on March 1.";
+        assert_eq!(date_of(past, Lang::En).as_deref(), Some("2025-03-01"));
+        let future = "Priya Raman will take over as chief executive on March 1.";
+        assert_eq!(date_of(future, Lang::En).as_deref(), Some("2026-03-01"));
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl WordRegex {
                 .next_back()
                 .is_some_and(|c| is_word_char(c) || c == ']')
         };
-        let alternatives = phrases.iter().flat_map(|p| p.split('|'));
+        let alternatives = phrases.iter().flat_map(|p| top_level_alternatives(p));
         let (words, prefixes): (Vec<&str>, Vec<&str>) = alternatives.partition(ends_in_word);
         let mut parts = Vec::new();
         for (group, end_boundary) in [(words, true), (prefixes, false)] {
@@ -121,6 +121,29 @@ impl WordRegex {
             Some((start, end))
         })
     }
+}
+
+/// The alternatives of a regex fragment at its top level: "a|b(?:c|d)" → "a", "b(?:c|d)".
+fn top_level_alternatives(fragment: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut in_class, mut escaped, mut from) = (0usize, false, false, 0);
+    for (i, c) in fragment.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth = depth.saturating_sub(1),
+            '|' if !in_class && depth == 0 => {
+                out.push(&fragment[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&fragment[from..]);
+    out
 }
 
 /// The first match of `regex` at or after `from` that starts on a word boundary, with its
@@ -237,6 +260,16 @@ mod tests {
         let re = WordRegex::lowercase("démission", false).expect("compiles");
         let (s, e) = re.find_iter(&folded).next().expect("a match");
         assert_eq!(&text[s..e], "Démission");
+    }
+
+    #[test]
+    fn alternatives_split_only_at_the_top_level() {
+        assert_eq!(
+            top_level_alternatives(r"a|vicin[oa] (?:a|al)|x\|y|[|]"),
+            ["a", "vicin[oa] (?:a|al)", r"x\|y", "[|]"]
+        );
+        let re = WordRegex::phrases(&["vicin[oa] (?:a|al)|non"]).expect("compiles");
+        assert!(re.is_match("è vicina al traguardo") && re.is_match("non"));
     }
 
     #[test]

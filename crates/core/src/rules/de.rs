@@ -135,6 +135,7 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"geboren"],
     pronouns: &[r"er|sie"],
     first_person: &[r"ich|mein|meine|meinen|meinem|meiner|mich|mir"],
+    future: &[r"wird|werden"],
     org_cues: &[r"von|bei|der"],
     locatives: &[r"in|aus|nach"],
     capitalised_nouns: true,

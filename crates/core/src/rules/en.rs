@@ -188,6 +188,7 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"born"],
     pronouns: &[r"he|she"],
     first_person: &[r"i|my|me"],
+    future: &[r"will|shall|(?:is|are) (?:set|due) to"],
     org_cues: &[r"of|at"],
     locatives: &[r"in"],
     capitalised_nouns: false,

@@ -140,6 +140,7 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"nacid[oa]|nació"],
     pronouns: &[r"él|ella"],
     first_person: &[r"yo|mi|mis|me"],
+    future: &[r"\w+(?:rá|rán)"],
     org_cues: &[r"de|del"],
     locatives: &[r"en"],
     capitalised_nouns: false,

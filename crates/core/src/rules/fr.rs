@@ -160,6 +160,7 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"née?"],
     pronouns: &[r"il|elle"],
     first_person: &[r"je|j'|mon|ma|mes|moi"],
+    future: &[r"\w+(?:era|ira|dra|ront)|sera"],
     org_cues: &[r"de|du|chez"],
     locatives: &[r"à|en|au"],
     capitalised_nouns: false,

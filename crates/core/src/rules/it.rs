@@ -202,6 +202,7 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"nat[oa]|nacque"],
     pronouns: &[r"lui|lei|egli|ella"],
     first_person: &[r"io|mio|mia|miei|mie"],
+    future: &[r"\w+(?:rà|ranno)"],
     org_cues: &[r"di|del|della|dello|dell'"],
     locatives: &[r"a|in|nel|nella|nello|negli|nei|nelle"],
     capitalised_nouns: false,

@@ -69,6 +69,9 @@ pub struct EventTable {
     /// (a post, a statement), whose relative dates ("ieri") count from a day the article may
     /// not give; its subject is the person the story is about.
     pub first_person: &'static [&'static str],
+    /// Future-tense verbs and auxiliaries ("assumerà", "will"): a departure or appointment
+    /// told in the future takes effect on the next day or month its date names.
+    pub future: &'static [&'static str],
     /// Prepositions linking a role to its company ("amministratore delegato di vetrofin"):
     /// in lowercase text, the word after one names a company the lexicon may miss.
     pub org_cues: &'static [&'static str],
@@ -167,6 +170,7 @@ mod tests {
             phrases.extend(t.locatives);
             phrases.extend(t.first_person);
             phrases.extend(t.org_cues);
+            phrases.extend(t.future);
             phrases.extend(t.agents);
             phrases.extend(t.years_later);
             phrases.extend(t.blockers);

@@ -133,6 +133,7 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"nascid[oa]|nasceu"],
     pronouns: &[r"ele|ela"],
     first_person: &[r"eu|meu|minha|meus|minhas"],
+    future: &[r"\w+(?:rá|rão)"],
     org_cues: &[r"de|da|do"],
     locatives: &[r"em|no|na"],
     capitalised_nouns: false,
