@@ -16,9 +16,9 @@
 //! copied from any corpus). Besides the cases themselves, [`every_rule_has_cases`] checks the
 //! files cover the tables: every trigger phrase of every kind is matched by a `+` case of that
 //! kind, every blocker and birth word by a `-` case, every present marker, shortly-after
-//! marker, years-later phrase, multiplier, currency and qualifier by a `+` case, every role
-//! title by a `+` case checking its short name, and every kind of every language has a `-`
-//! case.
+//! marker, pronoun, years-later phrase, multiplier, currency and qualifier by a `+` case,
+//! every role title by a `+` case checking its short name, and every kind of every language
+//! has a `-` case.
 
 use chrono::NaiveDate;
 use dateline_core::rules::event_table;
@@ -287,8 +287,8 @@ fn known_gap(lang: Lang, phrase: &str) -> bool {
 }
 
 /// Every trigger phrase has a `+` case of its kind, every blocker and birth word a `-` case,
-/// every present and shortly-after marker, years-later phrase, multiplier, currency and
-/// qualifier a `+` case, every role title a `+` case checking its short name, and every kind
+/// every present and shortly-after marker, pronoun, years-later phrase, multiplier, currency
+/// and qualifier a `+` case, every role title a `+` case checking its short name, and every kind
 /// a `-` case, in every language (except the [`KNOWN_GAPS`]).
 #[test]
 fn every_rule_has_cases() {
@@ -337,11 +337,12 @@ fn every_rule_has_cases() {
         // Word lists compiled as the extractor compiles them; a blocker or a birth word needs a
         // case where it keeps an event (or a date) out, the context markers one where they
         // date an event.
-        let word_lists: [(&str, &[&str], bool); 4] = [
+        let word_lists: [(&str, &[&str], bool); 5] = [
             ("blocker", table.blockers, false),
             ("birth word", table.birth, false),
             ("present marker", table.present, true),
             ("shortly-after marker", table.shortly_after, true),
+            ("pronoun", table.pronouns, true),
         ];
         for (what, phrases, positive) in word_lists {
             let texts = if positive { &positives } else { &negatives };
