@@ -972,7 +972,15 @@ impl Parser<'_> {
                     offer(self.spaced_date(i));
                 }
                 offer(self.day_month(i, ctx));
-                offer(self.clock(i, ctx & AT != 0));
+                // "de 9 heures 30": an hour with its mark after "from" reads like after "at".
+                let marked = ctx & (FROM | TO | BETWEEN | PAIR) != 0
+                    && self.is(i + 1, |s| {
+                        matches!(
+                            s,
+                            Sem::HourMark | Sem::Unit(Grain::Hour) | Sem::Units(Grain::Hour)
+                        )
+                    });
+                offer(self.clock(i, ctx & AT != 0 || marked));
                 offer(self.year_piece(i, ctx));
                 offer(self.year_quarter(i));
                 offer(self.minutes_around(i));
@@ -1489,7 +1497,9 @@ impl Parser<'_> {
         if self.unit(i) == Some(Grain::Week) && !self.units(i) && self.prep(i + 1) & OF != 0 {
             if let Some((t, e)) = self.seq(i + 1) {
                 if let Some(p) = self.resolved(&t).filter(|p| p.grain <= Grain::Day) {
-                    let at = trunc(p.start, Grain::Week)?;
+                    // A Sunday opens the week after (weeks said from Sunday in speech).
+                    let sunday = p.start.weekday().num_days_from_monday() == 6;
+                    let at = trunc(add_days(p.start, i64::from(sunday))?, Grain::Week)?;
                     return Some((Time::anchored(at, Grain::Week, "week_of"), e));
                 }
             }
@@ -2015,7 +2025,7 @@ impl Parser<'_> {
         // Intervals need a leading preposition or a connector after the first end.
         let (ctx, j) = self.lead(i);
         let connector = |k: usize| self.punct(k) == Some('-') || self.prep(k) & (TO | AND) != 0;
-        let maybe_interval = ctx & (FROM | BETWEEN | BEFORE | AFTER | TO | IN) != 0
+        let maybe_interval = ctx & (FROM | BETWEEN | BEFORE | AFTER | TO | IN | PAIR) != 0
             || connector(j + 1)
             || self.ord_suffix(j + 1) > j + 1 && connector(self.ord_suffix(j + 1))
             || self.punct(j + 1) == Some('.') && connector(j + 2)
@@ -2025,7 +2035,9 @@ impl Parser<'_> {
         }
         offer(one.map(|(t, j)| (Expr::One(t), j)));
         if let Some((l, j)) = one {
-            if self.prep(j) & (FROM | BETWEEN) != 0 {
+            if self.prep(j) & (FROM | BETWEEN | PAIR) != 0
+                || self.prep(j) & (AFTER | BEFORE) != 0 && l.spec.hour.is_none()
+            {
                 offer(self.interval(j, Some(l)));
             }
         }
@@ -2170,7 +2182,7 @@ impl Parser<'_> {
         let connects = |conn: usize| {
             let cp = self.prep(conn);
             self.punct(conn) == Some('-')
-                || cp & TO != 0 && (cp & (ON | OF | AT) == 0 || ctx & FROM != 0)
+                || cp & TO != 0 && (cp & (ON | OF | AT) == 0 || ctx & (FROM | PAIR) != 0)
                 || between && cp & AND != 0
         };
         let bare = self
@@ -2189,27 +2201,41 @@ impl Parser<'_> {
                 && t.spec.pod.is_none()
                 && (t.anchor.is_some_and(|(_, g)| g >= Grain::Day)
                     || t.spec.month.is_some()
-                    || t.spec.year.is_some())
+                    || t.spec.year.is_some()
+                    || t.spec.day.is_some() && t.spec.weekday.is_some())
         };
+        // Or two clock times ("jeudi de 9h à 11h").
+        let clock = |t: &Time| t.spec.hour.is_some();
         let dates = || {
-            a.as_ref().is_ok_and(dated)
-                && self.prep(conn) & TO != 0
-                && self
-                    .end_part(conn)
-                    .is_some_and(|(b, _)| b.as_ref().is_ok_and(dated))
+            let both = |f: &dyn Fn(&Time) -> bool| {
+                a.as_ref().is_ok_and(f)
+                    && self
+                        .end_part(conn)
+                        .is_some_and(|(b, _)| b.as_ref().is_ok_and(f))
+            };
+            self.prep(conn) & TO != 0 && (both(&dated) || both(&clock))
         };
         let ok = connects(conn) || a.is_err() && self.prep(conn) & TO != 0 || dates();
         if !ok {
-            // Open interval.
-            if ctx & (FROM | AFTER) != 0 && ctx & IN == 0 {
-                let t = a.ok()?;
+            // Open interval, maybe with a trailing day ("après 16h le 1er novembre").
+            let open = |t: Time| -> Option<(Time, usize)> {
                 let t = self.with_lead(t, lead_time)?;
-                return Some((Expr::From(t), ja));
+                if t.spec.hour.is_some() && !t.spec.has_day_fields() && t.anchor.is_none() {
+                    if let Some((c, e)) = self.seq(self.glue(ja)) {
+                        if let Some(x) = intersect(&t, &c) {
+                            return Some((x, e));
+                        }
+                    }
+                }
+                Some((t, ja))
+            };
+            if ctx & (FROM | AFTER) != 0 && ctx & IN == 0 {
+                let (t, e) = open(a.ok()?)?;
+                return Some((Expr::From(t), e));
             }
             if ctx & BEFORE != 0 || ctx & TO != 0 && ctx & (IN | AT | ON | OF | FROM) == 0 {
-                let t = a.ok()?;
-                let t = self.with_lead(t, lead_time)?;
-                return Some((Expr::Until(t), ja));
+                let (t, e) = open(a.ok()?)?;
+                return Some((Expr::Until(t), e));
             }
             return None;
         }
@@ -2220,7 +2246,7 @@ impl Parser<'_> {
             self.end_part(conn)?
         };
         let _ = bctx;
-        if a.is_err() && ctx & FROM == 0 && self.prep(conn) & AT != 0 {
+        if a.is_err() && ctx & (FROM | PAIR) == 0 && self.prep(conn) & AT != 0 {
             // "le 2 à 5h" is a day and a time, not an interval; "13 a 15 de julho" is one.
             if b.as_ref().is_ok_and(|b| b.spec.hour.is_some()) {
                 return None;
@@ -2253,7 +2279,7 @@ impl Parser<'_> {
             (Err(x), Err(y)) => {
                 if at {
                     (self.hm(x, 0, "clock", true)?, self.hm(y, 0, "clock", true)?)
-                } else if ctx & (FROM | BETWEEN) != 0 || between {
+                } else if ctx & (FROM | BETWEEN | PAIR) != 0 || between {
                     (
                         spec_time("day_of_month", |s| s.day = Some(x)),
                         spec_time("day_of_month", |s| s.day = Some(y)),

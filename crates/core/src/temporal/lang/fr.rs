@@ -141,7 +141,13 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("avant|avant le|avant la|d'ici le|d'ici la", Prep(BEFORE)),
         ("après le|après la", Prep(AFTER)),
         ("le|la|l'|les", Prep(ON)),
-        ("de|d'|des|de la", Prep(OF)),
+        ("de|d'", Prep(OF | PAIR)),
+        ("des|de la", Prep(OF)),
+        ("après", Prep(AFTER)),
+        (
+            "au mois de|le mois de|du mois de|mois de|au mois d'|le mois d'|du mois d'|mois d'",
+            Prep(IN | OF),
+        ),
         (
             "matin|matinée|le matin|du matin|du mat|dans la matinée",
             Pod(4, 12),

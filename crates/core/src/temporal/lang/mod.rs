@@ -39,6 +39,9 @@ pub mod prep {
     pub const OF: u16 = 512;
     /// "for", "per", "durante": what follows is a duration, not a date.
     pub const DURING: u16 = 1024;
+    /// Starts an interval only when a "to" closes it (French "de 9h à 11h": "de" alone is
+    /// "of").
+    pub const PAIR: u16 = 2048;
 }
 
 /// A holiday's date rule.
