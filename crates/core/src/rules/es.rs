@@ -9,13 +9,13 @@ pub static TABLE: EventTable = EventTable {
     resignation: &[
         // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
         r"(?:mi|su) último día",
-        r"dimisión|dimitió|dimite|dimitir|dimitido",
-        r"renunció|renuncia(?:do)? (?:a|como)",
+        r"dimisión|dimitió|dimitieron|dimite|dimiten|dimitir|dimitido",
+        r"renunció|renunciaron|renuncia(?:do)? (?:a|como)",
         r"(?:deja|dejó|dejará|abandona|abandonó|abandonará) (?:su puesto|su cargo|la compañía|la empresa|el cargo|la dirección|la presidencia)",
         r"(?:se retira|se retiró|jubilación)",
     ],
     dismissal: &[
-        r"(?:fue|ha sido|han sido|es|había sido) (?:despedid[oa]s?|destituid[oa]s?|cesad[oa]s?|expulsad[oa]s?|apartad[oa]s?)",
+        r"(?:fue|fueron|ha sido|han sido|es|son|había sido|habían sido) (?:despedid[oa]s?|destituid[oa]s?|cesad[oa]s?|expulsad[oa]s?|apartad[oa]s?)",
         r"(?:despidió|destituyó|cesó|despide)",
         r"despido de|destitución de|cese de",
     ],

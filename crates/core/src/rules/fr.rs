@@ -60,6 +60,7 @@ pub static TABLE: EventTable = EventTable {
         r"supprim(?:er|era|eront|é|és|e|ant)",
         r"suppressions?",
         r"licencie(?:r|ra|ront|ments?)",
+        r"(?:a|ont|avait|avaient) licencié",
         r"plan social",
         r"(?:réduire|réduira|réduction de) (?:ses |les )?effectifs",
     ],

@@ -17,7 +17,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:va|andrà|andato|andata) in pensione",
     ],
     dismissal: &[
-        r"(?:è stat[oa]|sono stati|era stat[oa]|fu|furono|venne|viene|vengono) (?:licenziat[oaie]|rimoss[oaie]|destituit[oaie]|silurat[oaie]|cacciat[oaie]|scacciat[oaie]|estromess[oaie])",
+        r"(?:è stat[oa]|sono stat[ie]|era stat[oa]|erano stat[ie]|fu|furono|venne|viene|vengono) (?:licenziat[oaie]|rimoss[oaie]|destituit[oaie]|silurat[oaie]|cacciat[oaie]|scacciat[oaie]|estromess[oaie])",
         r"(?:ha|hanno|aveva) (?:licenziato|rimosso|destituito|silurato|cacciato|estromesso)",
         r"licenziamento di",
         r"sollevat[oaie] (?:dall'incarico|dalla carica|dalle (?:sue )?funzioni)",
@@ -62,6 +62,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     layoff: &[
         r"licenzia(?:re|mento|menti)|licenzierà|licenzieranno",
+        r"(?:ha|hanno|aveva|avevano) licenziato",
         r"taglia(?:re|to)|taglierà|taglieranno",
         r"tagli(?:o)? (?:di|dei|del)",
         r"esuberi",

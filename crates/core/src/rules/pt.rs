@@ -9,8 +9,8 @@ pub static TABLE: EventTable = EventTable {
     resignation: &[
         // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
         r"(?:o meu|o seu|meu|seu) último dia",
-        r"renúncia|renunciou|renuncia ao cargo",
-        r"demitiu-se|pediu demissão|pediu a demissão|apresentou a (?:sua )?demissão",
+        r"renúncia|renunciou|renunciaram|renuncia ao cargo",
+        r"demitiu-se|demitiram-se|pediu demissão|pediu a demissão|apresentou a (?:sua )?demissão",
         r"(?:deixou|deixa|deixará) (?:o cargo|a empresa|a companhia|o posto|a presidência|a liderança|a direção)",
         r"aposentadoria|reformou-se",
     ],
