@@ -253,6 +253,8 @@ struct StoryContext {
 /// The article-wide context the rules read.
 struct Article<'a> {
     text: &'a str,
+    /// `text` case-folded with the same byte offsets, for the lowercase trigger regexes.
+    folded: &'a str,
     compiled: &'static Compiled,
     published: NaiveDate,
     main_org: Option<String>,
@@ -309,8 +311,10 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     } else {
         Vec::new()
     };
+    let folded = crate::word_regex::fold_case(text);
     let article = Article {
         text,
+        folded: &folded,
         compiled: compiled(lang),
         published,
         main_org: None,
@@ -322,7 +326,6 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         ..article
     };
 
-    let folded = crate::word_regex::fold_case(text);
     // Every kind's triggers over the whole text in one pass each (cheaper than a search per
     // sentence), as sorted spans.
     let triggers: Vec<(EventKind, Vec<(usize, usize)>)> = article
@@ -794,15 +797,19 @@ fn jobs_after(article: &Article<'_>, at: usize, end: usize) -> bool {
 
 /// Whether a layoff trigger stands shortly before `at` in the sentence.
 fn layoff_before(article: &Article<'_>, facts: &SentenceFacts<'_>, at: usize) -> bool {
-    let mut from = at.saturating_sub(60).max(facts.start);
-    while !article.text.is_char_boundary(from) {
-        from += 1;
-    }
-    article
+    // Anywhere earlier in the sentence ("Saranno tagliati 9.000 posti negli Stati Uniti,
+    // 2.000 in Canada e 2.000 impiegati"), unless the figure is then stated as of now
+    // ("… and now employs 2,000 people").
+    let window = &article.folded[facts.start..at];
+    let last_layoff = article
         .compiled
         .triggers
         .iter()
-        .any(|(k, r)| *k == EventKind::Layoff && r.is_match(&article.text[from..at]))
+        .filter(|(k, _)| *k == EventKind::Layoff)
+        .filter_map(|(_, r)| r.find_iter(window).last())
+        .map(|(_, end)| facts.start + end)
+        .max();
+    last_layoff.is_some_and(|end| !article.compiled.present.is_match(&article.text[end..at]))
 }
 
 /// Whether a word (not punctuation) follows `at` within the sentence: "1.600." has none.

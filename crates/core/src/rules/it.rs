@@ -63,7 +63,7 @@ pub static TABLE: EventTable = EventTable {
     layoff: &[
         r"licenzia(?:re|mento|menti)|licenzierà|licenzieranno",
         r"(?:ha|hanno|aveva|avevano) licenziato",
-        r"taglia(?:re|to)|taglierà|taglieranno",
+        r"taglia(?:re|to|ti|ta|te)|taglierà|taglieranno",
         r"tagli(?:o)? (?:di|dei|del)",
         r"esuberi",
         r"riduzione (?:del personale|della forza lavoro|dell'organico)",
