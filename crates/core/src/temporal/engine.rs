@@ -2052,7 +2052,16 @@ impl Parser<'_> {
         if ctx & DURING != 0 {
             return None;
         }
-        let (n, g, e) = self.span(j)?;
+        // "il mese dopo Natale", "the week after Easter": one unit on, at that unit.
+        let (n, g, e, whole) = match self.span(j) {
+            Some((n, g, e)) => (n, g, e, false),
+            None => {
+                let g = self
+                    .unit(j)
+                    .filter(|_| !self.units(j) && self.prep(j + 1) & AFTER != 0)?;
+                (1, g, j + 1, true)
+            }
+        };
         let p = self.prep(e);
         let sign = if p & (AFTER | FROM) != 0 {
             1
@@ -2065,6 +2074,9 @@ impl Parser<'_> {
         let off = n.checked_mul(sign)?;
         let moved = |q: Period| -> Option<(NaiveDateTime, Grain)> {
             // Days stay days ("three days after Easter"); clock times keep their grain.
+            if whole {
+                return Some((trunc(shift(q.start, g, off)?, g)?, g));
+            }
             Some((shift(q.start, g, off)?, q.grain.min(g).min(Grain::Day)))
         };
         let candidates: Vec<(NaiveDateTime, Grain)> = if t.anchor.is_some() {

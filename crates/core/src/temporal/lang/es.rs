@@ -169,6 +169,26 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("día de reyes|reyes", Holiday(Holiday::Fixed(1, 6))),
         ("día de los inocentes", Holiday(Holiday::Fixed(12, 28))),
         (
+            "día de los inocentes de abril|día de las bromas de abril|día de las bromas",
+            Holiday(Holiday::Fixed(4, 1)),
+        ),
+        (
+            "día mundial de la lengua árabe|día de la lengua árabe",
+            Holiday(Holiday::Fixed(12, 18)),
+        ),
+        (
+            "día de la cero discriminación|día mundial de la cero discriminación",
+            Holiday(Holiday::Fixed(3, 1)),
+        ),
+        (
+            "día internacional de las cooperativas|día de las cooperativas",
+            Holiday(Holiday::Nth(7, 5, 1)),
+        ),
+        (
+            "día de la prematuridad mundial|día mundial del prematuro|día mundial del niño prematuro|día mundial de la prematuridad",
+            Holiday(Holiday::Fixed(11, 17)),
+        ),
+        (
             "día del trabajo|día del trabajador",
             Holiday(Holiday::Fixed(5, 1)),
         ),

@@ -205,6 +205,26 @@ pub static TABLE: TemporalTable = TemporalTable {
             Holiday(Holiday::Fixed(3, 19)),
         ),
         (
+            "giornata della lingua araba|giornata mondiale della lingua araba",
+            Holiday(Holiday::Fixed(12, 18)),
+        ),
+        (
+            "giornata mondiale contro la discriminazione|giornata della zero discriminazione",
+            Holiday(Holiday::Fixed(3, 1)),
+        ),
+        (
+            "giornata internazionale delle cooperative|giornata delle cooperative",
+            Holiday(Holiday::Nth(7, 5, 1)),
+        ),
+        (
+            "giornata mondiale dei prematuri|giornata mondiale della prematurità|giornata della prematurità",
+            Holiday(Holiday::Fixed(11, 17)),
+        ),
+        (
+            "giornata della liberazione africana|giornata dell'unità africana|giornata dell'africa",
+            Holiday(Holiday::Fixed(5, 25)),
+        ),
+        (
             "anniversario della liberazione|festa della liberazione|liberazione",
             Holiday(Holiday::Fixed(4, 25)),
         ),
