@@ -10,7 +10,9 @@ pub static TABLE: EventTable = EventTable {
         // "ieri è stato il mio ultimo giorno", "Friday will be his last day".
         r"(?:mein|sein|ihr) letzter (?:tag|arbeitstag)",
         r"rücktritt",
-        r"(?:tritt|trat|treten|traten) (?:\w+ )?zurück",
+        // The particle closes the clause: what may stand between verb and particle is listed,
+        // so that "tritt nicht zurück" is no trigger (a blocker inside it would go unseen).
+        r"(?:tritt|trat|treten|traten) (?:(?:heute|gestern|morgen|sofort|nun|jetzt|damit|bereits|ebenfalls|auch|daraufhin|schließlich|überraschend|vorzeitig|freiwillig|umgehend|offiziell|mit sofortiger wirkung|am \w+|im \w+|zum \w+|als \w+|von (?:seinem|ihrem) (?:amt|posten)) )?zurück",
         r"zurückgetreten",
         r"ausgeschieden|(?:scheidet|schied) (?:\w+ )?aus",
         r"(?:verlässt|verließ|verlassen) (?:das unternehmen|den konzern|die firma|den vorstand)",
