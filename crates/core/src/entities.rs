@@ -256,6 +256,87 @@ pub fn is_lowercase_text(text: &str) -> bool {
     total > 0 && upper * 200 < total
 }
 
+/// Names the first-name lexicon does not know, told by a role title right next to them, in
+/// cased text only: "chief executive Xiaoling Zhou", "Xiaoling Zhou, chief executive of …",
+/// "la directrice générale Zoé Kpodar". Two or three capitalised words that are neither stop
+/// words nor companies; `taken` (names already found) are skipped.
+pub fn role_cued_names(
+    text: &str,
+    span: (usize, usize),
+    roles: &[Found],
+    taken: &[Found],
+) -> Vec<Found> {
+    let ws = words(&text[span.0..span.1]);
+    let name_word = |w: &Word<'_>| {
+        is_cased(w.text)
+            && w.text.chars().count() >= 2
+            && !w.text.chars().all(char::is_uppercase)
+            && !NOT_SURNAMES.contains(w.text.to_lowercase().as_str())
+            && !is_org(w.text)
+    };
+    let joined = |a: &Word<'_>, b: &Word<'_>| {
+        text[span.0 + a.end..span.0 + b.start]
+            .chars()
+            .all(|c| c == ' ' || c == '\u{a0}')
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let mut push = |first: usize, last: usize| {
+        let (start, end) = (span.0 + ws[first].start, span.0 + ws[last].end);
+        let overlaps = |f: &Found| start < f.end && end > f.start;
+        if !taken.iter().any(overlaps) && !out.iter().any(overlaps) {
+            out.push(Found {
+                start,
+                end,
+                name: text[start..end].to_string(),
+            });
+        }
+    };
+    for role in roles {
+        // After the role: "chief executive Xiaoling Zhou".
+        if let Some(i) = ws.iter().position(|w| span.0 + w.start >= role.end)
+            && text[role.end..span.0 + ws[i].start]
+                .chars()
+                .all(char::is_whitespace)
+        {
+            let mut j = i;
+            while j < ws.len()
+                && j < i + 3
+                && name_word(&ws[j])
+                && (j == i || joined(&ws[j - 1], &ws[j]))
+            {
+                j += 1;
+            }
+            if j >= i + 2 {
+                push(i, j - 1);
+            }
+        }
+        // Before the role, in apposition: "Xiaoling Zhou, chief executive".
+        let before = text[span.0..role.start].trim_end();
+        let before = before
+            .strip_suffix(',')
+            .or_else(|| before.strip_suffix('('))
+            .map(str::trim_end);
+        if let Some(before) = before
+            && let Some(last) = ws.iter().rposition(|w| w.end == before.len())
+        {
+            let mut first = last + 1;
+            while first > 0
+                && last + 1 - first < 3
+                && name_word(&ws[first - 1])
+                && (first == last + 1 || joined(&ws[first - 1], &ws[first]))
+            {
+                first -= 1;
+            }
+            // A name opening the sentence is fine; a single word is not a full name.
+            if first < last {
+                push(first, last);
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
 /// Full names (first name + surname) in `text[span]`, with spans into `text`.
 pub fn full_names(text: &str, span: (usize, usize), text_is_lowercase: bool) -> Vec<Found> {
     let ws = words(&text[span.0..span.1]);
@@ -589,6 +670,27 @@ mod tests {
         assert!(is_first_name("Lucía"));
         assert!(is_first_name("LUCIA"));
         assert!(!is_first_name("Lisboa"));
+    }
+
+    #[test]
+    fn a_role_next_to_an_unknown_name_makes_it_a_person() {
+        let names = |text: &str| {
+            let r = roles(text, (0, text.len()), Lang::En);
+            role_cued_names(text, (0, text.len()), &r, &[])
+                .into_iter()
+                .map(|f| f.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Nortica's chief executive Xiaoling Zhou resigned."),
+            ["Xiaoling Zhou"]
+        );
+        assert_eq!(
+            names("Xiaoling Zhou, chief executive of Nortica, resigned."),
+            ["Xiaoling Zhou"]
+        );
+        assert!(names("The chief executive said Nortica would grow.").is_empty());
+        assert!(names("The chief executive Zhou resigned.").is_empty());
     }
 
     #[test]

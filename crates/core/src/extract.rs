@@ -285,7 +285,16 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     let mut known = entities::KnownPeople::default();
     let mut full_names: Vec<Vec<Found>> = Vec::with_capacity(sentences.len());
     for s in &sentences {
-        let found = entities::full_names(text, (s.start, s.end), lowercase);
+        let mut found = entities::full_names(text, (s.start, s.end), lowercase);
+        if !lowercase {
+            // Names the lexicon misses, told by a role next to them ("CEO Xiaoling Zhou").
+            let roles = entities::roles(text, (s.start, s.end), lang);
+            if !roles.is_empty() {
+                let cued = entities::role_cued_names(text, (s.start, s.end), &roles, &found);
+                found.extend(cued);
+                found.sort_by_key(|f| f.start);
+            }
+        }
         for f in &found {
             known.add(&f.name);
         }
@@ -421,7 +430,14 @@ fn update_story(story: &mut StoryContext, people: &[Found], dates: &[temporal::M
         .rev()
         .find(|m| !m.rule.contains("relative") && m.rule != "weekday")
     {
-        story.narrative_year = Some(chrono::Datelike::year(&m.first_day));
+        // An interval's story has reached its end ("nel 1976 e nel 1984 …": 1984).
+        let last_day = match m.value {
+            temporal::TimeValue::Interval { to: Some(to), .. } => {
+                to.date().pred_opt().unwrap_or(m.first_day)
+            }
+            _ => m.first_day,
+        };
+        story.narrative_year = Some(chrono::Datelike::year(&last_day.max(m.first_day)));
     }
 }
 
