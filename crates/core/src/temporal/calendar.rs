@@ -355,6 +355,25 @@ fn sankranti(year: i32, sign: u8) -> Option<NaiveDate> {
         .filter(|d| d.year() == year)
 }
 
+/// The Moon's sidereal longitude (Lahiri ayanamsa).
+fn sidereal_moon(t: f64) -> f64 {
+    let ayanamsa = 23.853 + t / 365.25 * 0.013_969;
+    (moon_longitude(t) - ayanamsa).rem_euclid(360.0)
+}
+
+/// The first day of the Sun's stay in a sidereal sign whose midday (in India) finds the Moon
+/// in the given lunar mansion (27 of 13°20').
+fn nakshatra_day(year: i32, sign: u8, nak: u8) -> Option<NaiveDate> {
+    let start = sankranti(year, sign)?;
+    (0..32).find_map(|i| {
+        let d = start.checked_add_days(Days::new(i))?;
+        let t = india_time(d, 12.0)?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = (sidereal_moon(t) / (360.0 / 27.0)) as u8;
+        (n == nak).then_some(d)
+    })
+}
+
 /// Hebrew calendar (Calendrical Calculations): days from the epoch to the new year of `y`.
 fn hebrew_elapsed(y: i64) -> i64 {
     let months = (235 * y - 234).div_euclid(19);
@@ -489,6 +508,37 @@ pub(crate) fn holiday_starts(h: Holiday, year: i32) -> [Option<NaiveDate>; 2] {
         }
         Holiday::Tithi(m, t, hour) => hindu_lunar(year, m, t, hour),
         Holiday::Sankranti(sign) => one(sankranti(year, sign)),
+        Holiday::Nakshatra(sign, nak) => one(nakshatra_day(year, sign, nak)),
+        Holiday::Vague(y0, m0, d0) => {
+            // Whole 365-day years from the known new year to the first in `year`.
+            let known = NaiveDate::from_ymd_opt(y0, m0, d0);
+            let found = known.and_then(|k| {
+                let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)?;
+                let n = (jan1 - k).num_days().div_euclid(365);
+                (n..n + 2)
+                    .filter_map(|n| add_signed(k, n.checked_mul(365)?))
+                    .find(|d| d.year() == year)
+            });
+            one(found)
+        }
+        Holiday::WeekdayBefore(inner, wd) => {
+            let mut res = [None, None];
+            let mut k = 0;
+            for y in [year, year.saturating_add(1)] {
+                for d in holiday_starts(*inner, y).into_iter().flatten() {
+                    let back =
+                        (7 + i64::from(d.weekday().num_days_from_monday()) - i64::from(wd) - 1) % 7
+                            + 1;
+                    if let Some(x) = add_signed(d, -back).filter(|x| x.year() == year)
+                        && k < 2
+                    {
+                        res[k] = Some(x);
+                        k += 1;
+                    }
+                }
+            }
+            res
+        }
         Holiday::Offset(inner, off) => {
             // An offset may carry a date across the new year: the neighbours count too.
             let mut res = [None, None];

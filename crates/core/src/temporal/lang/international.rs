@@ -68,6 +68,10 @@ pub static WORDS: &[(&str, Sem)] = &[
         "isra and mi'raj|isra and miraj|isra' and mi'raj",
         H(Holiday::Islamic(7, 27)),
     ),
+    (
+        "jamat ul-vida|jumu'atul-wida|jumuatul wida|jamat-ul-vida|jumu'ah al-wida",
+        H(Holiday::WeekdayBefore(&Holiday::Islamic(10, 1), 4)),
+    ),
     // Chinese calendar.
     (
         "chinese new year|chinese new year's day|chinese new years|chinese lunar new year|chinese lunar new year's day|lunar new year",
@@ -183,6 +187,22 @@ pub static INDIAN: &[(&str, Sem)] = &[
     (
         "guru gobind singh jayanti|guru govind singh jayanti|guru gobind singh birthday|guru gobind singh geburtstag",
         H(Holiday::Tithi(10, 7, 7)),
+    ),
+    (
+        "vesak|vaisakha|buddha purnima|buddha jayanti|buddha day|wesak|wesakfest|buddha-tag",
+        H(Holiday::Tithi(2, 15, 20)),
+    ),
+    (
+        "navaratri|navratri|durga puja|sharad navratri",
+        H(Holiday::Until(&[
+            Holiday::Tithi(7, 1, 12),
+            Holiday::Offset(&Holiday::Tithi(7, 10, 16), 1),
+        ])),
+    ),
+    ("onam|thiru onam|thiruvonam", H(Holiday::Nakshatra(4, 21))),
+    (
+        "parsi new year|jamshedi navroz|jamshedi navroze|parsi neujahr",
+        H(Holiday::Vague(2018, 8, 17)),
     ),
     (
         "makar sankranti|makara sankranti|makara sankranthi|makar sankranthi|pongal|thai pongal",

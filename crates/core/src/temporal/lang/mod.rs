@@ -76,6 +76,15 @@ pub enum Holiday {
     /// The day the Sun enters a sidereal sign (0 = Aries: Vaisakhi; 9 = Capricorn: Makar
     /// Sankranti), in India.
     Sankranti(u8),
+    /// The day the Moon is in a sidereal lunar mansion (nakshatra, 0-26) at sunrise in India
+    /// while the Sun is in a sidereal sign (Onam: Thiruvonam in Simha).
+    Nakshatra(u8, u8),
+    /// A day of a calendar of 365-day years (no leap days), from one known new year: the
+    /// Parsi (Shahenshahi) Navroz.
+    Vague(i32, u32, u32),
+    /// The last given weekday (0 = Monday) before another holiday (Jumu'atul-Wida: the last
+    /// Friday before Eid al-Fitr).
+    WeekdayBefore(&'static Holiday, u8),
     /// Another holiday moved by a number of days ("Black Friday": Thanksgiving + 1).
     Offset(&'static Holiday, i16),
     /// Another holiday lasting several days ("Hanukkah").
