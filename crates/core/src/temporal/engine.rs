@@ -642,7 +642,12 @@ impl Parser<'_> {
         }
         if !at {
             let (h, j) = self.number(i)?;
-            // "8 tonight", "3 in the morning", "le tre del pomeriggio".
+            // "8 tonight", "3 in the morning", "le tre del pomeriggio", "8 heures ce soir".
+            let j = if self.unit(j) == Some(Grain::Hour) {
+                j + 1
+            } else {
+                j
+            };
             let k = self.glue(j);
             // "ten thirty am", "nine fifty nine a m": hour and minute words, then am/pm.
             if (1..=12).contains(&h) && self.int(i).is_none() && self.int(j).is_none() {
@@ -1293,6 +1298,17 @@ impl Parser<'_> {
             if let Some((y, e)) = self.year_at(k) {
                 t.spec.year = Some(y);
                 return (t, e);
+            }
+            // "31 octobre 74", "14th April 15": two digits closing the date are its year.
+            if let Some((y, 2)) = self.plain_int(j).filter(|_| k == j) {
+                let closes = self.items.get(j + 1).is_none()
+                    || self
+                        .punct(j + 1)
+                        .is_some_and(|c| matches!(c, '.' | ',' | ';' | ')'));
+                if closes && t.spec.month.is_some() && t.spec.day.is_some() {
+                    t.spec.year = two_digit_year(y, 2);
+                    return (t, j + 1);
+                }
             }
             (t, j)
         };
@@ -2339,6 +2355,14 @@ impl Parser<'_> {
                 a = a2;
                 b = b2;
                 end = e;
+            }
+        }
+        // "de 11h30 à 1h30", "dalle tre all'una": an end before the start on the clock face
+        // is in the afternoon.
+        if let (Some(ha), Some(hb)) = (a.spec.hour, b.spec.hour) {
+            if hb < ha && hb < 12 && hb + 12 > ha && a.anchor.is_none() && b.anchor.is_none() {
+                b.spec.hour = Some(hb + 12);
+                b.spec.ampm = false;
             }
         }
         fill(&mut a, &b);

@@ -119,9 +119,9 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("ans|années", Units(Grain::Year)),
         ("ce|cet|cette|en cours", This),
         ("prochain|prochaine|prochains|prochaines", NextOne),
-        ("suivant|suivante|suivants|d'après|à venir", Next),
+        ("suivant|suivante|suivants|suivantes|d'après|à venir", Next),
         (
-            "dernier|dernière|derniers|dernières|passé|passée|passés|précédent|précédente",
+            "dernier|dernière|derniers|dernières|passé|passée|passés|passées|précédent|précédente|précédents|précédentes",
             Last,
         ),
         ("il y a", AgoBefore),
