@@ -128,10 +128,12 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                     if !elided.is_empty() {
                         cue = format!("(?:{cue}|{})", alternation(elided));
                     }
-                    // Lowercase, for folded text; the tables are checked by tests.
+                    // Lowercase, for folded text; the tables are checked by tests. No `\b`
+                    // (it keeps the regex off the fast engines on accented text): the
+                    // role's start boundary is checked where the regex is used.
                     #[allow(clippy::expect_used)]
                     Regex::new(&format!(
-                        r"\b{roles}\s+{cue}(?P<org>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}&-]*)"
+                        r"{roles}\s+{cue}(?P<org>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}&-]*)"
                     ))
                     .expect("role and cue phrases must compile")
                 },
@@ -1281,7 +1283,12 @@ fn cue_organisations(text: &str, lang: Lang, lexicon: &[Found]) -> Vec<Found> {
             continue;
         };
         let w = word.as_str();
-        let taken = lexicon.iter().any(|o| o.start < word.end() && o.end > word.start())
+        let mid_word = text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let taken = mid_word
+            || lexicon.iter().any(|o| o.start < word.end() && o.end > word.start())
             // "il vicepresidente della ricerca": the word belongs to a longer role.
             || entities::roles(text, (whole.start(), whole.end()), lang)
                 .iter()
@@ -1299,23 +1306,30 @@ fn cue_organisations(text: &str, lang: Lang, lexicon: &[Found]) -> Vec<Found> {
     if names.is_empty() {
         return Vec::new();
     }
-    let body = names
-        .iter()
-        .map(|n| regex::escape(n))
-        .collect::<Vec<_>>()
-        .join("|");
-    let Ok(mentions) = WordRegex::new(&body, true) else {
-        return Vec::new();
-    };
-    mentions
-        .find_iter(text)
-        .filter(|&(start, end)| !lexicon.iter().any(|o| o.start < end && o.end > start))
-        .map(|(start, end)| Found {
-            start,
-            end,
-            name: entities::capitalise(&text[start..end]),
-        })
-        .collect()
+    // Every whole-word mention of each name (a few names: plain substring search).
+    let mut found: Vec<Found> = Vec::new();
+    for name in &names {
+        for (start, _) in text.match_indices(name.as_str()) {
+            let end = start + name.len();
+            let bounded = !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if bounded && !lexicon.iter().any(|o| o.start < end && o.end > start) {
+                found.push(Found {
+                    start,
+                    end,
+                    name: entities::capitalise(name),
+                });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    found
 }
 
 /// The first day an event date covers (`2014` → 2014-01-01, `2024-05` → 2024-05-01).
