@@ -454,6 +454,20 @@ impl Parser<'_> {
         with_number.then_some((m, i + 1))
     }
 
+    /// A year said in words: "two thousand ten" (thousands and the rest, not "two thousand"
+    /// alone).
+    fn year_words(&self, i: usize) -> Option<(i32, usize)> {
+        if self.int(i).is_some() {
+            return None;
+        }
+        let (a, j) = self.number(i)?;
+        if !(1..=2).contains(&a) || !self.is(j, |s| s == Sem::Num(1000)) {
+            return None;
+        }
+        let (b, e) = self.number(j + 1).filter(|&(b, _)| (1..100).contains(&b))?;
+        Some((i32::try_from(a * 1000 + b).ok()?, e))
+    }
+
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let (v, n) = self.plain_int(i)?;
         if n == 4 && (1000..=2999).contains(&v) {
@@ -1484,10 +1498,24 @@ impl Parser<'_> {
             _ => None,
         }) {
             let t = spec_time("holiday", |s| s.holiday = Some(h));
-            if let Some((y, e)) = self.year_at(i + 1) {
+            if let Some((y, e)) = self.year_at(i + 1).or_else(|| self.year_words(i + 1)) {
                 let mut t = t;
                 t.spec.year = Some(y);
                 return Some((t, e));
+            }
+            // "Diwali in five years", "Lakshmi Puja six years hence": in that year.
+            let k = if self.prep(i + 1) & IN != 0 {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((n, Grain::Year, e)) = self.span(k) {
+                let hence = self.is(e, |s| s == Sem::Hence);
+                if k == i + 2 || hence {
+                    let mut t = t;
+                    t.spec.year = Some(self.r.year().checked_add(i32::try_from(n).ok()?)?);
+                    return Some((t, e + usize::from(hence)));
+                }
             }
             return Some((t, i + 1));
         }

@@ -66,6 +66,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("thirty", 30),
         ("forty", 40),
         ("fifty", 50),
+        ("thousand", 1000),
         ("a couple of|a couple|couple of", 2),
         ("a few|few", 3),
     ],
