@@ -70,6 +70,14 @@ const PIECES: &[&str] = &[
     "in",
     "Q",
     "Natale",
+    "Ramadan",
+    "Diwali",
+    "Yom Kippur",
+    "Chinese New Year",
+    "Onam",
+    "Parsi New Year",
+    "Jamat Ul-Vida",
+    "orthodox easter",
     "weekend",
     "mattina",
     "la",
@@ -190,4 +198,18 @@ fn huge_input_is_handled() {
     assert_eq!(ms.len(), copies * 2, "two dates per copy, no numbers");
     let digits = "7".repeat(1_000_000);
     assert!(find_mentions(&digits, Lang::En, r, Preference::Past).is_empty());
+}
+
+#[test]
+fn many_lunar_holidays_resolve_alike() {
+    // The same lunar feasts many times: every occurrence resolves to the same date (the
+    // per-year cache gives what the computation gave).
+    let one = "Diwali 2019, Ramadan 2018, Yom Kippur 2018, Chinese New Year 2018. ";
+    let text = one.repeat(2000);
+    let r = NaiveDate::from_ymd_opt(2024, 9, 27).expect("valid date");
+    let ms = find_mentions(&text, Lang::En, r, Preference::Past);
+    assert_eq!(ms.len(), 4 * 2000);
+    for (k, m) in ms.iter().enumerate() {
+        assert_eq!(m.value, ms[k % 4].value, "mention {k}");
+    }
 }

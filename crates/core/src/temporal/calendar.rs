@@ -450,8 +450,38 @@ fn add_signed(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     }
 }
 
-/// The days a holiday starts on in a Gregorian year (lunar ones may fall twice).
+/// A holiday's days in a year.
+type Starts = [Option<NaiveDate>; 2];
+
+thread_local! {
+    /// Holiday days already computed (lunar ones take thousands of sines), per year.
+    static HOLIDAY_CACHE: std::cell::RefCell<std::collections::HashMap<(Holiday, i32), Starts>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The days a holiday starts on in a Gregorian year (lunar ones may fall twice), cached.
 pub(crate) fn holiday_starts(h: Holiday, year: i32) -> [Option<NaiveDate>; 2] {
+    if matches!(
+        h,
+        Holiday::Fixed(..) | Holiday::Easter(_) | Holiday::Nth(..)
+    ) {
+        return compute_holiday_starts(h, year);
+    }
+    if let Some(hit) = HOLIDAY_CACHE.with(|c| c.borrow().get(&(h, year)).copied()) {
+        return hit;
+    }
+    let v = compute_holiday_starts(h, year);
+    HOLIDAY_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 4096 {
+            c.clear();
+        }
+        c.insert((h, year), v);
+    });
+    v
+}
+
+fn compute_holiday_starts(h: Holiday, year: i32) -> [Option<NaiveDate>; 2] {
     let one = |d: Option<NaiveDate>| [d.filter(|d| d.year() == year), None];
     match h {
         Holiday::Fixed(m, d) => one(NaiveDate::from_ymd_opt(year, m, d)),

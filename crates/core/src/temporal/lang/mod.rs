@@ -45,7 +45,7 @@ pub mod prep {
 }
 
 /// A holiday's date rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Holiday {
     /// A fixed day: month, day.
     Fixed(u32, u32),
