@@ -96,7 +96,7 @@ fn build(t: &EventTable) -> Matcher {
     // checks it); the qualifier's start, which may be accented ("über"), is checked by hand.
     const B: &str = r"(?-u:\b)";
     let body = format!(
-        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\s+(?P<cur>{currency_words}){B})?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
+        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\.?\s+(?P<cur>{currency_words}){B})?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
     );
     let compile_pairs = |pairs: &[(&'static str, f64)]| -> Vec<(Regex, f64)> {
         pairs
@@ -278,6 +278,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_abbreviated_multiplier_keeps_its_currency() {
+        assert_eq!(
+            money("hat 45 Mio. Euro eingesammelt", Lang::De),
+            (45e6, "EUR")
+        );
+        assert_eq!(money("2,1 Mrd. Euro Umsatz", Lang::De), (2.1e9, "EUR"));
     }
 
     #[test]

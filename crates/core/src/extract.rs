@@ -399,7 +399,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         };
         let before = events.len();
         for (kind, trigger) in found {
-            if is_blocked(&article, &facts, trigger) {
+            if is_blocked(&article, &facts, kind, trigger) {
                 continue;
             }
             story.previous = events[..before].last().map(|e| e.date.clone());
@@ -443,8 +443,14 @@ fn update_story(story: &mut StoryContext, people: &[Found], dates: &[temporal::M
     }
 }
 
-/// Whether a blocker stands just before the trigger, in the same clause.
-fn is_blocked(article: &Article<'_>, facts: &SentenceFacts<'_>, trigger: (usize, usize)) -> bool {
+/// Whether a blocker stands just before the trigger, in the same clause (for a figure, also
+/// just after it).
+fn is_blocked(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    kind: EventKind,
+    trigger: (usize, usize),
+) -> bool {
     let mut from = trigger.0.saturating_sub(BLOCKER_REACH).max(facts.start);
     while !article.text.is_char_boundary(from) {
         from += 1;
@@ -455,7 +461,24 @@ fn is_blocked(article: &Article<'_>, facts: &SentenceFacts<'_>, trigger: (usize,
         .rsplit([',', ';', ':', '(', '"', '“'])
         .next()
         .unwrap_or(window);
-    article.compiled.blockers.is_match(clause)
+    if article.compiled.blockers.is_match(clause) {
+        return true;
+    }
+    // A figure's hedge or negation may follow its noun or verb: "Revenue is forecast to
+    // reach …", "Layoffs are expected to hit …", "Brenntec streicht nicht 500 Stellen".
+    if kind.is_personal() {
+        return false;
+    }
+    let mut to = (trigger.1 + BLOCKER_REACH).min(facts.end);
+    while !article.text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = &article.text[trigger.1..to];
+    let after = after
+        .split([',', ';', ':', '(', '"', '“'])
+        .next()
+        .unwrap_or(after);
+    article.compiled.blockers.is_match(after)
 }
 
 /// The events one trigger states.
@@ -550,18 +573,39 @@ fn events_for(
             out.push(e);
         }
         EventKind::Acquisition => {
-            let buyer = facts
+            let before = facts
                 .orgs
                 .iter()
                 .filter(|o| o.end <= trigger.0)
                 .max_by_key(|o| o.end);
-            let target = facts
-                .orgs
-                .iter()
-                .filter(|o| {
-                    o.start >= trigger.1 && Some(o.name.as_str()) != buyer.map(|b| b.name.as_str())
-                })
-                .min_by_key(|o| o.start);
+            let after = |not: Option<&Found>| {
+                facts
+                    .orgs
+                    .iter()
+                    .filter(|o| {
+                        o.start >= trigger.1
+                            && Some(o.name.as_str()) != not.map(|b| b.name.as_str())
+                    })
+                    .min_by_key(|o| o.start)
+            };
+            // "Lumetra è stata acquisita da Brembana", "was acquired by": a passive names the
+            // buyer after its agent word, the company bought before the verb.
+            let trigger_text = &article.text[trigger.0..trigger.1];
+            let next_word = article.text[trigger.1..facts.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let passive = article.compiled.agents.is_match(trigger_text)
+                || article
+                    .compiled
+                    .agents
+                    .find_at(next_word, 0)
+                    .is_some_and(|(s, e)| s == 0 && e == next_word.len());
+            let (buyer, target) = if passive {
+                (after(before), before)
+            } else {
+                (before, after(before))
+            };
             if buyer.is_none() && target.is_none() {
                 return out;
             }
@@ -713,9 +757,10 @@ fn subjects_of(
     .into_iter()
     .cloned()
     .collect();
-    if found.is_empty() && kind == EventKind::Appointment {
-        // "ha nominato al suo posto Marco Bellini", "named as interim CEO Priya Raman": the
-        // appointee is the object, after a short filler without clause punctuation.
+    if found.is_empty() && matches!(kind, EventKind::Appointment | EventKind::Dismissal) {
+        // "ha nominato al suo posto Marco Bellini", "despidió a Pablo Ortega", "demitiu o
+        // diretor financeiro Luis Martins": the appointee or the dismissed is the object,
+        // after a short filler without clause punctuation.
         return facts
             .people
             .iter()
@@ -1056,7 +1101,10 @@ fn is_birth_date(article: &Article<'_>, facts: &SentenceFacts<'_>, at: usize) ->
     while !article.text.is_char_boundary(from) {
         from += 1;
     }
-    article.compiled.birth.is_match(&article.text[from..at])
+    // Only in the date's own clause: "Anna Rota, nata nel 1975, è stata nominata ieri".
+    let window = &article.text[from..at];
+    let clause = window.rsplit([',', ';', '(', ')']).next().unwrap_or(window);
+    article.compiled.birth.is_match(clause)
 }
 
 /// The id of an event: kind, date value and subject, slugged
@@ -1649,6 +1697,65 @@ mod tests {
         assert_eq!(date_of(past, Lang::En).as_deref(), Some("2025-03-01"));
         let future = "Priya Raman will take over as chief executive on March 1.";
         assert_eq!(date_of(future, Lang::En).as_deref(), Some("2026-03-01"));
+    }
+
+    /// One line per case: (language, sentence, the events as "kind date who/org[>target]").
+    #[test]
+    fn objects_passives_hedges_and_birth_clauses() {
+        let cases: &[(Lang, &str, &[&str])] = &[
+            (
+                Lang::Es,
+                "Navalia despidió a Pablo Ortega en junio.",
+                &["dismissal 2024-06 Pablo Ortega"],
+            ),
+            (
+                Lang::Pt,
+                "A Navalia demitiu o diretor financeiro Luis Martins em junho.",
+                &["dismissal 2024-06 Luis Martins"],
+            ),
+            (
+                Lang::It,
+                "Nel 2021 Lumetra è stata acquisita da Brembana.",
+                &["acquisition 2021 Brembana>Lumetra"],
+            ),
+            (
+                Lang::It,
+                "Anna Rota, nata nel 1975, è stata nominata ieri amministratrice delegata.",
+                &["appointment 2024-09-26 Anna Rota"],
+            ),
+            (
+                Lang::Fr,
+                "Le chiffre d'affaires de Novexa devrait atteindre 400 millions d'euros.",
+                &[],
+            ),
+            (Lang::En, "Layoffs are expected to hit 400 workers.", &[]),
+            (Lang::De, "Siemens streicht nicht 500 Stellen.", &[]),
+            (
+                Lang::De,
+                "Siemens streicht 500 Stellen.",
+                &["layoff 2024-09-27 Siemens"],
+            ),
+        ];
+        for (lang, text, expected) in cases {
+            let x = run(text, "2024-09-27", Some(*lang)).expect("extracts");
+            let got: Vec<String> = x
+                .events
+                .iter()
+                .map(|e| {
+                    let who = if e.persons.is_empty() {
+                        let org = e.org.clone().unwrap_or_default();
+                        match &e.target {
+                            Some(t) => format!("{org}>{t}"),
+                            None => org,
+                        }
+                    } else {
+                        e.persons.join("+")
+                    };
+                    format!("{} {} {who}", e.kind, e.date.value)
+                })
+                .collect();
+            assert_eq!(got, *expected, "{text}");
+        }
     }
 
     #[test]

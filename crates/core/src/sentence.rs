@@ -22,8 +22,26 @@ impl Sentence {
 
 /// Abbreviations after which a full stop does not end a sentence (lowercase, no dot).
 const ABBREVIATIONS: &[&str] = &[
-    "co", "corp", "dott", "dr", "ecc", "etc", "inc", "jr", "ltd", "mr", "mrs", "ms", "no", "prof",
-    "sig", "sr", "st", "vs",
+    "bzw", "ca", "co", "corp", "dott", "dr", "ecc", "etc", "ggf", "inc", "inkl", "jr", "ltd",
+    "mio", "mld", "mln", "mr", "mrd", "mrs", "ms", "no", "nr", "prof", "sig", "sr", "st", "vgl",
+    "vs",
+];
+
+/// German month names: "am 3. März" is a date, not a sentence end after "3".
+const ORDINAL_MONTHS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
 ];
 
 /// Splits `text` into sentences. Empty stretches are skipped; spans never overlap and are in
@@ -82,6 +100,23 @@ fn ends_sentence(text: &str, start: usize, at: usize, c: char, next: Option<char
     if next == '.' {
         return false;
     }
+    // "am 3. März 2024": a German ordinal day before its month.
+    let digits = text[start..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    if (1..=2).contains(&digits) && next.is_whitespace() {
+        let following: String = text[at + 1..]
+            .trim_start()
+            .chars()
+            .take_while(|ch| ch.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if ORDINAL_MONTHS.contains(&following.as_str()) {
+            return false;
+        }
+    }
     let word: String = text[start..at]
         .chars()
         .rev()
@@ -136,6 +171,21 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn german_ordinal_dates_and_unit_abbreviations_do_not_end_sentences() {
+        let text =
+            "Sie wurde am 3. März 2024 ernannt. Brenntec hat 45 Mio. Euro eingesammelt. Ende.";
+        let got: Vec<&str> = split(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Sie wurde am 3. März 2024 ernannt.",
+                "Brenntec hat 45 Mio. Euro eingesammelt.",
+                "Ende."
+            ]
+        );
     }
 
     #[test]
