@@ -387,7 +387,8 @@ impl Parser<'_> {
             _ => None,
         })?;
         if (20..=90).contains(&v) && v % 10 == 0 {
-            let j = if self.punct(i + 1) == Some('-') {
+            // "twenty-one", "quarenta e cinco", "veinte y cinco"
+            let j = if self.punct(i + 1) == Some('-') || self.prep(i + 1) == AND {
                 i + 2
             } else {
                 i + 1
@@ -664,8 +665,12 @@ impl Parser<'_> {
             };
             let k = self.glue(j);
             // "ten thirty am", "nine fifty nine a m": hour and minute words, then am/pm.
-            if (1..=12).contains(&h) && self.int(i).is_none() && self.int(j).is_none() {
-                if let Some((m, e)) = self.number(j).filter(|&(m, _)| (10..60).contains(&m)) {
+            if (1..=12).contains(&h) && self.int(i).is_none() {
+                let said = self.oh_minutes(j).or_else(|| {
+                    self.number(j)
+                        .filter(|&(m, _)| (10..60).contains(&m) && self.int(j).is_none())
+                });
+                if let Some((m, e)) = said {
                     if self.is(e, |s| matches!(s, Sem::Am | Sem::Pm)) {
                         let t = self.hm(
                             u32::try_from(h).ok()?,
@@ -726,7 +731,7 @@ impl Parser<'_> {
         }
         let mut t = self.hm(u32::try_from(h).ok()?, 0, "clock", true)?;
         t.spec.minute = None;
-        if let Some((m, k)) = self.minutes_after(j) {
+        if let Some((m, k)) = self.minutes_after(j).or_else(|| self.oh_minutes(j)) {
             return self.with_minutes(t, m, k);
         }
         // "alle 3 20", "at three twenty"
@@ -764,6 +769,23 @@ impl Parser<'_> {
             return None;
         }
         Some((t, k))
+    }
+
+    /// Minutes said with a zero first: "seis cero dos", "6 0 2" (6:02).
+    fn oh_minutes(&self, j: usize) -> Option<(i64, usize)> {
+        let zero = match self.kind(j)? {
+            Kind::Int(0, 1) => true,
+            Kind::Sem(..) => self.is(j, |s| s == Sem::Num(0)),
+            _ => false,
+        };
+        if !zero {
+            return None;
+        }
+        let (m, e) = match self.kind(j + 1)? {
+            Kind::Int(m, 1) => (i64::from(m), j + 2),
+            _ => self.number(j + 1)?,
+        };
+        (1..=9).contains(&m).then_some((m, e))
     }
 
     /// Minutes said right after the hour ("midi quinze", "quinze heures trente").

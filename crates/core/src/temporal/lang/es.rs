@@ -37,6 +37,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "lu|lun", "ma|mar", "mi|mié", "ju|jue", "vi|vie", "sa|sáb", "do|dom",
     ],
     numbers: &[
+        ("cero|zero", 0),
         ("un|uno|una", 1),
         ("dos", 2),
         ("tres", 3),
@@ -98,7 +99,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ),
         ("segundo", Unit(Grain::Second)),
         ("segundos", Units(Grain::Second)),
-        ("minuto", Unit(Grain::Minute)),
+        ("minuto|min", Unit(Grain::Minute)),
         ("minutos", Units(Grain::Minute)),
         ("hora", Unit(Grain::Hour)),
         ("horas", Units(Grain::Hour)),
@@ -205,7 +206,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("verano", Season(1)),
         ("otoño", Season(2)),
         ("invierno", Season(3)),
-        ("fin de semana|finde", Weekend),
+        ("fin de semana|finde|weekend", Weekend),
         ("fin|a fin|al final|a finales|finales|fines|a fines", EndOf),
         (
             "principio|principios|a principios|inicio|inicios|a comienzos|comienzos",

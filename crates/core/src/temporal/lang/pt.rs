@@ -35,6 +35,7 @@ pub static TABLE: TemporalTable = TemporalTable {
     ],
     weekday_abbrevs: ["seg", "ter", "qua", "qui", "sex", "sáb", "dom"],
     numbers: &[
+        ("zero", 0),
         ("um|uma", 1),
         ("dois|duas", 2),
         ("três", 3),
@@ -106,7 +107,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("ano", Unit(Grain::Year)),
         ("anos", Units(Grain::Year)),
         (
-            "este|esta|esse|essa|neste|nesta|nesse|nessa|deste|desta|dessa|desse|corrente",
+            "este|esta|esse|essa|neste|nesta|nesse|nessa|deste|desta|dessa|desse|corrente|atual|actual",
             This,
         ),
         ("próximo|próxima|próximos|próximas|seguinte|que vem", Next),
