@@ -82,6 +82,9 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
         let head_len = match t.tok {
             Tok::Word(..) => entry.map_or(0, |e| e.1),
             _ if !lex.symbol_heads => 0,
+            // Only numbers and symbols known to start a phrase are looked up.
+            Tok::Int(v, _) if !lex.int_heads.contains(&v) => 0,
+            Tok::Punct(c) if !lex.punct_heads.contains(&c) => 0,
             _ => {
                 key.clear();
                 push_text(&t, &mut key);

@@ -226,6 +226,10 @@ pub(crate) struct Lexicon {
     pub bloom: Vec<u64>,
     /// Some phrase starts with a digit or a symbol ("1/2 hour", "@").
     pub symbol_heads: bool,
+    /// The numbers that start a phrase of several tokens ("1/2 hour": 1).
+    pub int_heads: Vec<u32>,
+    /// The symbols that start a phrase of several tokens.
+    pub punct_heads: Vec<char>,
     /// The table the lexicon was built from.
     pub table: &'static TemporalTable,
 }
@@ -283,6 +287,8 @@ fn build(t: &'static TemporalTable) -> Lexicon {
         words: FxMap::default(),
         bloom: vec![0; 1024],
         symbol_heads: false,
+        int_heads: Vec::new(),
+        punct_heads: Vec::new(),
         table: t,
     };
     let mut add = |alts: &str, sem: Sem| {
@@ -350,6 +356,15 @@ fn build(t: &'static TemporalTable) -> Lexicon {
         .phrases
         .keys()
         .any(|k| k.chars().next().is_some_and(|c| !c.is_alphabetic()));
+    for head in lex.heads.keys() {
+        if let Ok(v) = head.parse::<u32>() {
+            lex.int_heads.push(v);
+        } else if let (Some(c), None) = (head.chars().next(), head.chars().nth(1)) {
+            if !c.is_alphabetic() {
+                lex.punct_heads.push(c);
+            }
+        }
+    }
     lex
 }
 
