@@ -155,6 +155,16 @@ static ROLES: LazyLock<Vec<Vec<RoleEntry>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The words of one sentence, split once and shared by the people finders
+/// ([`full_names_in`], [`surname_mentions_in`]).
+#[derive(Debug, Clone)]
+pub struct SentenceWords<'a>(Vec<Word<'a>>);
+
+/// Splits `text[span]` into words for the people finders.
+pub fn sentence_words(text: &str, span: (usize, usize)) -> SentenceWords<'_> {
+    SentenceWords(words(&text[span.0..span.1]))
+}
+
 /// A word of the text with its byte span.
 #[derive(Debug, Clone, Copy)]
 struct Word<'a> {
@@ -339,7 +349,17 @@ pub fn role_cued_names(
 
 /// Full names (first name + surname) in `text[span]`, with spans into `text`.
 pub fn full_names(text: &str, span: (usize, usize), text_is_lowercase: bool) -> Vec<Found> {
-    let ws = words(&text[span.0..span.1]);
+    full_names_in(text, span, &sentence_words(text, span), text_is_lowercase)
+}
+
+/// [`full_names`] over words already split by [`sentence_words`] for the same span.
+pub fn full_names_in(
+    text: &str,
+    span: (usize, usize),
+    words: &SentenceWords<'_>,
+    text_is_lowercase: bool,
+) -> Vec<Found> {
+    let ws = &words.0;
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -428,11 +448,23 @@ pub fn surname_mentions(
     taken: &[Found],
     text_is_lowercase: bool,
 ) -> Vec<Found> {
+    let words = sentence_words(text, span);
+    surname_mentions_in(span, &words, known, taken, text_is_lowercase)
+}
+
+/// [`surname_mentions`] over words already split by [`sentence_words`] for the same span.
+pub fn surname_mentions_in(
+    span: (usize, usize),
+    words: &SentenceWords<'_>,
+    known: &KnownPeople,
+    taken: &[Found],
+    text_is_lowercase: bool,
+) -> Vec<Found> {
     let mut out = Vec::new();
     if known.names.is_empty() {
         return out;
     }
-    for w in words(&text[span.0..span.1]) {
+    for &w in &words.0 {
         // In cased text a surname is capitalised: "13,000 jobs" is not Steve Jobs.
         if !text_is_lowercase && !is_cased(w.text) {
             continue;

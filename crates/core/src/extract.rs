@@ -286,8 +286,12 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     // People by full name across the whole article, for linking later surname mentions.
     let mut known = entities::KnownPeople::default();
     let mut full_names: Vec<Vec<Found>> = Vec::with_capacity(sentences.len());
-    for s in &sentences {
-        let mut found = entities::full_names(text, (s.start, s.end), lowercase);
+    let words_of: Vec<entities::SentenceWords<'_>> = sentences
+        .iter()
+        .map(|s| entities::sentence_words(text, (s.start, s.end)))
+        .collect();
+    for (s, words) in sentences.iter().zip(&words_of) {
+        let mut found = entities::full_names_in(text, (s.start, s.end), words, lowercase);
         if !lowercase {
             // Names the lexicon misses, told by a role next to them ("CEO Xiaoling Zhou").
             let roles = entities::roles(text, (s.start, s.end), lang);
@@ -306,9 +310,10 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     let people_of: Vec<Vec<Found>> = sentences
         .iter()
         .zip(full_names)
-        .map(|(s, mut people)| {
-            let surnames =
-                entities::surname_mentions(text, (s.start, s.end), &known, &people, lowercase);
+        .zip(&words_of)
+        .map(|((s, mut people), words)| {
+            let span = (s.start, s.end);
+            let surnames = entities::surname_mentions_in(span, words, &known, &people, lowercase);
             people.extend(surnames);
             people.sort_by_key(|p| p.start);
             people
