@@ -359,10 +359,10 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     for head in lex.heads.keys() {
         if let Ok(v) = head.parse::<u32>() {
             lex.int_heads.push(v);
-        } else if let (Some(c), None) = (head.chars().next(), head.chars().nth(1)) {
-            if !c.is_alphabetic() {
-                lex.punct_heads.push(c);
-            }
+        } else if let (Some(c), None) = (head.chars().next(), head.chars().nth(1))
+            && !c.is_alphabetic()
+        {
+            lex.punct_heads.push(c);
         }
     }
     lex
