@@ -47,6 +47,8 @@ const FIGURE_REACH: usize = 90;
 const DATED: f32 = 0.8;
 /// Confidence of an event dated from context (the previous event, a present-tense figure).
 const CONTEXT_DATED: f32 = 0.6;
+/// Confidence of an event dated by a bare year in its sentence ("lagen 2022 bei …").
+const BARE_YEAR_DATED: f32 = 0.7;
 /// Confidence of an event dated by a relative date in a quotation of unknown date.
 const QUOTED_DATED: f32 = 0.4;
 /// Confidence of an event dated by the publication-date fallback.
@@ -1076,6 +1078,9 @@ fn date_for(
         }
         return (date, DATED);
     }
+    if let Some(year) = bare_year(article, facts, trigger) {
+        return (event_date(year, Precision::Year, false), BARE_YEAR_DATED);
+    }
     if let Some(prev) = story
         .previous
         .as_ref()
@@ -1383,6 +1388,87 @@ fn cue_organisations(text: &str, lang: Lang, lexicon: &[Found]) -> Vec<Found> {
     }
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// A year written alone in the trigger's sentence, which the date engine leaves to its
+/// context ("Die Erlöse lagen 2022 bei …", "gründete Quarzfeld im Jahr 2015", "revenue of
+/// $1.6 billion for 2023"): four digits from 1900 up to the publication year, not part of a
+/// larger number, a percentage or an amount; the nearest to the trigger.
+fn bare_year(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> Option<NaiveDate> {
+    let text = facts.text;
+    let bytes = text.as_bytes();
+    let published = chrono::Datelike::year(&article.published);
+    let mut best: Option<(usize, i32)> = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let (start, end) = (i, i + run);
+        i = end;
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let glued =
+            |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '$' || c == '€');
+        let in_number = |c: Option<char>, side: &str| {
+            // "2.022", "1,2022": a separator with a digit on its other side.
+            matches!(c, Some('.' | ',')) && {
+                let other = if side == "before" {
+                    text[..start.saturating_sub(1)].chars().next_back()
+                } else {
+                    text[(end + 1).min(text.len())..].chars().next()
+                };
+                other.is_some_and(|o| o.is_ascii_digit())
+            }
+        };
+        if run != 4
+            || glued(before)
+            || glued(after)
+            || in_number(before, "before")
+            || in_number(after, "after")
+            || matches!(after, Some('%'))
+        {
+            continue;
+        }
+        let Ok(year) = text[start..end].parse::<i32>() else {
+            continue;
+        };
+        if !(1900..=published).contains(&year) {
+            continue;
+        }
+        // Part of an amount or a count ("2022 Mitarbeiter", "$2022 million") is no year, and
+        // one inside a date the engine read (a birth date it was left out for) is taken.
+        let (abs_start, abs_end) = (facts.start + start, facts.start + end);
+        if facts
+            .dates
+            .iter()
+            .any(|m| m.start <= abs_start && m.end >= abs_end)
+        {
+            continue;
+        }
+        if facts
+            .quantities
+            .iter()
+            .any(|q| q.start <= abs_start && q.end >= abs_end && !q.year_like)
+        {
+            continue;
+        }
+        let distance = if abs_end <= trigger.0 {
+            trigger.0 - abs_end
+        } else {
+            abs_start.saturating_sub(trigger.1)
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, year));
+        }
+    }
+    best.and_then(|(_, year)| NaiveDate::from_ymd_opt(year, 1, 1))
 }
 
 /// The first day an event date covers (`2014` → 2014-01-01, `2024-05` → 2024-05-01).
@@ -1735,6 +1821,16 @@ mod tests {
             ),
             (Lang::En, "Layoffs are expected to hit 400 workers.", &[]),
             (Lang::De, "Siemens streicht nicht 500 Stellen.", &[]),
+            (
+                Lang::De,
+                "Die Erlöse von Siemens lagen 2022 bei 920 Millionen Euro.",
+                &["revenue 2022 Siemens"],
+            ),
+            (
+                Lang::En,
+                "Nortica reported revenue of $1.6 billion for 2023.",
+                &["revenue 2023 "],
+            ),
             (
                 Lang::De,
                 "Siemens streicht 500 Stellen.",
