@@ -2344,10 +2344,13 @@ impl Parser<'_> {
                         ..Spec::default()
                     }
         };
+        // After a part of the day ("Donnerstag Vormittag von 9 bis 11"): hours.
+        let day_part = lead_time.is_some_and(|l| l.spec.pod.is_some() || l.spec.hour.is_some());
         let b = match (&a, b) {
             (Ok(a), Ok(b)) if a.spec.hour.is_some() && bare_day(&b) => {
                 Err(b.spec.day.unwrap_or_default())
             }
+            (Err(_), Ok(b)) if day_part && bare_day(&b) => Err(b.spec.day.unwrap_or_default()),
             (_, b) => b,
         };
         let (mut a, mut b) = match (a, b) {
@@ -2358,8 +2361,15 @@ impl Parser<'_> {
                 (a, b)
             }
             (Err(x), Err(y)) => {
-                if at {
-                    (self.hm(x, 0, "clock", true)?, self.hm(y, 0, "clock", true)?)
+                if at || day_part {
+                    let (mut a, mut b) =
+                        (self.hm(x, 0, "clock", true)?, self.hm(y, 0, "clock", true)?);
+                    if day_part {
+                        // Bare hours: at the hour.
+                        a.spec.minute = None;
+                        b.spec.minute = None;
+                    }
+                    (a, b)
                 } else if ctx & (FROM | BETWEEN | PAIR) != 0 || between {
                     (
                         spec_time("day_of_month", |s| s.day = Some(x)),

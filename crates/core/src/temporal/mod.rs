@@ -404,10 +404,15 @@ fn mention(
         }
         Expr::Until(a) => {
             let p = resolve(&a, r, pref)?;
+            // "until the end of the month": to the end of that stretch.
+            let to = match a.range {
+                Some((_, end, _)) if a.rule == "end_of" => end,
+                _ => p.start,
+            };
             (
                 TimeValue::Interval {
                     from: None,
-                    to: Some(p.start),
+                    to: Some(to),
                 },
                 p.grain,
                 a.approx,

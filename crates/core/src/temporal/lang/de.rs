@@ -62,7 +62,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("dreißig", 30),
         ("vierzig", 40),
         ("fünfzig", 50),
-        ("paar|ein paar", 3),
+        ("paar|ein paar", 2),
     ],
     ordinals: &[
         ("erste|erster|ersten|erstes", 1),
@@ -176,7 +176,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("vor", AgoBefore),
         ("von jetzt an|ab jetzt|später", Hence),
         ("von|vom|ab|seit|ab dem|seit dem", Prep(FROM)),
-        ("bis|bis zum|bis zur|bis ende", Prep(TO)),
+        ("bis|bis zum|bis zur|bis ende|aber vor|jedoch vor", Prep(TO)),
+        ("frühestens|frühstens|nicht vor", Prep(FROM)),
         ("um|gegen|so gegen|etwa um|ca. um|um ca.", Prep(AT)),
         ("in|im|innerhalb von|innerhalb", Prep(IN)),
         ("für|während|lang|über", Prep(DURING)),
