@@ -991,6 +991,14 @@ fn date_for(
         .dates
         .iter()
         .filter(|m| m.rule != "now" && !is_birth_date(article, facts, m.start))
+        // "A few hours later" is read as a time today; it dates from the previous event.
+        .filter(|m| {
+            !article
+                .compiled
+                .shortly_after
+                .find_iter(facts.text)
+                .any(|(a, b)| facts.start + a < m.end && facts.start + b > m.start)
+        })
         .min_by_key(|m| distance(m));
     let later = article
         .compiled
@@ -1821,6 +1829,14 @@ mod tests {
             ),
             (Lang::En, "Layoffs are expected to hit 400 workers.", &[]),
             (Lang::De, "Siemens streicht nicht 500 Stellen.", &[]),
+            (
+                Lang::Fr,
+                "Antoine Mercier a démissionné lundi. Quelques heures plus tard, Claire Dubois a démissionné.",
+                &[
+                    "resignation 2024-09-23 Antoine Mercier",
+                    "resignation 2024-09-23 Claire Dubois",
+                ],
+            ),
             (
                 Lang::De,
                 "Die Erlöse von Siemens lagen 2022 bei 920 Millionen Euro.",
