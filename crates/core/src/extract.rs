@@ -370,7 +370,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             .flat_map(|(kind, spans)| within(spans, span, |&t| t).map(|&t| (*kind, t)))
             .collect();
         if found.is_empty() {
-            update_story(&mut story, &people, &dates);
+            update_story(&mut story, &article, (s.start, s.end), &people, &dates);
             continue;
         }
         let mut orgs: Vec<Found> = within(&lexicon_orgs, span, |o| (o.start, o.end))
@@ -378,7 +378,15 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             .cloned()
             .collect();
         let roles = entities::roles(text, span, lang);
-        for candidate in org_candidates(&article, span, lowercase) {
+        for mut candidate in org_candidates(&article, span, lowercase) {
+            // "Ieri Vetrofin ha deciso …": a date opening the run is not part of the name.
+            if let Some(m) = dates.iter().find(|m| {
+                m.start <= candidate.start && m.end > candidate.start && m.end < candidate.end
+            }) {
+                let rest = text[m.end..candidate.end].trim_start();
+                candidate.start = candidate.end - rest.len();
+                candidate.name = rest.to_string();
+            }
             let overlaps = |a: usize, b: usize| candidate.start < b && candidate.end > a;
             if !orgs.iter().any(|f| overlaps(f.start, f.end))
                 && !people.iter().any(|f| overlaps(f.start, f.end))
@@ -419,7 +427,7 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         {
             story.salient = e.persons.last().cloned();
         }
-        update_story(&mut story, &facts.people, &facts.dates);
+        update_story(&mut story, &article, span, &facts.people, &facts.dates);
     }
     Ok(Extraction {
         lang: lang.code().to_string(),
@@ -430,7 +438,13 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
 
 /// Carries the story forward past a sentence: the last person it names and the last year it
 /// gives become the context of the next sentences.
-fn update_story(story: &mut StoryContext, people: &[Found], dates: &[temporal::Mention]) {
+fn update_story(
+    story: &mut StoryContext,
+    article: &Article<'_>,
+    span: (usize, usize),
+    people: &[Found],
+    dates: &[temporal::Mention],
+) {
     if let Some(last) = people.iter().max_by_key(|p| p.start) {
         story.salient = Some(last.name.clone());
     }
@@ -447,6 +461,17 @@ fn update_story(story: &mut StoryContext, people: &[Found], dates: &[temporal::M
             _ => m.first_day,
         };
         story.narrative_year = Some(chrono::Datelike::year(&last_day.max(m.first_day)));
+    } else if let Some(&(_, _, year)) = year_candidates(
+        &article.text[span.0..span.1],
+        span.0,
+        chrono::Datelike::year(&article.published),
+    )
+    .iter()
+    .rev()
+    .find(|&&(start, end, _)| !dates.iter().any(|m| m.start <= start && m.end >= end))
+    {
+        // "Anna Berg kam 2019 zu Siemens": a year written alone also sets the story's year.
+        story.narrative_year = Some(year);
     }
 }
 
@@ -800,17 +825,48 @@ fn implicit_subject(
 ) -> Option<String> {
     let salient = story.salient.clone()?;
     let clause = clause_before(article.text, facts.start, trigger.0);
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
+    let clause_from = trigger.0 - clause.len();
+    // Words of the clause outside its dates ("Sette anni dopo è stato nominato", "Drei Jahre
+    // später wurde sie … ernannt": the fronted date is not the subject).
+    let dated: Vec<(usize, usize)> = facts
+        .dates
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(article.compiled.years_later.iter().flat_map(|r| {
+            r.find_iter(facts.text)
+                .map(|m| (facts.start + m.start(), facts.start + m.end()))
+        }))
         .collect();
-    let pronoun = words.iter().rev().take(3).any(|w| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut at = clause_from;
+    for w in clause.split(|c: char| !c.is_alphabetic() && c != '\'') {
+        let (start, end) = (at, at + w.len());
+        at = end
+            + clause[end - clause_from..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if w.is_empty() {
+            continue;
+        }
+        // Only a date opening the clause is left out ("Sette anni dopo è stato nominato");
+        // one inside it stays ("anunció en febrero el despido": not verb-first).
+        let in_date = dated.iter().any(|&(a, b)| start >= a && end <= b);
+        if !(in_date && words.is_empty()) {
+            words.push(w);
+        }
+    }
+    let is_pronoun = |w: &&str| {
         article
             .compiled
             .pronouns
             .find_at(w, 0)
             .is_some_and(|(start, end)| start == 0 && end == w.len())
-    });
+    };
+    // The pronoun ends the clause before the verb, or (verb-second and verb-final clauses)
+    // comes right after its opening verb: "wurde sie … ernannt".
+    let pronoun =
+        words.iter().rev().take(3).any(is_pronoun) || words.iter().take(3).any(is_pronoun);
     let verb_first = article.compiled.pro_drop && words.len() <= 2;
     // "ieri è stato il mio ultimo giorno": someone's own words are about that someone.
     let own_words = article
@@ -992,12 +1048,19 @@ fn date_for(
         .iter()
         .filter(|m| m.rule != "now" && !is_birth_date(article, facts, m.start))
         // "A few hours later" is read as a time today; it dates from the previous event.
+        // "Drei Jahre später" is read as three years from now; it counts from the story.
         .filter(|m| {
+            let overlaps =
+                |a: usize, b: usize| facts.start + a < m.end && facts.start + b > m.start;
             !article
                 .compiled
                 .shortly_after
                 .find_iter(facts.text)
-                .any(|(a, b)| facts.start + a < m.end && facts.start + b > m.start)
+                .any(|(a, b)| overlaps(a, b))
+                && !article.compiled.years_later.iter().any(|r| {
+                    r.find_iter(facts.text)
+                        .any(|x| overlaps(x.start(), x.end()))
+                })
         })
         .min_by_key(|m| distance(m));
     let later = article
@@ -1407,12 +1470,36 @@ fn bare_year(
     facts: &SentenceFacts<'_>,
     trigger: (usize, usize),
 ) -> Option<NaiveDate> {
-    let text = facts.text;
-    let bytes = text.as_bytes();
     let published = chrono::Datelike::year(&article.published);
-    let mut best: Option<(usize, i32)> = None;
+    year_candidates(facts.text, facts.start, published)
+        .into_iter()
+        // Part of an amount or a count ("2022 Mitarbeiter", "$2022 million") is no year,
+        // and one inside a date the engine read (a birth date left out) is taken.
+        .filter(|&(start, end, _)| {
+            !facts.dates.iter().any(|m| m.start <= start && m.end >= end)
+                && !facts
+                    .quantities
+                    .iter()
+                    .any(|q| q.start <= start && q.end >= end && !q.year_like)
+        })
+        .min_by_key(|&(start, end, _)| {
+            if end <= trigger.0 {
+                trigger.0 - end
+            } else {
+                start.saturating_sub(trigger.1)
+            }
+        })
+        .and_then(|(_, _, year)| NaiveDate::from_ymd_opt(year, 1, 1))
+}
+
+/// Four-digit years from 1900 up to `latest` written alone in `text` (a sentence starting
+/// at byte `offset`): not glued to letters, currency signs or other digits, not a
+/// percentage. Spans are offset into the article.
+fn year_candidates(text: &str, offset: usize, latest: i32) -> Vec<(usize, usize, i32)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
-    while i + 4 <= bytes.len() {
+    while i < bytes.len() {
         let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         if run == 0 {
             i += 1;
@@ -1424,59 +1511,33 @@ fn bare_year(
         let after = text[end..].chars().next();
         let glued =
             |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '$' || c == '€');
-        let in_number = |c: Option<char>, side: &str| {
-            // "2.022", "1,2022": a separator with a digit on its other side.
-            matches!(c, Some('.' | ',')) && {
-                let other = if side == "before" {
-                    text[..start.saturating_sub(1)].chars().next_back()
-                } else {
-                    text[(end + 1).min(text.len())..].chars().next()
-                };
-                other.is_some_and(|o| o.is_ascii_digit())
-            }
-        };
+        // "2.022", "1,2022": a separator with a digit on its other side.
+        let before_sep = matches!(before, Some('.' | ','))
+            && text[..start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+        let after_sep = matches!(after, Some('.' | ','))
+            && text[end + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
         if run != 4
             || glued(before)
             || glued(after)
-            || in_number(before, "before")
-            || in_number(after, "after")
-            || matches!(after, Some('%'))
+            || before_sep
+            || after_sep
+            || after == Some('%')
         {
             continue;
         }
-        let Ok(year) = text[start..end].parse::<i32>() else {
-            continue;
-        };
-        if !(1900..=published).contains(&year) {
-            continue;
-        }
-        // Part of an amount or a count ("2022 Mitarbeiter", "$2022 million") is no year, and
-        // one inside a date the engine read (a birth date it was left out for) is taken.
-        let (abs_start, abs_end) = (facts.start + start, facts.start + end);
-        if facts
-            .dates
-            .iter()
-            .any(|m| m.start <= abs_start && m.end >= abs_end)
+        if let Ok(year) = text[start..end].parse::<i32>()
+            && (1900..=latest).contains(&year)
         {
-            continue;
-        }
-        if facts
-            .quantities
-            .iter()
-            .any(|q| q.start <= abs_start && q.end >= abs_end && !q.year_like)
-        {
-            continue;
-        }
-        let distance = if abs_end <= trigger.0 {
-            trigger.0 - abs_end
-        } else {
-            abs_start.saturating_sub(trigger.1)
-        };
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, year));
+            out.push((offset + start, offset + end, year));
         }
     }
-    best.and_then(|(_, year)| NaiveDate::from_ymd_opt(year, 1, 1))
+    out
 }
 
 /// The first day an event date covers (`2014` → 2014-01-01, `2024-05` → 2024-05-01).
@@ -1829,6 +1890,21 @@ mod tests {
             ),
             (Lang::En, "Layoffs are expected to hit 400 workers.", &[]),
             (Lang::De, "Siemens streicht nicht 500 Stellen.", &[]),
+            (
+                Lang::It,
+                "Nel 2015 Paolo Neri entrò in Ortolani. Sette anni dopo è stato nominato presidente.",
+                &["appointment 2022 Paolo Neri"],
+            ),
+            (
+                Lang::De,
+                "Anna Berg kam 2019 zu Siemens. Drei Jahre später wurde sie zur Vorstandschefin ernannt.",
+                &["appointment 2022 Anna Berg"],
+            ),
+            (
+                Lang::It,
+                "Ieri Vetrofin ha licenziato 300 dipendenti.",
+                &["layoff 2024-09-26 Vetrofin"],
+            ),
             (
                 Lang::Fr,
                 "Antoine Mercier a démissionné lundi. Quelques heures plus tard, Claire Dubois a démissionné.",

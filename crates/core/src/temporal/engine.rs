@@ -1506,8 +1506,11 @@ impl Parser<'_> {
             }
             let mut t = spec_time("weekday", |s| s.weekday = Some(w));
             t.strict = true;
+            // "martes 1", "vendredi quinze", "Tuesday the 1st"; but "one" as a word is also an
+            // article ("el martes un expediente").
             if let Some((d, e, _)) = self
                 .day_num(j)
+                .filter(|&(d, _, ordinal)| ordinal || d != 1 || self.plain_int(j).is_some())
                 .filter(|_| self.month_at(self.glue(j + 1), true).is_none())
             {
                 if !matches!(self.kind(e), Some(Kind::Word(_))) || self.unit(e).is_none() {

@@ -383,7 +383,15 @@ pub(crate) fn resolve(t: &Time, r: NaiveDateTime, pref: Preference) -> Option<Pe
         }
         return Some(p);
     }
-    let past = || directed(t, r, false);
+    // News reading: a bare weekday is the latest one on or before the reference, so the
+    // reference's own day counts ("fired on Friday" in a Friday article); the strictness
+    // of a bare weekday only skips today when looking ahead.
+    let bare_weekday = t.rule == "weekday" && t.pref.is_none() && t.strict && t.skip == 0;
+    let inclusive = Time {
+        strict: false,
+        ..*t
+    };
+    let past = || directed(if bare_weekday { &inclusive } else { t }, r, false);
     let future = || directed(t, r, true);
     match pref {
         Preference::Past => past().or_else(future),

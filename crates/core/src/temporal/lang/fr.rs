@@ -260,6 +260,11 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("fête des mères", Holiday(Holiday::Nth(5, 6, -1))),
         ("printemps", Season(0)),
         ("été", Season(1)),
+        // The past participle of "être" is not the summer: "a été limogé", "ont été nommés".
+        (
+            "a été|ont été|avait été|avaient été|aurait été|auraient été|aura été|auront été|ayant été|avoir été|a-t-il été|a-t-elle été",
+            Prep(0),
+        ),
         ("automne", Season(2)),
         ("hiver", Season(3)),
         ("week-end|weekend|fin de semaine", Weekend),
