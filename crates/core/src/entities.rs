@@ -11,6 +11,7 @@
 use crate::lang::Lang;
 use crate::rules::event_table;
 use crate::tables::{TABLES, pattern};
+use crate::word_regex::WordRegex;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
@@ -85,6 +86,7 @@ static NOT_SURNAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// those matched only as written, each an alternation longest name first (so "Google
 /// DeepMind" wins over "Google"), and the canonical name of each normalised form.
 struct OrgLexicon {
+    /// Lowercase names, matched on case-folded text (far faster than `(?i)`).
     any_case: Regex,
     exact: Regex,
     canonical: FxHashMap<String, &'static str>,
@@ -115,19 +117,26 @@ static ORGS: LazyLock<OrgLexicon> = LazyLock::new(|| {
         };
         canonical.insert(org_key(name), name);
     }
-    let compile = |names: &mut Vec<&'static str>, flags: &str| {
+    let compile = |names: &mut Vec<&'static str>, lowercase: bool| {
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let body: Vec<String> = names
             .iter()
-            .map(|n| regex::escape(n).replace(r"\ ", r"\s+"))
+            .map(|n| {
+                if lowercase {
+                    n.to_lowercase()
+                } else {
+                    (*n).to_string()
+                }
+            })
+            .map(|n| regex::escape(&n).replace(r"\ ", r"\s+"))
             .collect();
         // The lexicon is static data, checked by tests.
         #[allow(clippy::expect_used)]
-        Regex::new(&format!("{flags}(?:{})", body.join("|"))).expect("company names compile")
+        Regex::new(&format!("(?:{})", body.join("|"))).expect("company names compile")
     };
     OrgLexicon {
-        any_case: compile(&mut any_case, "(?i)"),
-        exact: compile(&mut exact, ""),
+        any_case: compile(&mut any_case, true),
+        exact: compile(&mut exact, false),
         canonical,
     }
 });
@@ -137,20 +146,36 @@ struct RoleEntry {
     regex: Regex,
 }
 
-static ROLES: LazyLock<Vec<Vec<RoleEntry>>> = LazyLock::new(|| {
+/// One language's role titles: every phrase in one whole-word regex (table order, so the
+/// longer titles listed first win), then each phrase anchored to tell which title matched.
+struct RoleMatcher {
+    any: WordRegex,
+    entries: Vec<RoleEntry>,
+}
+
+static ROLES: LazyLock<Vec<RoleMatcher>> = LazyLock::new(|| {
     Lang::ALL
         .iter()
         .map(|&l| {
-            event_table(l)
-                .roles
+            let table = event_table(l).roles;
+            let entries: Vec<RoleEntry> = table
                 .iter()
                 .filter_map(|&(phrase, title)| {
                     let body = pattern(&format!("(?:{phrase})"));
-                    Regex::new(&format!(r"(?i)\b{body}\b"))
+                    Regex::new(&format!(r"(?i)^{body}$"))
                         .ok()
                         .map(|regex| RoleEntry { title, regex })
                 })
-                .collect()
+                .collect();
+            let body = table
+                .iter()
+                .map(|(phrase, _)| pattern(&format!("(?:{phrase})")))
+                .collect::<Vec<_>>()
+                .join("|");
+            // The tables are static data, checked by tests.
+            #[allow(clippy::expect_used)]
+            let any = WordRegex::new(&body, true).expect("role phrases compile");
+            RoleMatcher { any, entries }
         })
         .collect()
 });
@@ -245,10 +270,11 @@ pub fn is_company(name: &str) -> bool {
 }
 
 fn is_org(word: &str) -> bool {
-    [&ORGS.any_case, &ORGS.exact].iter().any(|r| {
-        r.find(word)
-            .is_some_and(|m| m.start() == 0 && m.end() == word.len())
-    })
+    let whole = |r: &Regex, w: &str| {
+        r.find(w)
+            .is_some_and(|m| m.start() == 0 && m.end() == w.len())
+    };
+    whole(&ORGS.any_case, &crate::word_regex::fold_case(word)) || whole(&ORGS.exact, word)
 }
 
 /// Whether `text` is written without capitals (as machine-translated or scraped text often
@@ -487,10 +513,21 @@ pub fn surname_mentions_in(
 /// Organisations in `text[span]`, canonical names, in text order.
 pub fn organisations(text: &str, span: (usize, usize)) -> Vec<Found> {
     let hay = &text[span.0..span.1];
+    find_organisations(hay, &crate::word_regex::fold_case(hay), span.0)
+}
+
+/// [`organisations`] with `folded`, the text case-folded by
+/// [`crate::word_regex::fold_case`] (same byte offsets), already at hand.
+pub fn organisations_in(text: &str, folded: &str, span: (usize, usize)) -> Vec<Found> {
+    find_organisations(&text[span.0..span.1], &folded[span.0..span.1], span.0)
+}
+
+fn find_organisations(hay: &str, folded: &str, offset: usize) -> Vec<Found> {
+    let span = (offset, offset + hay.len());
     let mut out: Vec<Found> = Vec::new();
-    for regex in [&ORGS.any_case, &ORGS.exact] {
+    for (regex, searched) in [(&ORGS.any_case, folded), (&ORGS.exact, hay)] {
         let mut at = 0;
-        while let Some(m) = regex.find_at(hay, at) {
+        while let Some(m) = regex.find_at(searched, at) {
             let before = hay[..m.start()].chars().next_back();
             let after = hay[m.end()..].chars().next();
             let bounded = !before.is_some_and(char::is_alphanumeric)
@@ -502,7 +539,7 @@ pub fn organisations(text: &str, span: (usize, usize)) -> Vec<Found> {
             }
             at = m.end();
             let (start, end) = (span.0 + m.start(), span.0 + m.end());
-            let name = ORGS.canonical.get(&org_key(m.as_str()));
+            let name = ORGS.canonical.get(&org_key(&hay[m.start()..m.end()]));
             if let Some(name) = name
                 && out.iter().all(|f| end <= f.start || start >= f.end)
             {
@@ -575,21 +612,20 @@ pub fn proper_nouns(text: &str, span: (usize, usize), text_is_lowercase: bool) -
 pub fn roles(text: &str, span: (usize, usize), lang: Lang) -> Vec<Found> {
     let hay = &text[span.0..span.1];
     let idx = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    let mut out: Vec<Found> = Vec::new();
-    for entry in &ROLES[idx] {
-        for m in entry.regex.find_iter(hay) {
-            let (start, end) = (span.0 + m.start(), span.0 + m.end());
-            if out.iter().all(|f| end <= f.start || start >= f.end) {
-                out.push(Found {
-                    start,
-                    end,
-                    name: entry.title.to_string(),
-                });
-            }
-        }
-    }
-    out.sort_by_key(|f| f.start);
-    out
+    let matcher = &ROLES[idx];
+    matcher
+        .any
+        .find_iter(hay)
+        .filter_map(|(start, end)| {
+            let found = &hay[start..end];
+            let entry = matcher.entries.iter().find(|e| e.regex.is_match(found))?;
+            Some(Found {
+                start: span.0 + start,
+                end: span.0 + end,
+                name: entry.title.to_string(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -323,13 +323,13 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         .collect();
     // The company lexicon over the whole text once, as sorted spans, with the companies
     // lowercase text names only through a role ("amministratrice delegata di vetrofin").
-    let lexicon_orgs = entities::organisations(text, (0, text.len()));
+    let folded = crate::word_regex::fold_case(text);
+    let lexicon_orgs = entities::organisations_in(text, &folded, (0, text.len()));
     let cue_orgs = if lowercase {
         cue_organisations(text, lang, &lexicon_orgs)
     } else {
         Vec::new()
     };
-    let folded = crate::word_regex::fold_case(text);
     let article = Article {
         text,
         folded: &folded,
@@ -1043,6 +1043,22 @@ fn date_for(
         }
         (to - from) + CLAUSE_PENALTY * breaks
     };
+    let story_relative: Vec<(usize, usize)> = if facts.dates.is_empty() {
+        Vec::new()
+    } else {
+        article
+            .compiled
+            .shortly_after
+            .find_iter(facts.text)
+            .chain(
+                article
+                    .compiled
+                    .years_later
+                    .iter()
+                    .flat_map(|r| r.find_iter(facts.text).map(|x| (x.start(), x.end()))),
+            )
+            .collect()
+    };
     let nearest = facts
         .dates
         .iter()
@@ -1050,17 +1066,9 @@ fn date_for(
         // "A few hours later" is read as a time today; it dates from the previous event.
         // "Drei Jahre später" is read as three years from now; it counts from the story.
         .filter(|m| {
-            let overlaps =
-                |a: usize, b: usize| facts.start + a < m.end && facts.start + b > m.start;
-            !article
-                .compiled
-                .shortly_after
-                .find_iter(facts.text)
-                .any(|(a, b)| overlaps(a, b))
-                && !article.compiled.years_later.iter().any(|r| {
-                    r.find_iter(facts.text)
-                        .any(|x| overlaps(x.start(), x.end()))
-                })
+            !story_relative
+                .iter()
+                .any(|&(a, b)| facts.start + a < m.end && facts.start + b > m.start)
         })
         .min_by_key(|m| distance(m));
     let later = article

@@ -49,37 +49,41 @@ const ORDINAL_MONTHS: &[&str] = &[
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let boundary_end = match c {
-            '\n' => {
-                // One newline inside a paragraph still ends a line-based unit (titles, lists).
-                Some(i)
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    // Bytes, not chars: only '\n', '.', '!', '?' and '…' (E2 80 A6) can end a sentence.
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'\n' => '\n',
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => '…',
+            _ => {
+                i += 1;
+                continue;
             }
-            '.' | '!' | '?' | '…' => {
-                let next = chars.peek().map(|&(_, n)| n);
-                let after = i + c.len_utf8();
-                if ends_sentence(text, start, i, c, next) {
-                    // Keep closing quotes and brackets with the sentence.
-                    let mut end = after;
-                    while let Some(&(j, n)) = chars.peek() {
-                        if matches!(n, '"' | '”' | '»' | '\'' | '’' | ')' | ']') {
-                            end = j + n.len_utf8();
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    Some(end)
-                } else {
-                    None
-                }
-            }
-            _ => None,
         };
+        let after = i + c.len_utf8();
+        let boundary_end = if c == '\n' {
+            // One newline inside a paragraph still ends a line-based unit (titles, lists).
+            Some(i)
+        } else if ends_sentence(text, start, i, c, text[after..].chars().next()) {
+            // Keep closing quotes and brackets with the sentence.
+            let closing: usize = text[after..]
+                .chars()
+                .take_while(|n| matches!(n, '"' | '”' | '»' | '\'' | '’' | ')' | ']'))
+                .map(char::len_utf8)
+                .sum();
+            Some(after + closing)
+        } else {
+            None
+        };
+        i = after;
         if let Some(end) = boundary_end {
             push_trimmed(text, start, end, &mut out);
             start = end;
+            i = i.max(end);
         }
     }
     push_trimmed(text, start, text.len(), &mut out);

@@ -178,11 +178,19 @@ pub fn fold_case(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs byte by byte; other characters one by one.
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        out.push_str(&rest[..ascii].to_ascii_lowercase());
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+                _ => out.push(c),
+            }
+            rest = &rest[c.len_utf8()..];
         }
     }
     std::borrow::Cow::Owned(out)
