@@ -62,6 +62,7 @@ static MATCHERS: LazyLock<Vec<Matcher>> =
 
 /// Currency signs and codes written before a number.
 const SIGNS: &[(&str, &str)] = &[
+    (r"R\$", "BRL"),
     (r"US\s?\$|U\.S\.\s?\$|\$", "USD"),
     ("€", "EUR"),
     ("£", "GBP"),
@@ -86,7 +87,7 @@ fn build(t: &EventTable) -> Matcher {
     let dec = regex::escape(&t.decimal.to_string());
     let number = format!(r"\d{{1,3}}(?:(?:{sep})\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?");
     let mult_words = alternation(t.multipliers.iter().map(|m| m.0));
-    let abbr = "bn|mn|m|b|k|tn";
+    let abbr = "bn|mn|mds|md|mrd|m|b|k|tn";
     let currency_words = alternation(t.currencies.iter().map(|c| c.0));
     let number_words = alternation(t.number_words.iter().map(|w| w.0));
     let qualifiers = alternation(t.qualifiers.iter().map(|q| q.0));
@@ -96,7 +97,7 @@ fn build(t: &EventTable) -> Matcher {
     // checks it); the qualifier's start, which may be accented ("über"), is checked by hand.
     const B: &str = r"(?-u:\b)";
     let body = format!(
-        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\.?\s+(?P<cur>{currency_words}){B})?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
+        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:\s?(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\.?\s+(?P<cur>{currency_words}){B})?(?:\s?(?P<post>€|£|\$))?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
     );
     let compile_pairs = |pairs: &[(&'static str, f64)]| -> Vec<(Regex, f64)> {
         pairs
@@ -168,13 +169,14 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
                 continue;
             };
             let multiplier = if let Some(abbr) = caps.name("abbr") {
-                // "6.6bn", "385m": abbreviations count only with a currency sign.
-                if caps.name("sign").is_none() {
-                    None
+                // "6.6bn", "385m", "120 M€": abbreviations count only with a currency sign.
+                if caps.name("sign").is_none() && caps.name("post").is_none() {
+                    // Unless the language writes it as a word too ("2,1 Mrd. Euro").
+                    lookup(&m.multipliers, abbr.as_str())
                 } else {
                     Some(match abbr.as_str().to_ascii_lowercase().as_str() {
                         "tn" => 1e12,
-                        "bn" | "b" => 1e9,
+                        "bn" | "b" | "md" | "mds" | "mrd" => 1e9,
                         "mn" | "m" => 1e6,
                         _ => 1e3,
                     })
@@ -198,7 +200,12 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
         let word_currency = caps
             .name("cur")
             .and_then(|c| lookup(&m.currencies, c.as_str()));
-        let currency = sign.or(word_currency);
+        let post = caps.name("post").map(|p| match p.as_str() {
+            "€" => "EUR",
+            "£" => "GBP",
+            _ => "USD",
+        });
+        let currency = sign.or(post).or(word_currency);
         let percent = caps.name("pct").is_some();
         let year_like = multiplier.is_none()
             && currency.is_none()
@@ -287,6 +294,15 @@ mod tests {
             (45e6, "EUR")
         );
         assert_eq!(money("2,1 Mrd. Euro Umsatz", Lang::De), (2.1e9, "EUR"));
+    }
+
+    #[test]
+    fn currency_signs_after_the_figure_and_the_real() {
+        assert_eq!(money("un plan de 120 M€", Lang::Fr), (120e6, "EUR"));
+        assert_eq!(money("valorisée 2,5 Md€", Lang::Fr), (2.5e9, "EUR"));
+        assert_eq!(money("captou R$ 300 milhões", Lang::Pt), (300e6, "BRL"));
+        assert_eq!(money("costa 45 €", Lang::It), (45.0, "EUR"));
+        assert_eq!(first("5 m di altezza", Lang::It).currency, None);
     }
 
     #[test]
