@@ -325,8 +325,10 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     // lowercase text names only through a role ("amministratrice delegata di vetrofin").
     let folded = crate::word_regex::fold_case(text);
     let lexicon_orgs = entities::organisations_in(text, &folded, (0, text.len()));
-    let cue_orgs = if lowercase {
-        cue_organisations(text, lang, &lexicon_orgs)
+    // Also in German, whose capitalised nouns tell no names ("Vorstandschef von Hansa
+    // Logistik").
+    let cue_orgs = if lowercase || compiled(lang).capitalised_nouns {
+        cue_organisations(text, &folded, lang, &lexicon_orgs, !lowercase)
     } else {
         Vec::new()
     };
@@ -1413,13 +1415,43 @@ fn within<'a, T>(
 
 /// Companies of lowercase text that the lexicon misses, named through a role ("amministratrice
 /// delegata di vetrofin" → "Vetrofin"), with every mention of them in the text.
-fn cue_organisations(text: &str, lang: Lang, lexicon: &[Found]) -> Vec<Found> {
+fn cue_organisations(
+    text: &str,
+    folded: &str,
+    lang: Lang,
+    lexicon: &[Found],
+    cased: bool,
+) -> Vec<Found> {
     let mut names: Vec<String> = Vec::new();
-    for caps in compiled(lang).org_cue.captures_iter(text) {
+    for caps in compiled(lang).org_cue.captures_iter(folded) {
         let (Some(whole), Some(word)) = (caps.get(0), caps.name("org")) else {
             continue;
         };
-        let w = word.as_str();
+        let mut w = &text[word.start()..word.end()];
+        if cased {
+            // Cased text: the name is capitalised, and may run over a few capitalised
+            // words ("Hansa Logistik", "Norwerk Energie AG").
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let mut end = word.end();
+            for _ in 0..2 {
+                let rest = &text[end..];
+                let gap = rest.len() - rest.trim_start_matches(' ').len();
+                let next: &str = rest[gap..]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
+                    .next()
+                    .unwrap_or("");
+                if gap != 1
+                    || !next.chars().next().is_some_and(char::is_uppercase)
+                    || is_stopword(next)
+                {
+                    break;
+                }
+                end += gap + next.len();
+            }
+            w = &text[word.start()..end];
+        }
         let mid_word = text[..whole.start()]
             .chars()
             .next_back()
@@ -1460,7 +1492,11 @@ fn cue_organisations(text: &str, lang: Lang, lexicon: &[Found]) -> Vec<Found> {
                 found.push(Found {
                     start,
                     end,
-                    name: entities::capitalise(name),
+                    name: if cased {
+                        name.clone()
+                    } else {
+                        entities::capitalise(name)
+                    },
                 });
             }
         }
@@ -1579,12 +1615,18 @@ fn most_frequent(found: &[Found]) -> Option<String> {
 /// text or in a language that capitalises every noun; never a place (a name right after a
 /// locative preposition: "in Sevilla", "en France") or an adjective ("Boston-based").
 fn org_candidates(article: &Article<'_>, span: (usize, usize), lowercase: bool) -> Vec<Found> {
-    if article.compiled.capitalised_nouns {
-        return Vec::new();
-    }
     let text = article.text;
+    let legal_form = |c: &Found| {
+        c.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| LEGAL_FORMS.contains(&last.trim_end_matches('.')))
+    };
     entities::proper_nouns(text, span, lowercase)
         .into_iter()
+        // German capitalises every noun: there only a legal form ("Norwerk AG") tells a
+        // company.
+        .filter(|c| !article.compiled.capitalised_nouns || legal_form(c))
         .filter(|c| {
             let adjective = c
                 .name
@@ -1623,6 +1665,12 @@ fn org_candidates(article: &Article<'_>, span: (usize, usize), lowercase: bool) 
         })
         .collect()
 }
+
+/// Legal forms that end a company's name ("Norwerk AG", "Brenntec GmbH", "Acme Inc").
+const LEGAL_FORMS: &[&str] = &[
+    "AG", "BV", "Corp", "GmbH", "Inc", "KG", "KGaA", "LLC", "Ltd", "Ltda", "NV", "plc", "SA", "SE",
+    "SpA", "Srl",
+];
 
 /// Whether `word` is a stop word of any language ("The", "A", "Der").
 fn is_stopword(word: &str) -> bool {
@@ -1898,6 +1946,16 @@ mod tests {
             ),
             (Lang::En, "Layoffs are expected to hit 400 workers.", &[]),
             (Lang::De, "Siemens streicht nicht 500 Stellen.", &[]),
+            (
+                Lang::De,
+                "Die Norwerk AG übernahm im März die Talvion GmbH.",
+                &["acquisition 2024-03 Norwerk AG>Talvion GmbH"],
+            ),
+            (
+                Lang::De,
+                "Der Vorstandschef von Hansa Logistik, Thomas Berger, ist am Montag zurückgetreten.",
+                &["resignation 2024-09-23 Thomas Berger"],
+            ),
             (
                 Lang::It,
                 "Nel 2015 Paolo Neri entrò in Ortolani. Sette anni dopo è stato nominato presidente.",

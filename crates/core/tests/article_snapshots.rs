@@ -12,7 +12,6 @@
 //!   are missed ("people" is too generic to be an employee noun; a passive founding by two
 //!   people is not read).
 //! - it-vetrofin: "contro i 1.100 di fine 2023" (a count without its noun) is missed.
-//! - de-hansa: no org (German capitalises every noun, so only the lexicon names companies).
 //! - seed-it: Altman's 2023 departure comes from the generic "le dimissioni dei dirigenti …
 //!   lo scorso anno" (the gold's date, for the wrong reason) and "jobs è stato scacciato"
 //!   (Steve Jobs, a comparison) is a false event.
