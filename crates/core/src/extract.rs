@@ -77,6 +77,9 @@ struct Compiled {
     locatives: WordRegex,
     first_person: WordRegex,
     future: WordRegex,
+    people: WordRegex,
+    employ: WordRegex,
+    employees: WordRegex,
     org_cue: Regex,
     capitalised_nouns: bool,
     agents: WordRegex,
@@ -108,7 +111,13 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
             Compiled {
                 triggers: EventKind::ALL
                     .iter()
-                    .map(|&k| (k, prefix_regex(t.triggers(k))))
+                    .map(|&k| {
+                        let mut phrases = t.triggers(k).to_vec();
+                        if k == EventKind::Headcount {
+                            phrases.extend(t.people);
+                        }
+                        (k, prefix_regex(&phrases))
+                    })
                     .collect(),
                 jobs: word_regex(t.jobs),
                 blockers: word_regex(t.blockers),
@@ -119,6 +128,9 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 locatives: word_regex(t.locatives),
                 first_person: word_regex(t.first_person),
                 future: word_regex(t.future),
+                people: word_regex(t.people),
+                employ: word_regex(t.employ),
+                employees: word_regex(t.employees),
                 org_cue: {
                     let roles = alternation(t.roles.iter().map(|r| r.0));
                     let (elided, spaced): (Vec<&str>, Vec<&str>) = t
@@ -681,6 +693,21 @@ fn events_for(
                 return out;
             };
             if layoff_before(article, facts, q.start) {
+                return out;
+            }
+            // "employs about 2,300 people": a generic noun is staff only after an employing
+            // verb in the same clause ("the fire killed 300 people" is no headcount).
+            let noun = &article.text[trigger.0..trigger.1];
+            let whole = |r: &WordRegex| {
+                r.find_at(noun, 0)
+                    .is_some_and(|(s, e)| s == 0 && e == noun.len())
+            };
+            let clause = clause_before(article.text, facts.start, q.start);
+            if whole(&article.compiled.people)
+                && !whole(&article.compiled.employees)
+                && !article.compiled.employ.is_match(clause)
+                && !article.compiled.present.is_match(clause)
+            {
                 return out;
             }
             let mut e = base();
@@ -1946,6 +1973,12 @@ mod tests {
             ),
             (Lang::En, "Layoffs are expected to hit 400 workers.", &[]),
             (Lang::De, "Siemens streicht nicht 500 Stellen.", &[]),
+            (
+                Lang::En,
+                "Siemens employs about 2,300 people in Ohio.",
+                &["headcount 2024-09-27 Siemens"],
+            ),
+            (Lang::En, "The storm left 2,300 people without power.", &[]),
             (
                 Lang::De,
                 "Die Norwerk AG übernahm im März die Talvion GmbH.",

@@ -8,9 +8,8 @@
 //!
 //! Reviewed line by line. Known deviations from what an annotator would write, kept visible
 //! here rather than hidden (each is a general gap, not a one-off):
-//! - en-northwind: the headcounts "about 2,300 people" and "900 at the end of 2022" and the 2016 founding
-//!   are missed ("people" is too generic to be an employee noun; a passive founding by two
-//!   people is not read).
+//! - en-northwind: the headcount "900 at the end of 2022" (a count without its noun) and
+//!   the 2016 founding (a passive founding by two people) are missed.
 //! - it-vetrofin: "contro i 1.100 di fine 2023" (a count without its noun) is missed.
 //! - seed-it: Altman's 2023 departure comes from the generic "le dimissioni dei dirigenti …
 //!   lo scorso anno" (the gold's date, for the wrong reason) and "jobs è stato scacciato"

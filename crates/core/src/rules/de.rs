@@ -137,6 +137,8 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"geboren"],
     pronouns: &[r"er|sie"],
     first_person: &[r"ich|mein|meine|meinen|meinem|meiner|mich|mir"],
+    people: &[r"menschen|personen"],
+    employ: &[r"beschäftigt(?:e|en)?|zählt(?:e|en)?"],
     future: &[r"wird|werden"],
     org_cues: &[r"von|bei|der"],
     locatives: &[r"in|aus|nach"],

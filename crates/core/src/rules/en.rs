@@ -188,6 +188,8 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"born"],
     pronouns: &[r"he|she"],
     first_person: &[r"i|my|me"],
+    people: &[r"people"],
+    employ: &[r"employ(?:s|ed|ing)?|(?:has|had) a (?:staff|workforce) of"],
     future: &[r"will|shall|(?:is|are) (?:set|due) to"],
     org_cues: &[r"of|at"],
     locatives: &[r"in"],

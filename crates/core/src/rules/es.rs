@@ -140,6 +140,8 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"nacid[oa]|nació"],
     pronouns: &[r"él|ella"],
     first_person: &[r"yo|mi|mis|me"],
+    people: &[r"personas"],
+    employ: &[r"emple(?:a|an|aba|aban)|cuenta con|contaba con"],
     future: &[r"\w+(?:rá|rán)"],
     org_cues: &[r"de|del"],
     locatives: &[r"en"],

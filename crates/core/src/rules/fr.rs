@@ -161,6 +161,8 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"née?"],
     pronouns: &[r"il|elle"],
     first_person: &[r"je|j'|mon|ma|mes|moi"],
+    people: &[r"personnes"],
+    employ: &[r"emplo(?:ie|ient|yait|yaient)|compt(?:e|ent|ait|aient)"],
     future: &[r"\w+(?:era|ira|dra|ront)|sera"],
     org_cues: &[r"de|du|chez"],
     locatives: &[r"à|en|au"],

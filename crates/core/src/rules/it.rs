@@ -203,6 +203,8 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"nat[oa]|nacque"],
     pronouns: &[r"lui|lei|egli|ella"],
     first_person: &[r"io|mio|mia|miei|mie"],
+    people: &[r"persone"],
+    employ: &[r"impiega(?:va|no|vano)?|conta(?:va|no|vano)?|occupa(?:va|no|vano)?|dà lavoro a"],
     future: &[r"\w+(?:rà|ranno)"],
     org_cues: &[r"di|del|della|dello|dell'"],
     locatives: &[r"a|in|nel|nella|nello|negli|nei|nelle"],

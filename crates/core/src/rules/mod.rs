@@ -69,6 +69,11 @@ pub struct EventTable {
     /// (a post, a statement), whose relative dates ("ieri") count from a day the article may
     /// not give; its subject is the person the story is about.
     pub first_person: &'static [&'static str],
+    /// Generic nouns for people ("people", "persone"): after a count they are staff only
+    /// when an employing verb governs them ("employs about 2,300 people").
+    pub people: &'static [&'static str],
+    /// Employing verbs in any tense ("employs", "impiegava"), for [`EventTable::people`].
+    pub employ: &'static [&'static str],
     /// Future-tense verbs and auxiliaries ("assumerà", "will"): a departure or appointment
     /// told in the future takes effect on the next day or month its date names.
     pub future: &'static [&'static str],
@@ -171,6 +176,8 @@ mod tests {
             phrases.extend(t.first_person);
             phrases.extend(t.org_cues);
             phrases.extend(t.future);
+            phrases.extend(t.people);
+            phrases.extend(t.employ);
             phrases.extend(t.agents);
             phrases.extend(t.years_later);
             phrases.extend(t.blockers);

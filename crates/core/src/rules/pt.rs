@@ -133,6 +133,8 @@ pub static TABLE: EventTable = EventTable {
     birth: &[r"nascid[oa]|nasceu"],
     pronouns: &[r"ele|ela"],
     first_person: &[r"eu|meu|minha|meus|minhas"],
+    people: &[r"pessoas"],
+    employ: &[r"empreg(?:a|am|ava|avam)|conta(?:va)? com"],
     future: &[r"\w+(?:rá|rão)"],
     org_cues: &[r"de|da|do"],
     locatives: &[r"em|no|na"],
