@@ -136,20 +136,25 @@ fn ensure_chromium() -> anyhow::Result<()> {
 }
 
 /// Builds the web app into `frontend/dist` (what the `dateline` binary embeds).
-fn build_web() -> anyhow::Result<()> {
+/// Builds `package` for wasm32 with the size-optimised profile; returns its `.wasm`.
+fn build_wasm(package: &str, artifact: &str) -> anyhow::Result<PathBuf> {
     run(cargo().args([
         "build",
         "--package",
-        "dateline-web",
+        package,
         "--target",
         WASM_TARGET,
         "--profile",
         WASM_PROFILE,
     ]))?;
-    let wasm = target_dir()
+    Ok(target_dir()
         .join(WASM_TARGET)
         .join(WASM_PROFILE)
-        .join(format!("{WEB_CRATE}.wasm"));
+        .join(format!("{artifact}.wasm")))
+}
+
+fn build_web() -> anyhow::Result<()> {
+    let wasm = build_wasm("dateline-web", WEB_CRATE)?;
     let bindgen_dir = target_dir().join("web-bindgen");
     let _ = std::fs::remove_dir_all(&bindgen_dir);
     wasm_bindgen_cli_support::Bindgen::new()
@@ -191,19 +196,7 @@ fn build_web() -> anyhow::Result<()> {
 /// Builds the core extractor for wasm32 (`crates/wasm`), generates its node bindings and
 /// runs `crates/wasm/tests/node.mjs` on them; returns (passed, failed).
 fn core_in_node() -> anyhow::Result<(usize, usize)> {
-    run(cargo().args([
-        "build",
-        "--package",
-        "dateline-wasm",
-        "--target",
-        WASM_TARGET,
-        "--profile",
-        WASM_PROFILE,
-    ]))?;
-    let wasm = target_dir()
-        .join(WASM_TARGET)
-        .join(WASM_PROFILE)
-        .join("dateline_wasm.wasm");
+    let wasm = build_wasm("dateline-wasm", "dateline_wasm")?;
     let out = target_dir().join("wasm-node");
     let _ = std::fs::remove_dir_all(&out);
     wasm_bindgen_cli_support::Bindgen::new()

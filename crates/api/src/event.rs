@@ -132,6 +132,20 @@ pub struct EventDate {
 }
 
 impl EventDate {
+    /// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, its precision read from
+    /// its length (anything else is taken as a day: validate it before use).
+    pub fn exact(value: &str) -> EventDate {
+        EventDate {
+            value: value.to_string(),
+            precision: match value.len() {
+                4 => Precision::Year,
+                7 => Precision::Month,
+                _ => Precision::Day,
+            },
+            approx: false,
+        }
+    }
+
     /// Whether this date says more than `other`: finer precision wins, then exactness.
     pub fn is_more_specific_than(&self, other: &EventDate) -> bool {
         (self.precision.rank(), self.approx) < (other.precision.rank(), other.approx)

@@ -10,17 +10,10 @@ use chrono::NaiveDate;
 use dateline_core::{ArticleInput, Lang, extract};
 use std::time::Instant;
 
+mod common;
+
 fn main() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../demo/articles/seed-it.txt"
-    );
-    let seed = std::fs::read_to_string(path).expect("demo seed article");
-    let mut text = String::with_capacity(1 << 20);
-    while text.len() + seed.len() <= 1 << 20 {
-        text.push_str(&seed);
-        text.push('\n');
-    }
+    let (seed, text) = common::seed_and_megabyte();
     let copies = text.len() / (seed.len() + 1);
     let mb = text.len() as f64 / 1e6;
     let published = NaiveDate::from_ymd_opt(2024, 9, 27);

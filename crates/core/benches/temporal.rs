@@ -6,17 +6,10 @@ use dateline_core::Lang;
 use dateline_core::temporal::{Preference, find_mentions};
 use std::time::Instant;
 
+mod common;
+
 fn main() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../demo/articles/seed-it.txt"
-    );
-    let seed = std::fs::read_to_string(path).expect("demo seed article");
-    let mut text = String::with_capacity(1 << 20);
-    while text.len() + seed.len() <= 1 << 20 {
-        text.push_str(&seed);
-        text.push('\n');
-    }
+    let (_, text) = common::seed_and_megabyte();
     let mb = text.len() as f64 / 1e6;
     let r = NaiveDate::from_ymd_opt(2024, 9, 27).expect("date");
     // Warm up (builds the lexicons once).

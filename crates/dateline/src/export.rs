@@ -86,16 +86,7 @@ pub struct Filter {
 /// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (precision from its length),
 /// checked; the error says what was expected.
 pub fn parse_bound(name: &str, value: &str) -> Result<EventDate, String> {
-    let value = value.trim();
-    let date = EventDate {
-        value: value.to_string(),
-        precision: match value.len() {
-            4 => Precision::Year,
-            7 => Precision::Month,
-            _ => Precision::Day,
-        },
-        approx: false,
-    };
+    let date = EventDate::exact(value.trim());
     check_date(&date).map(|_| date).map_err(|_| {
         format!("{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
     })

@@ -15,7 +15,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use dateline_api::{EventDate, EventKind, EventPatch, Precision, TimelineEvent};
+use dateline_api::{EventDate, EventKind, EventPatch, TimelineEvent};
 use rusqlite::Connection;
 use serde::Deserialize;
 use std::path::{Path as FsPath, PathBuf};
@@ -589,23 +589,9 @@ struct EventParams {
     cursor: Option<String>,
 }
 
-/// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, its precision read from
-/// its length (anything else is taken as a day, for [`store::check_date`] to refuse).
-fn exact_date(value: &str) -> EventDate {
-    EventDate {
-        value: value.to_string(),
-        precision: match value.len() {
-            4 => Precision::Year,
-            7 => Precision::Month,
-            _ => Precision::Day,
-        },
-        approx: false,
-    }
-}
-
 /// Checks a `from`/`to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
 fn date_bound(name: &str, value: &str) -> Result<String, ApiError> {
-    let date = exact_date(value);
+    let date = EventDate::exact(value);
     store::check_date(&date).map(|_| date.value).map_err(|_| {
         ApiError::BadRequest(format!(
             "{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
@@ -737,7 +723,7 @@ impl PatchBody {
         let date = match self.date {
             None => None,
             Some(DateInput::Full(d)) => Some(d),
-            Some(DateInput::Text(v)) => Some(exact_date(&v)),
+            Some(DateInput::Text(v)) => Some(EventDate::exact(&v)),
         };
         if let Some(d) = &date {
             store::check_date(d).map_err(ApiError::Unprocessable)?;
