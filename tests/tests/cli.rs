@@ -77,3 +77,19 @@ fn extract_fails_clearly_without_a_date_or_on_binary_input() {
     assert!(!ok);
     assert!(err.contains("invalid date"), "{err}");
 }
+
+#[test]
+fn reextract_catches_a_store_up_and_fails_clearly_without_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let seed = fixture("demo/articles/seed-it.txt");
+    let (ok, _, err) = run_cli(&["ingest", "--db", db, seed.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = run_cli(&["reextract", "--db", db]);
+    assert!(ok, "{err}");
+    assert!(out.contains("re-extracted 1 articles (0 kept"), "{out}");
+    let missing = dir.path().join("none.db");
+    let (ok, _, err) = run_cli(&["reextract", "--db", missing.to_str().unwrap()]);
+    assert!(!ok && err.contains("no store"), "{err}");
+}

@@ -36,6 +36,9 @@ enum Command {
     /// Merge a curator's events (TimelineJS JSON or CSV) into the store; they win over
     /// extracted ones.
     Import(cmd::import::Args),
+    /// Extract every stored article again with this version and rebuild the timeline
+    /// (corrections and curated imports stay).
+    Reextract(cmd::reextract::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Import(args) => cmd::import::run(args),
+        Command::Reextract(args) => cmd::reextract::run(args),
     };
     match result {
         Ok(code) => code,

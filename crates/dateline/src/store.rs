@@ -141,6 +141,19 @@ pub struct IngestOutcome {
     pub timeline_event_ids: Vec<String>,
 }
 
+/// What [`Store::reextract`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReextractOutcome {
+    /// Articles extracted again.
+    pub reread: usize,
+    /// Articles the extractor now refuses, which keep their events.
+    pub kept: usize,
+    /// Article events before.
+    pub before: usize,
+    /// Article events after.
+    pub after: usize,
+}
+
 /// What importing curated events did.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ImportOutcome {
@@ -474,6 +487,66 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(Some(serde_json::from_str(&json)?))
+    }
+
+    /// Extracts every stored article again with `extract` (given its text, publication
+    /// date and language) and rebuilds the timeline from the new events, in one
+    /// transaction: after the extractor improves, the store catches up. Curated imports and
+    /// corrections stay. An article the extractor now refuses keeps its old events.
+    /// Returns (articles re-read, articles kept, events before, events after).
+    pub fn reextract(
+        &mut self,
+        mut extract: impl FnMut(&str, &str, &str) -> anyhow::Result<Extraction>,
+    ) -> anyhow::Result<ReextractOutcome> {
+        let tx = self.conn.transaction()?;
+        let count = |tx: &Transaction<'_>| -> anyhow::Result<usize> {
+            Ok(tx.query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        let before = count(&tx)?;
+        // Corrections belong to timeline events whose ids come from their sources' ids, which
+        // change with a better date: remember each corrected event by its sources (article
+        // and merge key) to find it again afterwards.
+        let corrected = sources_of_corrections(&tx)?;
+        let articles: Vec<(String, String, String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT id, body, published, lang FROM articles WHERE curated = 0 ORDER BY rowid",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let (mut reread, mut kept) = (0, 0);
+        for (id, body, published, lang) in articles {
+            let Ok(extraction) = extract(&body, &published, &lang) else {
+                kept += 1;
+                continue;
+            };
+            tx.execute("DELETE FROM events WHERE article_id = ?1", params![id])?;
+            let mut insert = tx.prepare(
+                "INSERT OR IGNORE INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for e in &extraction.events {
+                insert.execute(params![
+                    id,
+                    e.id,
+                    e.kind.as_str(),
+                    e.date.value,
+                    serde_json::to_string(e)?
+                ])?;
+            }
+            reread += 1;
+        }
+        rebuild_timeline(&tx)?;
+        if rekey_corrections(&tx, &corrected)? {
+            rebuild_timeline(&tx)?;
+        }
+        let after = count(&tx)?;
+        tx.commit()?;
+        Ok(ReextractOutcome {
+            reread,
+            kept,
+            before,
+            after,
+        })
     }
 
     /// Recomputes the whole timeline from the stored article events and the corrections.
@@ -925,6 +998,84 @@ fn refresh_event(tx: &Connection, id: &str) -> anyhow::Result<()> {
 
 /// Rebuilds the derived tables from `articles` and `events`, in ingest order (corrections
 /// are kept and re-applied by event id).
+/// A corrected timeline event's id and its sources, as (article id, merge key).
+type CorrectedSources = (String, Vec<(String, String)>);
+
+/// Each corrected timeline event with its sources.
+fn sources_of_corrections(tx: &Transaction<'_>) -> anyhow::Result<Vec<CorrectedSources>> {
+    let mut stmt = tx.prepare(
+        "SELECT o.event_id, s.article_id, e.json FROM overrides o \
+         JOIN event_sources s ON s.event_id = o.event_id \
+         JOIN events e ON e.article_id = s.article_id AND e.event_id = s.raw_event_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out: Vec<CorrectedSources> = Vec::new();
+    for row in rows {
+        let (id, article, json) = row?;
+        let event: Event = serde_json::from_str(&json)?;
+        let source = (article, merge_key(&event));
+        match out.iter_mut().find(|(i, _)| *i == id) {
+            Some((_, sources)) => sources.push(source),
+            None => out.push((id, vec![source])),
+        }
+    }
+    Ok(out)
+}
+
+/// Moves each correction whose timeline event no longer exists to the event that now holds
+/// one of its sources (same article, same merge key). Returns whether any moved.
+fn rekey_corrections(tx: &Transaction<'_>, corrected: &[CorrectedSources]) -> anyhow::Result<bool> {
+    let mut moved = false;
+    for (old_id, sources) in corrected {
+        let exists: bool = tx
+            .query_row(
+                "SELECT count(*) FROM timeline_events WHERE id = ?1",
+                params![old_id],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n > 0)?;
+        if exists {
+            continue;
+        }
+        let mut stmt = tx.prepare(
+            "SELECT s.event_id, e.json FROM event_sources s \
+             JOIN events e ON e.article_id = s.article_id AND e.event_id = s.raw_event_id \
+             WHERE s.article_id = ?1",
+        )?;
+        let mut new_id = None;
+        for (article, key) in sources {
+            let rows = stmt.query_map(params![article], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, json) = row?;
+                let event: Event = serde_json::from_str(&json)?;
+                if merge_key(&event) == *key {
+                    new_id = Some(id);
+                    break;
+                }
+            }
+            if new_id.is_some() {
+                break;
+            }
+        }
+        if let Some(new_id) = new_id {
+            tx.execute(
+                "UPDATE OR REPLACE overrides SET event_id = ?1 WHERE event_id = ?2",
+                params![new_id, old_id],
+            )?;
+            moved = true;
+        }
+    }
+    Ok(moved)
+}
+
 fn rebuild_timeline(tx: &Transaction<'_>) -> anyhow::Result<()> {
     tx.execute_batch(
         "DELETE FROM person_events; DELETE FROM event_people; DELETE FROM event_sources; \
@@ -1248,6 +1399,63 @@ mod tests {
         title: None,
         url: None,
     };
+
+    #[test]
+    fn reextract_replaces_article_events_and_keeps_corrections() {
+        let mut store = Store::in_memory().unwrap();
+        let old = extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]);
+        store
+            .ingest("Ann Lee resigned in September.", &META, &old)
+            .unwrap();
+        // A correction to the event as it is now.
+        let timeline = store.timeline("t").unwrap();
+        let id = timeline.events[0].id.clone();
+        store
+            .patch_event(
+                &id,
+                &serde_json::from_value(serde_json::json!({"hidden": true})).unwrap(),
+            )
+            .unwrap();
+        // The improved extractor finds the day, and a second person.
+        let outcome = store
+            .reextract(|text, published, lang| {
+                assert_eq!(
+                    (text, published, lang),
+                    ("Ann Lee resigned in September.", "2024-09-27", "en")
+                );
+                Ok(extraction(vec![
+                    event("Ann Lee", "2024-09-12", Precision::Day),
+                    event("Bo Ray", "2024-09-12", Precision::Day),
+                ]))
+            })
+            .unwrap();
+        assert_eq!(
+            outcome,
+            ReextractOutcome {
+                reread: 1,
+                kept: 0,
+                before: 1,
+                after: 2
+            }
+        );
+        // Ann Lee's event moved to its new date and kept its correction (hidden), so the
+        // timeline shows Bo Ray only.
+        let timeline = store.timeline("t").unwrap();
+        assert_eq!(timeline.events.len(), 1);
+        assert_eq!(timeline.events[0].persons, ["Bo Ray"]);
+        let (date, hidden): (String, bool) = store
+            .conn()
+            .query_row(
+                "SELECT date_value, hidden FROM timeline_events WHERE json LIKE '%Ann Lee%'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((date.as_str(), hidden), ("2024-09-12", true));
+        // A refusing extractor keeps the events.
+        let outcome = store.reextract(|_, _, _| anyhow::bail!("refused")).unwrap();
+        assert_eq!((outcome.kept, outcome.after), (1, 2));
+    }
 
     #[test]
     fn reingesting_the_same_text_is_a_no_op() {

@@ -5,4 +5,5 @@ pub mod export;
 pub mod extract;
 pub mod import;
 pub mod ingest;
+pub mod reextract;
 pub mod serve;
