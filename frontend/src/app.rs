@@ -564,7 +564,7 @@ fn Filters(
                                     }
                                 />
                                 <i aria-hidden="true">{model::glyph(k)}</i>
-                                {model::kind_label(k)}
+                                {k.label()}
                                 <span class="n">{move || counts.with(|c| c.0.get(i).copied().unwrap_or(0)).to_string()}</span>
                             </label>
                         }

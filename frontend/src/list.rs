@@ -245,7 +245,7 @@ impl List {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", ");
-            let kind = [model::glyph(ev.kind), " ", model::kind_label(ev.kind)].concat();
+            let kind = [model::glyph(ev.kind), " ", ev.kind.label()].concat();
             let cells = [
                 model::date_words(ev),
                 kind,

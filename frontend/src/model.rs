@@ -586,22 +586,6 @@ pub fn glyph(kind: EventKind) -> &'static str {
     }
 }
 
-/// The kind as a capitalised word.
-pub fn kind_label(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::Resignation => "Resignation",
-        EventKind::Dismissal => "Dismissal",
-        EventKind::Appointment => "Appointment",
-        EventKind::Valuation => "Valuation",
-        EventKind::Funding => "Funding",
-        EventKind::Revenue => "Revenue",
-        EventKind::Headcount => "Headcount",
-        EventKind::Layoff => "Layoff",
-        EventKind::Founding => "Founding",
-        EventKind::Acquisition => "Acquisition",
-    }
-}
-
 /// Splits `text` into (piece, highlighted) around the key words (ASCII case-insensitive,
 /// whole words).
 pub fn highlight(text: &str, keys: &[String]) -> Vec<(String, bool)> {

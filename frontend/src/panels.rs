@@ -79,11 +79,7 @@ pub fn details(section: &Element, doc: &Doc, ev: Option<&Ev>) {
     ) {
         set(&g, "aria-hidden", "true");
     }
-    add_text(
-        &d,
-        &h,
-        &[" ", model::kind_label(ev.kind), ": ", &ev.who()].concat(),
-    );
+    add_text(&d, &h, &[" ", ev.kind.label(), ": ", &ev.who()].concat());
 
     let Some(dl) = add(&d, section, "dl", "", None) else {
         return;
@@ -97,7 +93,7 @@ pub fn details(section: &Element, doc: &Doc, ev: Option<&Ev>) {
     .concat();
     let rows = [
         ("Date", Some(date)),
-        ("Kind", Some(model::kind_label(ev.kind).to_string())),
+        ("Kind", Some(ev.kind.label().to_string())),
         ("People", Some(ev.persons.join(", "))),
         ("Role", ev.role.clone()),
         ("Organisation", ev.org.clone()),

@@ -804,7 +804,7 @@ impl Plot {
         }
         let label = marker_label(ev, is_person);
         let mut aria = [
-            model::kind_label(ev.kind),
+            ev.kind.label(),
             ": ",
             &ev.who(),
             ", ",
@@ -829,7 +829,7 @@ fn marker_label(ev: &Ev, is_person: bool) -> String {
     if ev.approx {
         s.push('~');
     }
-    s.push_str(model::kind_label(ev.kind));
+    s.push_str(ev.kind.label());
     if !is_person {
         if let Some(f) = model::figure(ev) {
             s.push(' ');

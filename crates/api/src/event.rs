@@ -60,6 +60,22 @@ impl EventKind {
         }
     }
 
+    /// The kind as a capitalised English word (`"Resignation"`), for labels.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Resignation => "Resignation",
+            EventKind::Dismissal => "Dismissal",
+            EventKind::Appointment => "Appointment",
+            EventKind::Valuation => "Valuation",
+            EventKind::Funding => "Funding",
+            EventKind::Revenue => "Revenue",
+            EventKind::Headcount => "Headcount",
+            EventKind::Layoff => "Layoff",
+            EventKind::Founding => "Founding",
+            EventKind::Acquisition => "Acquisition",
+        }
+    }
+
     /// Parses the lowercase name; `None` for anything else.
     pub fn parse(name: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.as_str() == name)

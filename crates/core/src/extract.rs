@@ -253,6 +253,9 @@ struct SentenceFacts<'a> {
     orgs: Vec<Found>,
     quantities: Vec<Quantity>,
     dates: Vec<temporal::Mention>,
+    /// Spans (into the article) of phrases dated from the story, not from publication:
+    /// "a few hours later", "N years later".
+    story_relative: Vec<(usize, usize)>,
 }
 
 /// What the story has said before the current trigger.
@@ -424,6 +427,19 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             } else {
                 Vec::new()
             },
+            story_relative: article
+                .compiled
+                .shortly_after
+                .find_iter(sentence_text)
+                .chain(
+                    article
+                        .compiled
+                        .years_later
+                        .iter()
+                        .flat_map(|r| r.find_iter(sentence_text).map(|x| (x.start(), x.end()))),
+                )
+                .map(|(a, b)| (s.start + a, s.start + b))
+                .collect(),
             dates,
         };
         let before = events.len();
@@ -861,10 +877,7 @@ fn implicit_subject(
         .dates
         .iter()
         .map(|m| (m.start, m.end))
-        .chain(article.compiled.years_later.iter().flat_map(|r| {
-            r.find_iter(facts.text)
-                .map(|m| (facts.start + m.start(), facts.start + m.end()))
-        }))
+        .chain(facts.story_relative.iter().copied())
         .collect();
     let mut words: Vec<&str> = Vec::new();
     let mut at = clause_from;
@@ -1072,22 +1085,6 @@ fn date_for(
         }
         (to - from) + CLAUSE_PENALTY * breaks
     };
-    let story_relative: Vec<(usize, usize)> = if facts.dates.is_empty() {
-        Vec::new()
-    } else {
-        article
-            .compiled
-            .shortly_after
-            .find_iter(facts.text)
-            .chain(
-                article
-                    .compiled
-                    .years_later
-                    .iter()
-                    .flat_map(|r| r.find_iter(facts.text).map(|x| (x.start(), x.end()))),
-            )
-            .collect()
-    };
     let nearest = facts
         .dates
         .iter()
@@ -1095,9 +1092,10 @@ fn date_for(
         // "A few hours later" is read as a time today; it dates from the previous event.
         // "Drei Jahre später" is read as three years from now; it counts from the story.
         .filter(|m| {
-            !story_relative
+            !facts
+                .story_relative
                 .iter()
-                .any(|&(a, b)| facts.start + a < m.end && facts.start + b > m.start)
+                .any(|&(a, b)| a < m.end && b > m.start)
         })
         .min_by_key(|m| distance(m));
     let later = article

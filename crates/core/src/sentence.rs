@@ -27,23 +27,6 @@ const ABBREVIATIONS: &[&str] = &[
     "vs",
 ];
 
-/// German month names: "am 3. März" is a date, not a sentence end after "3".
-const ORDINAL_MONTHS: &[&str] = &[
-    "januar",
-    "jänner",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-];
-
 /// Splits `text` into sentences. Empty stretches are skipped; spans never overlap and are in
 /// text order.
 pub fn split(text: &str) -> Vec<Sentence> {
@@ -117,7 +100,16 @@ fn ends_sentence(text: &str, start: usize, at: usize, c: char, next: Option<char
             .take_while(|ch| ch.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        if ORDINAL_MONTHS.contains(&following.as_str()) {
+        // Every language's month names, as the date engine knows them (German writes
+        // ordinal days with a dot; the others' names cost nothing to ask).
+        let month = crate::Lang::ALL.iter().any(|&l| {
+            crate::temporal::lang::table(l)
+                .months
+                .iter()
+                .flat_map(|m| m.split('|'))
+                .any(|m| m == following)
+        });
+        if month {
             return false;
         }
     }

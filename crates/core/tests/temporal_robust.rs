@@ -6,20 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use dateline_core::Lang;
 use dateline_core::temporal::{Preference, find_mentions, find_mentions_at};
 
-/// A small xorshift generator: deterministic, no dependency.
-struct Rng(u64);
+mod common;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
+use common::Rng;
 
 const PIECES: &[&str] = &[
     "0",

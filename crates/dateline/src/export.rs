@@ -259,22 +259,6 @@ pub fn render(
     })
 }
 
-/// English label of a kind (`Resignation`).
-pub fn kind_label(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::Resignation => "Resignation",
-        EventKind::Dismissal => "Dismissal",
-        EventKind::Appointment => "Appointment",
-        EventKind::Valuation => "Valuation",
-        EventKind::Funding => "Funding",
-        EventKind::Revenue => "Revenue",
-        EventKind::Headcount => "Headcount",
-        EventKind::Layoff => "Layoff",
-        EventKind::Founding => "Founding",
-        EventKind::Acquisition => "Acquisition",
-    }
-}
-
 /// Who an event is about: its people, else its organisation (buyer → bought).
 fn subject(e: &TimelineEvent) -> String {
     if !e.persons.is_empty() {
@@ -305,9 +289,9 @@ pub fn headline_for(kind: EventKind, persons: &[String], org: Option<&str>) -> S
 
 fn labelled(kind: EventKind, who: &str) -> String {
     if who.is_empty() {
-        kind_label(kind).to_string()
+        kind.label().to_string()
     } else {
-        format!("{}: {who}", kind_label(kind))
+        format!("{}: {who}", kind.label())
     }
 }
 
@@ -528,7 +512,7 @@ fn tl_slide(
         .first()
         .or(e.org.as_ref())
         .cloned()
-        .unwrap_or_else(|| kind_label(e.kind).to_string());
+        .unwrap_or_else(|| e.kind.label().to_string());
     let mut slide = serde_json::json!({
         "start_date": start,
         "text": { "headline": html(&headline(e)), "text": text },
@@ -676,7 +660,7 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
             .description(&lines.join("\n"))
             .starts(first)
             .ends(end)
-            .add_property("CATEGORIES", kind_label(e.kind))
+            .add_property("CATEGORIES", e.kind.label())
             .add_property("TRANSP", "TRANSPARENT");
         if let Some(url) = e
             .sources
