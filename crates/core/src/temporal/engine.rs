@@ -76,11 +76,11 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
             _ => "",
         };
         let entry = match t.tok {
-            Tok::Word(..) => lex.word(first),
+            Tok::Word(a, z) if a < z => lex.word(first),
             _ => None,
         };
         let head_len = match t.tok {
-            Tok::Word(..) => entry.map_or(0, |e| e.1),
+            Tok::Word(..) => entry.map_or(0, |e| e.longest),
             _ if !lex.symbol_heads => 0,
             // Only numbers and symbols known to start a phrase are looked up.
             Tok::Int(v, _) if !lex.int_heads.contains(&v) => 0,
@@ -124,7 +124,7 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
             }
         }
         let kind = match t.tok {
-            Tok::Word(a, z) => match entry.and_then(|e| e.0) {
+            Tok::Word(a, z) => match entry.and_then(|e| e.sems) {
                 Some((s, alt)) => Kind::Sem(s, alt, (a, z)),
                 None => Kind::Word((a, z)),
             },
@@ -289,15 +289,7 @@ impl Parser<'_> {
                 // "on the first": an ordinal after an article may be a day.
                 let after_on = || before() & ON != 0;
                 let weak = |s: Sem| match s {
-                    Sem::Prep(_)
-                    | Sem::Approx
-                    | Sem::This
-                    | Sem::Next
-                    | Sem::NextOne
-                    | Sem::NextButOne
-                    | Sem::Upcoming
-                    | Sem::AfterNext
-                    | Sem::Last => true,
+                    s if s.never_anchors() => true,
                     Sem::Ord(_) => !after_at() && !after_on(),
                     // "día quince": a number word after a day word is a day.
                     Sem::Num(_) => !(after_at() || i > 0 && self.unit(i - 1) == Some(Grain::Day)),

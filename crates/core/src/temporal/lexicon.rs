@@ -3,34 +3,50 @@
 
 use super::lang::{Sem, TemporalTable, table};
 use crate::lang::Lang;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
-/// A small, fast hasher for short lexicon keys (FxHash's multiply-rotate).
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = 0u64;
-            for (i, b) in chunk.iter().enumerate() {
-                v |= u64::from(*b) << (8 * i);
-            }
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// What the lexicon knows of one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordEntry {
+    /// The word's own meaning (and second meaning), when it is a key by itself.
+    pub sems: Option<(Sem, Option<Sem>)>,
+    /// The length in tokens of the longest phrase it starts (0: none).
+    pub longest: usize,
+    /// How it may anchor a mention, alone or as part of a phrase.
+    pub anchor: Anchor,
+    /// It (or a phrase it ends) makes a following number word an anchor
+    /// ([`Sem::leads_count`]).
+    pub leads_count: bool,
 }
 
-/// A one-token key's own meaning (and second meaning), and the longest phrase it starts.
-pub(crate) type WordEntry = (Option<(Sem, Option<Sem>)>, usize);
+/// Whether a word may anchor a mention: the grammar only runs near such words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Anchor {
+    /// Never by itself ("di", "circa", "next"), or not a key at all.
+    #[default]
+    Never,
+    /// Only right after a word that leads a count ([`Sem::anchors_after_lead`]).
+    AfterLead,
+    /// Wherever it is.
+    Always,
+}
 
-/// A map with the fast hasher.
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-use std::sync::LazyLock;
+impl Anchor {
+    /// How a meaning (and its second meaning) may anchor a mention.
+    fn of(sem: Sem, alt: Option<Sem>) -> Anchor {
+        let one = |s: Sem| {
+            if s.never_anchors() {
+                Anchor::Never
+            } else if s.anchors_after_lead() {
+                Anchor::AfterLead
+            } else {
+                Anchor::Always
+            }
+        };
+        one(sem).max(alt.map_or(Anchor::Never, one))
+    }
+}
 
 /// One token of the text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,12 +93,66 @@ pub(crate) fn fold_into(c: char, out: &mut String) {
     out.push(base);
 }
 
+/// The end of the run of ASCII letters at `i`, eight bytes at a time.
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        // Each byte folded to lowercase; bytes from 'a' up get their high bit from the
+        // first sum, bytes past 'z' from the second; non-ASCII bytes are no letters.
+        let y = (x & LOW7) | CASE;
+        let from_a = y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
+        let past_z = y.wrapping_add(0x0505_0505_0505_0505);
+        let letters = from_a & !past_z & !x & HIGHS;
+        let others = !letters & HIGHS;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
+/// A letter: ASCII and Latin-1 letters without the Unicode tables, the rest with them.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
+    }
+}
+
+/// The previous token is a number right before this one ("1st"): its word may be an
+/// ordinal suffix, which the grammar reads, so its text is kept.
+fn after_digits(out: &[Token], gap: bool) -> bool {
+    !gap && out.last().is_some_and(|t| matches!(t.tok, Tok::Int(..)))
+}
+
+/// A word token over `buf[from..to]`.
+fn word_range(from: usize, to: usize) -> Tok {
+    Tok::Word(
+        u32::try_from(from).unwrap_or(u32::MAX),
+        u32::try_from(to).unwrap_or(u32::MAX),
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | '´')
 }
 
 /// Splits `text` into tokens; word texts are normalised into `buf`.
-pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
+///
+/// With a `known` bloom filter (see [`Lexicon::bloom`]), ASCII words the filter rules out are
+/// not copied: their token has an empty text range, as no lexicon entry can match them.
+pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap = true;
@@ -113,55 +183,60 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
             continue;
         }
         if b.is_ascii_alphabetic() {
-            // Fast path: a run of ASCII letters.
+            // Fast path: a run of ASCII letters, maybe elided ("dell'ondata", "l’anno").
             let start = i;
-            let from = buf.len();
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            buf.push_str(&text[start..i]);
-            buf[from..].make_ascii_lowercase();
-            if i < bytes.len() && bytes[i] == b'\'' {
-                // Elision: "dell'ondata" is "dell'" + "ondata".
-                buf.push('\'');
-                i += 1;
-            }
-            let next_is_word = i < bytes.len() && bytes[i] >= 0x80 && bytes[i - 1] != b'\'';
-            if !next_is_word {
-                let (a, z) = (
-                    u32::try_from(from).unwrap_or(u32::MAX),
-                    u32::try_from(buf.len()).unwrap_or(u32::MAX),
-                );
+            i = ascii_letters_end(bytes, i);
+            let apostrophe = match bytes.get(i..) {
+                Some([b'\'', ..]) => 1,
+                Some([0xE2, 0x80, 0x98 | 0x99, ..]) => 3,
+                _ => 0,
+            };
+            if apostrophe > 0 || bytes.get(i).is_none_or(|&b| b < 0x80) {
+                let letters = &bytes[start..i];
+                let len = letters.len() + usize::from(apostrophe > 0);
+                let at = |k: usize| match letters.get(k) {
+                    Some(b) => b.to_ascii_lowercase(),
+                    None if k < len => b'\'',
+                    None => 0,
+                };
+                let from = buf.len();
+                if known.is_none_or(|bloom| bloom_has(bloom, len, at(0), at(1), at(len - 1)))
+                    || after_digits(out, gap)
+                {
+                    buf.push_str(&text[start..i]);
+                    buf[from..].make_ascii_lowercase();
+                    if apostrophe > 0 {
+                        buf.push('\'');
+                    }
+                }
+                i += apostrophe;
                 out.push(Token {
                     start,
                     end: i,
                     gap,
-                    tok: Tok::Word(a, z),
+                    tok: word_range(from, buf.len()),
                 });
                 gap = false;
                 continue;
             }
-            // Accents or an apostrophe follow: redo this word on the general path.
-            buf.truncate(from);
+            // Accents follow: redo this word on the general path.
             i = start;
         }
         if b.is_ascii_alphabetic() || b >= 0x80 {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 let start = i;
                 let from = buf.len();
                 let mut j = i;
-                let mut chars = text[i..].char_indices().peekable();
-                while let Some(&(k, c)) = chars.peek() {
-                    if c.is_alphabetic() {
+                let mut chars = text[i..].char_indices();
+                for (k, c) in chars.by_ref() {
+                    if is_letter(c) {
                         fold_into(c, buf);
-                        chars.next();
                         j = i + k + c.len_utf8();
                     } else if is_apostrophe(c) {
                         // Elision: "l'anno" is "l'" + "anno".
-                        chars.next();
                         buf.push('\'');
                         j = i + k + c.len_utf8();
                         break;
@@ -169,18 +244,19 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
                         break;
                     }
                 }
-                if j == start {
-                    j = start + c.len_utf8();
+                if let Some(bloom) = known {
+                    let w = &buf.as_bytes()[from..];
+                    let at = |k: usize| w.get(k).copied().unwrap_or(0);
+                    let last = w.last().copied().unwrap_or(0);
+                    if !bloom_has(bloom, w.len(), at(0), at(1), last) && !after_digits(out, gap) {
+                        buf.truncate(from);
+                    }
                 }
-                let (a, z) = (
-                    u32::try_from(from).unwrap_or(u32::MAX),
-                    u32::try_from(buf.len()).unwrap_or(u32::MAX),
-                );
                 out.push(Token {
                     start,
                     end: j,
                     gap,
-                    tok: Tok::Word(a, z),
+                    tok: word_range(from, buf.len()),
                 });
                 gap = false;
                 i = j;
@@ -214,15 +290,15 @@ pub(crate) fn tokenize(text: &str, buf: &mut String, out: &mut Vec<Token>) {
 /// One language's phrase dictionary.
 pub(crate) struct Lexicon {
     /// Normalised phrase (tokens joined by one space) → meaning.
-    pub phrases: FxMap<String, (Sem, Option<Sem>)>,
+    pub phrases: FxHashMap<String, (Sem, Option<Sem>)>,
     /// Normalised words that start a phrase of more than one token.
-    pub heads: FxMap<String, usize>,
+    pub heads: FxHashMap<String, usize>,
     /// Every proper prefix (in tokens) of a phrase: extending a key stops when it is none.
-    pub prefixes: FxMap<String, ()>,
+    pub prefixes: FxHashMap<String, ()>,
     /// One-token keys: the word's own meaning, and the longest phrase it starts.
-    pub words: FxMap<String, WordEntry>,
-    /// A bit per (length, first, second, last byte) class of the one-token keys: most words
-    /// of a text are in no class and skip the hash map.
+    pub words: FxHashMap<String, WordEntry>,
+    /// A bit per (length, first, second, last byte) class of the words of every key: most
+    /// words of a text are in no class, so they are neither copied nor looked up.
     pub bloom: Vec<u64>,
     /// Some phrase starts with a digit or a symbol ("1/2 hour", "@").
     pub symbol_heads: bool,
@@ -230,6 +306,8 @@ pub(crate) struct Lexicon {
     pub int_heads: Vec<u32>,
     /// The symbols that start a phrase of several tokens.
     pub punct_heads: Vec<char>,
+    /// The symbols that, alone or starting a phrase, may anchor a mention.
+    pub anchor_puncts: Vec<char>,
     /// The table the lexicon was built from.
     pub table: &'static TemporalTable,
 }
@@ -238,7 +316,7 @@ pub(crate) struct Lexicon {
 pub(crate) fn phrase_key(phrase: &str) -> (String, usize) {
     let mut buf = String::new();
     let mut toks = Vec::new();
-    tokenize(phrase, &mut buf, &mut toks);
+    tokenize(phrase, None, &mut buf, &mut toks);
     let parts: Vec<String> = toks
         .iter()
         .map(|t| match t.tok {
@@ -253,12 +331,17 @@ pub(crate) fn phrase_key(phrase: &str) -> (String, usize) {
 /// The bloom class of a normalised word.
 pub(crate) fn bloom_bit(word: &str) -> usize {
     let b = word.as_bytes();
-    let (first, second, last) = (
+    bloom_class(
+        b.len(),
         b.first().copied().unwrap_or(0),
         b.get(1).copied().unwrap_or(0),
         b.last().copied().unwrap_or(0),
-    );
-    let h = (b.len() as u32)
+    )
+}
+
+/// The bloom class of a word of `len` bytes from its first, second and last bytes.
+fn bloom_class(len: usize, first: u8, second: u8, last: u8) -> usize {
+    let h = (len as u32)
         .wrapping_mul(31)
         .wrapping_add(u32::from(first))
         .wrapping_mul(31)
@@ -266,6 +349,13 @@ pub(crate) fn bloom_bit(word: &str) -> usize {
         .wrapping_mul(31)
         .wrapping_add(u32::from(last));
     (h.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// Whether a normalised word of `len` bytes with these first, second and last bytes may be
+/// a word of some key of the bloom's lexicon.
+fn bloom_has(bloom: &[u64], len: usize, first: u8, second: u8, last: u8) -> bool {
+    let b = bloom_class(len, first, second, last);
+    bloom.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
 }
 
 impl Lexicon {
@@ -281,14 +371,15 @@ impl Lexicon {
 
 fn build(t: &'static TemporalTable) -> Lexicon {
     let mut lex = Lexicon {
-        phrases: FxMap::default(),
-        heads: FxMap::default(),
-        prefixes: FxMap::default(),
-        words: FxMap::default(),
+        phrases: FxHashMap::default(),
+        heads: FxHashMap::default(),
+        prefixes: FxHashMap::default(),
+        words: FxHashMap::default(),
         bloom: vec![0; 1024],
         symbol_heads: false,
         int_heads: Vec::new(),
         punct_heads: Vec::new(),
+        anchor_puncts: Vec::new(),
         table: t,
     };
     let mut add = |alts: &str, sem: Sem| {
@@ -338,17 +429,71 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     for &(w, sem) in shared.chain(super::lang::international::INDIAN) {
         add(w, sem);
     }
-    let mut words: FxMap<String, WordEntry> = FxMap::default();
-    for (k, v) in &lex.phrases {
-        if !k.contains(' ') {
-            words.entry(k.clone()).or_default().0 = Some(*v);
+    let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
+    let leads =
+        |&(sem, alt): &(Sem, Option<Sem>)| sem.leads_count() || alt.is_some_and(Sem::leads_count);
+    for (k, v) in lex.phrases.iter().filter(|(k, _)| !k.contains(' ')) {
+        let e = words.entry(k.clone()).or_default();
+        e.sems = Some(*v);
+        e.anchor = Anchor::of(v.0, v.1);
+        e.leads_count = leads(v);
+        if e.anchor != Anchor::Never
+            && let (Some(c), None) = (k.chars().next(), k.chars().nth(1))
+            && !c.is_alphabetic()
+        {
+            lex.anchor_puncts.push(c);
+        }
+    }
+    // A phrase that may anchor a mention needs one of its tokens to say so. One that always
+    // does marks its last word, unless a number or another of its words already anchors:
+    // marking a later token rather than the head keeps "di" and "il" (heads of "di mattina",
+    // "il giorno dopo") out. A count phrase ("twenty one") marks its head, which follows the
+    // leading word.
+    for (k, v) in lex.phrases.iter().filter(|(k, _)| k.contains(' ')) {
+        let parts: Vec<&str> = k.split(' ').collect();
+        if leads(v)
+            && let Some(last) = parts.last()
+        {
+            words.entry((*last).to_string()).or_default().leads_count = true;
+        }
+        let anchor = Anchor::of(v.0, v.1);
+        if anchor == Anchor::Never {
+            continue;
+        }
+        let is_symbol = |p: &str| !p.chars().any(char::is_alphabetic);
+        if anchor == Anchor::AfterLead {
+            match parts.first() {
+                Some(p) if is_symbol(p) => lex.anchor_puncts.extend(p.chars().next()),
+                Some(p) => {
+                    let e = words.entry((*p).to_string()).or_default();
+                    e.anchor = e.anchor.max(Anchor::AfterLead);
+                }
+                None => {}
+            }
+            continue;
+        }
+        let marked = parts.iter().any(|p| {
+            p.parse::<u32>().is_ok()
+                || words.get(*p).is_some_and(|e| e.anchor == Anchor::Always)
+                || is_symbol(p) && p.chars().all(|c| lex.anchor_puncts.contains(&c))
+        });
+        if marked {
+            continue;
+        }
+        match parts.iter().rev().find(|p| !is_symbol(p)) {
+            Some(w) => words.entry((*w).to_string()).or_default().anchor = Anchor::Always,
+            None => lex
+                .anchor_puncts
+                .extend(parts.iter().filter_map(|p| p.chars().next())),
         }
     }
     for (k, n) in &lex.heads {
-        words.entry(k.clone()).or_default().1 = *n;
+        words.entry(k.clone()).or_default().longest = *n;
     }
-    for k in words.keys() {
-        let b = bloom_bit(k);
+    // Every word of every phrase, not only the first: the tokenizer keeps the text of the
+    // words the filter lets through, and phrases are matched on that text.
+    for part in lex.phrases.keys().flat_map(|k| k.split(' ')) {
+        let b = bloom_bit(part);
         lex.bloom[b / 64] |= 1 << (b % 64);
     }
     lex.words = words;

@@ -3,6 +3,7 @@
 //! - [`lang`]: per-language tables (month and weekday names, number words, relative words,
 //!   parts of the day, holidays, prepositions) and the one dispatch point, [`lang::table`].
 //! - `lexicon`: tokens with byte spans, and table phrases turned into meanings.
+//! - `region`: the runs of tokens around possible anchors, the only places parsed.
 //! - `engine`: the generic grammar: pieces, their intersections, intervals.
 //! - `resolve` and `calendar`: resolution against the reference, by [`Preference`].
 //!
@@ -16,6 +17,7 @@ mod calendar;
 mod engine;
 pub mod lang;
 mod lexicon;
+mod region;
 mod resolve;
 
 use crate::lang::Lang;
@@ -171,17 +173,34 @@ pub fn find_mentions_at(
     reference: NaiveDateTime,
     prefer: Preference,
 ) -> Vec<Mention> {
-    let mut out = scan(text, lang, reference, prefer);
+    let mut out = scan(text, lang, reference, prefer, Coverage::Regions);
     requote(text, lang, prefer, &mut out);
     out
 }
 
-fn scan(text: &str, lang: Lang, reference: NaiveDateTime, prefer: Preference) -> Vec<Mention> {
+/// Which tokens the grammar runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Coverage {
+    /// Only the regions around possible anchors (see `region`): the fast path.
+    Regions,
+    /// Every token: what the regions must always agree with (tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Everything,
+}
+
+fn scan(
+    text: &str,
+    lang: Lang,
+    reference: NaiveDateTime,
+    prefer: Preference,
+    coverage: Coverage,
+) -> Vec<Mention> {
     let lex = lexicon(lang);
     let mut buf = String::new();
     let mut tokens: Vec<Token> = Vec::new();
     let mut its: Vec<Item> = Vec::new();
     let mut next_anchor: Vec<usize> = Vec::new();
+    let mut regions = Vec::new();
     let mut out = Vec::new();
     // Paragraphs (or ~8 KB runs of lines) one at a time: the buffers stay small and hot.
     let mut at = 0;
@@ -192,35 +211,38 @@ fn scan(text: &str, lang: Lang, reference: NaiveDateTime, prefer: Preference) ->
         }
         let bytes = text.as_bytes();
         if end < text.len() {
-            end = match bytes[end..].iter().position(|&b| b == b'\n') {
+            end = match memchr::memchr(b'\n', &bytes[end..]) {
                 Some(k) => end + k + 1,
                 None => text.len(),
             };
         }
         // A paragraph break ends the chunk early.
-        let mut k = at;
-        while let Some(p) = bytes[k..end].iter().position(|&b| b == b'\n') {
-            let nl = k + p;
-            if bytes.get(nl + 1) == Some(&b'\n') && nl + 2 <= end {
-                end = nl + 2;
-                break;
-            }
-            k = nl + 1;
+        if let Some(p) = memchr::memmem::find(&bytes[at..end], b"\n\n") {
+            end = at + p + 2;
         }
         let chunk = &text[at..end];
         buf.clear();
         tokens.clear();
-        its.clear();
-        tokenize(chunk, &mut buf, &mut tokens);
-        items(&tokens, &buf, lex, &mut its);
-        let parser = Parser {
-            items: &its,
-            buf: &buf,
-            lex,
-            r: reference,
-            pref: prefer,
-        };
-        scan_items(&parser, &mut next_anchor, at, &mut out);
+        tokenize(chunk, Some(&lex.bloom), &mut buf, &mut tokens);
+        match coverage {
+            Coverage::Regions => region::regions(&tokens, &buf, lex, &mut regions),
+            Coverage::Everything => {
+                regions.clear();
+                regions.push((0, tokens.len()));
+            }
+        }
+        for &(from, to) in &regions {
+            its.clear();
+            items(&tokens[from..to], &buf, lex, &mut its);
+            let parser = Parser {
+                items: &its,
+                buf: &buf,
+                lex,
+                r: reference,
+                pref: prefer,
+            };
+            scan_items(&parser, &mut next_anchor, at, &mut out);
+        }
         at = end;
     }
     out
@@ -556,7 +578,8 @@ fn requote(text: &str, lang: Lang, prefer: Preference, out: &mut [Mention]) {
         match dated {
             Some(day) => {
                 let slice = &text[out[k].start..out[k].end];
-                let again = scan(slice, lang, day.and_time(NaiveTime::MIN), prefer);
+                let at = day.and_time(NaiveTime::MIN);
+                let again = scan(slice, lang, at, prefer, Coverage::Regions);
                 if let Some(m) = again.into_iter().next() {
                     let (s, e) = (out[k].start, out[k].end);
                     out[k] = Mention {
@@ -572,5 +595,147 @@ fn requote(text: &str, lang: Lang, prefer: Preference, out: &mut [Mention]) {
             None => out[k].quoted = true,
         }
         let _ = qe;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The project's own texts: test articles and the lines of the case files.
+    fn own_texts() -> Vec<(Lang, String)> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+        let mut texts = Vec::new();
+        for lang in Lang::ALL {
+            for dir in ["temporal", "events"] {
+                let path = format!("{root}/{dir}/{}.tsv", lang.code());
+                let body = std::fs::read_to_string(&path).expect("case file");
+                let lines: Vec<&str> = body.lines().filter(|l| !l.starts_with('#')).collect();
+                // Each line alone, and all of them as one text.
+                texts.extend(lines.iter().map(|l| (lang, l.replace('\t', " "))));
+                texts.push((lang, lines.join("\n").replace('\t', " ")));
+            }
+        }
+        let articles = std::fs::read_dir(format!("{root}/articles")).expect("articles");
+        for entry in articles {
+            let path = entry.expect("entry").path();
+            let body = std::fs::read_to_string(&path).expect("article");
+            for lang in Lang::ALL {
+                texts.push((lang, body.clone()));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn regions_find_exactly_what_parsing_everything_finds() {
+        let r = NaiveDate::from_ymd_opt(2024, 9, 27)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("reference");
+        let texts = own_texts();
+        assert!(texts.len() > 1000, "{} texts", texts.len());
+        for (lang, text) in &texts {
+            for prefer in [Preference::Past, Preference::Future] {
+                let fast = scan(text, *lang, r, prefer, Coverage::Regions);
+                let all = scan(text, *lang, r, prefer, Coverage::Everything);
+                assert_eq!(fast, all, "{lang:?} {prefer:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn regions_agree_with_parsing_everything_on_random_word_soup() {
+        // Temporal words, numbers, punctuation and plain words in random order: anchors
+        // close to and far from each other, and phrases cut anywhere.
+        let words: &[&str] = &[
+            "il",
+            "3",
+            "maggio",
+            "2024",
+            "ieri",
+            "mattina",
+            "alle",
+            "15",
+            ":",
+            "30",
+            "fine",
+            "dello",
+            "scorso",
+            "anno",
+            "dal",
+            "al",
+            "e",
+            "tre",
+            "giorni",
+            "fa",
+            "prossimo",
+            "lunedì",
+            "verso",
+            "mezzogiorno",
+            "Q4",
+            "trimestre",
+            "l'",
+            "altro",
+            "/",
+            "09",
+            ",",
+            ".",
+            "per",
+            "otto",
+            "anni",
+            "azienda",
+            "dimissioni",
+            "squadra",
+            "annunciato",
+            "the",
+            "day",
+            "after",
+            "tomorrow",
+            "last",
+            "week",
+            "on",
+            "first",
+            "of",
+            "june",
+            "quarter",
+            "past",
+            "noon",
+            "next",
+            "friday",
+            "at",
+            "a",
+            "two",
+            "years",
+            "ago",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let r = NaiveDate::from_ymd_opt(2024, 9, 27)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("reference");
+        for _ in 0..400 {
+            let n = 20 + next() % 200;
+            let mut text = String::new();
+            for _ in 0..n {
+                // Runs of plain words, so that some anchors are far apart.
+                let w = if next() % 3 == 0 {
+                    "parola"
+                } else {
+                    words[(next() % words.len() as u64) as usize]
+                };
+                text.push_str(w);
+                text.push(if next() % 9 == 0 { '\n' } else { ' ' });
+            }
+            for lang in [Lang::It, Lang::En] {
+                let fast = scan(&text, lang, r, Preference::Past, Coverage::Regions);
+                let all = scan(&text, lang, r, Preference::Past, Coverage::Everything);
+                assert_eq!(fast, all, "{lang:?}: {text}");
+            }
+        }
     }
 }

@@ -186,6 +186,46 @@ pub enum Sem {
     Approx,
 }
 
+impl Sem {
+    /// A word that never anchors a mention by itself: it only leads or qualifies one
+    /// ("di", "circa", "this", "next", "scorso"). Number and ordinal words anchor one only
+    /// in some places (see the grammar's `is_anchor`).
+    pub(crate) fn never_anchors(self) -> bool {
+        matches!(
+            self,
+            Sem::Prep(_)
+                | Sem::Approx
+                | Sem::This
+                | Sem::Next
+                | Sem::NextOne
+                | Sem::NextButOne
+                | Sem::Upcoming
+                | Sem::AfterNext
+                | Sem::Last
+        )
+    }
+
+    /// A word that anchors a mention only after a word that [leads](Sem::leads_count) it:
+    /// number words ("alle tre", "il giorno quindici"), ordinals ("on the first") and minute
+    /// words.
+    pub(crate) fn anchors_after_lead(self) -> bool {
+        matches!(
+            self,
+            Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus
+        )
+    }
+
+    /// A word after which a number, ordinal or minute word anchors a mention: "at", "from",
+    /// "on" and the day unit ("día quince").
+    pub(crate) fn leads_count(self) -> bool {
+        match self {
+            Sem::Prep(f) => f & (prep::AT | prep::FROM | prep::ON) != 0,
+            Sem::Unit(g) | Sem::Units(g) => g == crate::temporal::Grain::Day,
+            _ => false,
+        }
+    }
+}
+
 /// Everything the temporal engine knows about one language.
 #[derive(Debug)]
 pub struct TemporalTable {
