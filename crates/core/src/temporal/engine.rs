@@ -920,7 +920,9 @@ impl Parser<'_> {
         }
         // "Jul 18, Fri": after a comma and closing the phrase.
         let closing = i > 0 && self.punct(i - 1) == Some(',') && self.items.get(i + 1).is_none();
-        if self.punct(i + 1) == Some(',') || self.int(i + 1).is_some() || closing {
+        // "Thu" as a paragraph of its own (a label, a schedule's heading).
+        let alone = i == 0 && self.items.len() == 1;
+        if self.punct(i + 1) == Some(',') || self.int(i + 1).is_some() || closing || alone {
             return Some((w, i + 1));
         }
         None
@@ -1373,7 +1375,11 @@ impl Parser<'_> {
         }
         let (m, j) = self.month_at(i, false).or_else(|| {
             let (m, j) = self.month_at(i, true)?;
-            (self.int(j).is_some() || ctx & (IN | FROM | TO | BEFORE | AFTER | OF | BETWEEN) != 0)
+            // After "of" (or an article: "il mar Mediterraneo"), only a full month name that
+            // is also another word ("the last day of May"), not an abbreviation.
+            let full = self.is(i, |s| matches!(s, Sem::Month(_)));
+            let of = if full { OF } else { 0 };
+            (self.int(j).is_some() || ctx & (IN | FROM | TO | BEFORE | AFTER | BETWEEN | of) != 0)
                 .then_some((m, j))
         })?;
         // Month, day: "March 3rd", "February the 15th".

@@ -34,7 +34,13 @@ pub static TABLE: TemporalTable = TemporalTable {
         "domingo",
     ],
     weekday_abbrevs: [
-        "lu|lun", "ma|mar", "mi|mié", "ju|jue", "vi|vie", "sa|sáb", "do|dom",
+        "lu|lun",
+        "ma|mar",
+        "mi|mié|mx",
+        "ju|jue",
+        "vi|vie",
+        "sa|sáb",
+        "do|dom",
     ],
     numbers: &[
         ("cero|zero", 0),
