@@ -44,6 +44,9 @@ pub(crate) enum Expr {
     Between(Time, Time),
     From(Time),
     Until(Time),
+    /// A deadline ("by 2pm", "within 2 weeks"): from the reference until the time, when the
+    /// time is still to come; else the time itself.
+    By(Time),
     /// A stretch of time that is not a date ("for eight years"): claims its words.
     Duration,
     /// A window measured from the reference ("gli ultimi 2 anni", "the next 3 days"):
@@ -1143,7 +1146,7 @@ impl Parser<'_> {
 
     fn year_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
         let (y, j) = self.year_at(i)?;
-        if ctx & (IN | FROM | TO | BEFORE | AFTER | OF | ON) == 0 {
+        if ctx & (IN | FROM | TO | BEFORE | AFTER | OF | ON | BY) == 0 {
             return None;
         }
         Some((spec_time("year", |s| s.year = Some(y)), j))
@@ -2103,7 +2106,8 @@ impl Parser<'_> {
         if maybe_interval {
             offer(self.interval(i, None));
         }
-        offer(one.map(|(t, j)| (Expr::One(t), j)));
+        let deadline = ctx & BY != 0 && ctx & BEFORE == 0;
+        offer(one.map(|(t, j)| (if deadline { Expr::By(t) } else { Expr::One(t) }, j)));
         if let Some((l, j)) = one {
             if self.prep(j) & (FROM | BETWEEN | PAIR) != 0
                 || self.prep(j) & (AFTER | BEFORE) != 0 && l.spec.hour.is_none()

@@ -424,6 +424,37 @@ fn mention(
                 p,
             )
         }
+        Expr::By(a) => {
+            let p = resolve(&a, r, pref)?;
+            let to = if a.rule == "end_of" { p.end } else { p.start };
+            if to <= r {
+                return mention(Expr::One(a), start, end, r, pref);
+            }
+            let grain = Grain::Second;
+            let value = TimeValue::Interval {
+                from: Some(r),
+                to: Some(to),
+            };
+            let period = Period {
+                start: r,
+                end: to,
+                grain,
+                interval: true,
+            };
+            let date = to_event_date(&period, &value, grain, true)?;
+            return Some(Mention {
+                start,
+                end,
+                value,
+                grain,
+                approx: a.approx,
+                quoted: false,
+                window: true,
+                rule: "by",
+                first_day: r.date(),
+                date,
+            });
+        }
         Expr::Until(a) => {
             let p = resolve(&a, r, pref)?;
             // "until the end of the month": to the end of that stretch.
@@ -641,6 +672,52 @@ mod tests {
                 assert_eq!(fast, all, "{lang:?} {prefer:?}: {text}");
             }
         }
+    }
+
+    #[test]
+    fn deadlines_still_to_come_are_windows_from_the_reference() {
+        let r = NaiveDate::from_ymd_opt(2013, 2, 12)
+            .and_then(|d| d.and_hms_opt(4, 30, 0))
+            .expect("reference");
+        let at = |d: (i32, u32, u32), h: u32| {
+            NaiveDate::from_ymd_opt(d.0, d.1, d.2)
+                .and_then(|d| d.and_hms_opt(h, 0, 0))
+                .expect("date")
+        };
+        let cases = [
+            (Lang::En, "by 2:00pm", at((2013, 2, 12), 14)),
+            (Lang::En, "by the end of next month", at((2013, 4, 1), 0)),
+            (Lang::En, "within 2 weeks", at((2013, 2, 26), 0)),
+            (Lang::De, "binnen 2 Wochen", at((2013, 2, 26), 0)),
+            (Lang::Fr, "d'ici la fin du mois", at((2013, 3, 1), 0)),
+            (
+                Lang::Es,
+                "dentro de tres horas",
+                at((2013, 2, 12), 7) + chrono::Duration::minutes(30),
+            ),
+        ];
+        for (lang, text, to) in cases {
+            let found = find_mentions_at(text, lang, r, Preference::Future);
+            let m = found.first().unwrap_or_else(|| panic!("{text}: nothing"));
+            assert!(m.window && m.rule == "by", "{text}: {m:?}");
+            assert_eq!((m.start, m.end), (0, text.len()), "{text}");
+            assert_eq!(
+                m.value,
+                TimeValue::Interval {
+                    from: Some(r),
+                    to: Some(to)
+                },
+                "{text}"
+            );
+            // Not the date of an event.
+            assert!(find_mentions(text, lang, r.date(), Preference::Future).is_empty());
+        }
+        // A deadline already past is the time itself: "by 2008, it employed 300 people".
+        let past = find_mentions_at("by 2008", Lang::En, r, Preference::Past);
+        assert_eq!(
+            past.first().map(|m| (m.rule, m.window)),
+            Some(("year", false))
+        );
     }
 
     #[test]

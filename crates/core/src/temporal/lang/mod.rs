@@ -42,6 +42,10 @@ pub mod prep {
     /// Starts an interval only when a "to" closes it (French "de 9h à 11h": "de" alone is
     /// "of").
     pub const PAIR: u16 = 2048;
+    /// "by", "within", "d'ici", "binnen": a deadline. A time still to come after it, or a
+    /// span, is the stretch from the reference until then ("by the end of the month",
+    /// "within 2 weeks"); a past time is that time ("by 2008, it had 300 staff").
+    pub const BY: u16 = 4096;
 }
 
 /// A holiday's date rule.
