@@ -9,7 +9,7 @@
 #![allow(clippy::collapsible_if)]
 
 use super::calendar::{at_midnight, nth_weekday, shift, trunc};
-use super::lang::{Sem, prep::*};
+use super::lang::{PartSpans, Sem, prep::*};
 use super::lexicon::{Lexicon, Tok, Token};
 use super::resolve::{Period, Spec, Time, add_days, resolve};
 use super::{Grain, Preference};
@@ -1800,21 +1800,24 @@ impl Parser<'_> {
     /// The start (1), middle (6) or end (12) of a period.
     fn part_of_period(&self, container: &Time, which: u32, e: usize) -> Option<(Time, usize)> {
         let p = self.resolved(container)?;
-        // The stretch: thirds of a month, four-month parts of a year, days of a week.
-        let range = match (p.grain, which) {
-            (Grain::Month, 1) => Some((p.start, add_days(p.start, 10)?, Grain::Day)),
-            (Grain::Month, 6) => Some((add_days(p.start, 10)?, add_days(p.start, 20)?, Grain::Day)),
-            (Grain::Month, _) => Some((add_days(p.start, 20)?, p.end, Grain::Day)),
-            (Grain::Year, 1) => Some((p.start, shift(p.start, Grain::Month, 3)?, Grain::Month)),
-            (Grain::Year, 6) => Some((
-                shift(p.start, Grain::Month, 4)?,
-                shift(p.start, Grain::Month, 8)?,
-                Grain::Month,
-            )),
-            (Grain::Year, _) => Some((shift(p.start, Grain::Month, 8)?, p.end, Grain::Month)),
-            (Grain::Week, 1) => Some((p.start, add_days(p.start, 3)?, Grain::Day)),
-            (Grain::Week, 6) => Some((add_days(p.start, 2)?, add_days(p.start, 4)?, Grain::Day)),
-            (Grain::Week, _) => Some((add_days(p.start, 4)?, p.end, Grain::Day)),
+        // The stretch, as the language says it.
+        let spans = self.lex.table.parts;
+        let part = match which {
+            1 => 0,
+            6 => 1,
+            _ => 2,
+        };
+        let stretch = |(from, to): (u32, u32), unit: Grain, fine: Grain| {
+            let at = |n: u32| match n {
+                PartSpans::END => Some(p.end),
+                n => shift(p.start, unit, i64::from(n)),
+            };
+            Some((at(from)?, at(to)?, fine))
+        };
+        let range = match p.grain {
+            Grain::Month => stretch(spans.month[part], Grain::Day, Grain::Day),
+            Grain::Year => stretch(spans.year[part], Grain::Month, Grain::Month),
+            Grain::Week => stretch(spans.week[part], Grain::Day, Grain::Day),
             _ => None,
         };
         if p.grain == Grain::Week {

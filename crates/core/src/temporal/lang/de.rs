@@ -1,6 +1,6 @@
 //! German temporal words.
 
-use super::{Holiday, Sem::*, TemporalTable, prep::*};
+use super::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 use crate::lang::Lang;
 use crate::temporal::Grain;
 
@@ -355,4 +355,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour_colon: false,
     morning: (3, 12),
     space_dates: false,
+    parts: &PartSpans::COMMON,
 };

@@ -1,6 +1,6 @@
 //! English temporal words.
 
-use super::{Holiday, Sem::*, TemporalTable, prep::*};
+use super::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 use crate::lang::Lang;
 use crate::temporal::Grain;
 
@@ -348,4 +348,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour_colon: true,
     morning: (0, 12),
     space_dates: false,
+    parts: &PartSpans::COMMON,
 };

@@ -1,6 +1,6 @@
 //! Spanish temporal words.
 
-use super::{Holiday, Sem::*, TemporalTable, prep::*};
+use super::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 use crate::lang::Lang;
 use crate::temporal::Grain;
 
@@ -228,4 +228,5 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour_colon: false,
     morning: (4, 12),
     space_dates: false,
+    parts: &PartSpans::COMMON,
 };

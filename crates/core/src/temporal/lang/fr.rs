@@ -1,6 +1,6 @@
 //! French temporal words.
 
-use super::{Holiday, Sem::*, TemporalTable, prep::*};
+use super::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 use crate::lang::Lang;
 use crate::temporal::Grain;
 
@@ -281,4 +281,12 @@ pub static TABLE: TemporalTable = TemporalTable {
     twelve_hour_colon: false,
     morning: (4, 12),
     space_dates: true,
+    // "début avril" is its first five days, "mi-décembre" the 10th to the 19th, "en début
+    // d'année" January and February, "en fin d'année" November and December, "en début de
+    // semaine" Monday and Tuesday, "à la fin de la semaine" Thursday to Sunday.
+    parts: &PartSpans {
+        month: [(0, 5), (9, 19), (20, PartSpans::END)],
+        year: [(0, 2), (4, 8), (10, PartSpans::END)],
+        week: [(0, 2), (2, 4), (3, PartSpans::END)],
+    },
 };

@@ -259,6 +259,33 @@ pub struct TemporalTable {
     pub morning: (u32, u32),
     /// Numeric dates may be written with spaces ("le 20 02 2014", "17 2").
     pub space_dates: bool,
+    /// Where the start, middle and end of a month, year and week lie.
+    pub parts: &'static PartSpans,
+}
+
+/// The stretches a language means by the start, the middle and the end of a period, each
+/// `[from, to)` counted from the period's start: days of a month or week, months of a year.
+/// [`PartSpans::END`] stands for the period's end.
+#[derive(Debug)]
+pub struct PartSpans {
+    /// Start, middle and end of a month, in days.
+    pub month: [(u32, u32); 3],
+    /// Start, middle and end of a year, in months.
+    pub year: [(u32, u32); 3],
+    /// Start, middle and end of a week, in days.
+    pub week: [(u32, u32); 3],
+}
+
+impl PartSpans {
+    /// The end of the period, whatever its length.
+    pub const END: u32 = u32::MAX;
+
+    /// Thirds of a month, four-month parts of a year, three days of a week.
+    pub const COMMON: PartSpans = PartSpans {
+        month: [(0, 10), (10, 20), (20, Self::END)],
+        year: [(0, 3), (4, 8), (8, Self::END)],
+        week: [(0, 3), (2, 4), (4, Self::END)],
+    };
 }
 
 /// The temporal table of one language: the one place that knows which language is which.
