@@ -295,7 +295,9 @@ impl Parser<'_> {
                     s if s.never_anchors() => true,
                     Sem::Ord(_) => !after_at() && !after_on(),
                     // "día quince": a number word after a day word is a day.
-                    Sem::Num(_) => !(after_at() || i > 0 && self.unit(i - 1) == Some(Grain::Day)),
+                    Sem::Num(_) | Sem::Count(_) => {
+                        !(after_at() || i > 0 && self.unit(i - 1) == Some(Grain::Day))
+                    }
                     Sem::Minutes(_) | Sem::Minus => !after_at(),
                     _ => false,
                 };
@@ -381,7 +383,7 @@ impl Parser<'_> {
             return (n <= 6).then_some((i64::from(v), i + 1));
         }
         let v = self.find(i, |s| match s {
-            Sem::Num(n) => Some(n),
+            Sem::Num(n) | Sem::Count(n) => Some(n),
             _ => None,
         })?;
         if (20..=90).contains(&v) && v % 10 == 0 {
@@ -722,7 +724,10 @@ impl Parser<'_> {
                 return Some((t, j));
             }
         }
-        // After "alle", "at": a bare hour, maybe with minutes.
+        // After "alle", "at": a bare hour, maybe with minutes ("at a few" is none).
+        if self.is(i, |s| matches!(s, Sem::Count(_))) {
+            return None;
+        }
         let (h, j) = self.number(i)?;
         if !(0..=24).contains(&h) || self.plain_int(i).is_some_and(|(_, n)| n > 2) {
             return None;
@@ -924,7 +929,11 @@ impl Parser<'_> {
         // "Jul 18, Fri": after a comma and closing the phrase.
         let closing = i > 0 && self.punct(i - 1) == Some(',') && self.items.get(i + 1).is_none();
         // "Thu" as a paragraph of its own (a label, a schedule's heading).
-        let alone = i == 0 && self.items.len() == 1;
+        let alone = i == 0
+            && self.items.len() == 1
+            && self
+                .word(i)
+                .is_none_or(|w| !self.lex.table.abbrev_homographs.contains(&w));
         if self.punct(i + 1) == Some(',') || self.int(i + 1).is_some() || closing || alone {
             return Some((w, i + 1));
         }

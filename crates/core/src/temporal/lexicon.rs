@@ -406,6 +406,9 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     for &(w, n) in t.numbers {
         add(w, Sem::Num(n));
     }
+    for &(w, n) in t.counts {
+        add(w, Sem::Count(n));
+    }
     for &(w, n) in t.ordinals {
         add(w, Sem::Ord(n));
     }

@@ -169,7 +169,13 @@ fn accept(p: &Period, r: NaiveDateTime, future: bool, strict: bool) -> bool {
         if strict {
             p.start > r && p.start.date() > r.date()
         } else {
+            // A clock time in the hour still running is not over yet: at 04:30, "4:23am"
+            // is today's (the hour is read first, then the minutes within it).
             p.end > r
+                || p.grain < Grain::Hour
+                    && trunc(p.start, Grain::Hour)
+                        .and_then(|h| shift(h, Grain::Hour, 1))
+                        .is_some_and(|end| end > r)
         }
     } else if strict {
         p.end <= r

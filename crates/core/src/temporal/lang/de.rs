@@ -34,6 +34,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "sonntag|sonntags",
     ],
     weekday_abbrevs: ["mo", "di", "mi", "do", "fr", "sa", "so"],
+    abbrev_homographs: &[],
     numbers: &[
         ("ein|eine|einer|einem|einen|eins", 1),
         ("zwei", 2),
@@ -62,8 +63,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("dreißig", 30),
         ("vierzig", 40),
         ("fünfzig", 50),
-        ("paar|ein paar", 2),
     ],
+    counts: &[("paar|ein paar", 2)],
     ordinals: &[
         ("erste|erster|ersten|erstes", 1),
         ("zweite|zweiter|zweiten|zweites", 2),

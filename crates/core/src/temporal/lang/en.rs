@@ -42,6 +42,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "sat",
         "sun",
     ],
+    abbrev_homographs: &[],
     numbers: &[
         ("a|an|one", 1),
         ("two", 2),
@@ -67,9 +68,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("forty", 40),
         ("fifty", 50),
         ("thousand", 1000),
-        ("a couple of|a couple|couple of", 2),
-        ("a few|few", 3),
     ],
+    counts: &[("a couple of|a couple|couple of", 2), ("a few|few", 3)],
     ordinals: &[
         ("first", 1),
         ("second", 2),

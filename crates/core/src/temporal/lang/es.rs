@@ -42,6 +42,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "sa|sáb",
         "do|dom",
     ],
+    abbrev_homographs: &[],
     numbers: &[
         ("cero|zero", 0),
         ("un|uno|una", 1),
@@ -75,6 +76,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("cincuenta", 50),
         ("y cinco", 5),
     ],
+    counts: &[("un par de", 2)],
     ordinals: &[
         ("primero|primera|primer|1º|1ro", 1),
         ("segundo|segunda", 2),

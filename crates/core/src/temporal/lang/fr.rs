@@ -39,6 +39,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ],
     weekday_abbrevs: ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
+    abbrev_homographs: &[],
     numbers: &[
         ("un|une", 1),
         ("deux", 2),
@@ -69,8 +70,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("trente et un", 31),
         ("quarante", 40),
         ("cinquante", 50),
-        ("quelques", 3),
     ],
+    counts: &[("quelques", 3)],
     ordinals: &[
         ("premier|première|1er|1re", 1),
         ("deuxième|second|seconde", 2),

@@ -35,6 +35,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "domenica",
     ],
     weekday_abbrevs: ["lun", "mar", "mer", "gio", "ven", "sab", "dom"],
+    abbrev_homographs: &[],
     numbers: &[
         ("un", 1),
         ("un'", 1),
@@ -74,6 +75,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("cinquanta", 50),
         ("l'una", 1),
     ],
+    counts: &[("un paio di|un paio", 2)],
     ordinals: &[
         ("primo|prima|1°|1º", 1),
         ("secondo|seconda", 2),

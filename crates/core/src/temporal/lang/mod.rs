@@ -111,6 +111,9 @@ pub enum Sem {
     WeekdayAbbr(u32),
     /// A number word ("tre", "twelve").
     Num(i64),
+    /// A vague count ("a couple of", "a few", "quelques"): a number of units, never a
+    /// clock hour or a day of the month.
+    Count(i64),
     /// An ordinal word ("primo", "third").
     Ord(i64),
     /// A day relative to the reference ("ieri" = -1).
@@ -215,7 +218,7 @@ impl Sem {
     pub(crate) fn anchors_after_lead(self) -> bool {
         matches!(
             self,
-            Sem::Num(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus
+            Sem::Num(_) | Sem::Count(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus
         )
     }
 
@@ -243,8 +246,13 @@ pub struct TemporalTable {
     pub weekdays: [&'static str; 7],
     /// Weekday abbreviations (only weekdays next to a number or a dot).
     pub weekday_abbrevs: [&'static str; 7],
+    /// Weekday abbreviations that are also everyday words (Portuguese "ter", "to have"):
+    /// a weekday only next to a number, a dot or a comma, even standing alone.
+    pub abbrev_homographs: &'static [&'static str],
     /// Number words and their value.
     pub numbers: &'static [(&'static str, i64)],
+    /// Vague counts and the number they stand for ([`Sem::Count`]).
+    pub counts: &'static [(&'static str, i64)],
     /// Ordinal words and their value.
     pub ordinals: &'static [(&'static str, i64)],
     /// Every other word or phrase and its meaning.

@@ -34,6 +34,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         "domingo",
     ],
     weekday_abbrevs: ["seg", "ter", "qua", "qui", "sex", "sáb", "dom"],
+    abbrev_homographs: &["ter"],
     numbers: &[
         ("zero", 0),
         ("um|uma", 1),
@@ -65,6 +66,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("quarenta", 40),
         ("cinquenta", 50),
     ],
+    counts: &[("um par de", 2)],
     ordinals: &[
         ("primeiro|primeira|1º|1ª", 1),
         ("segundo|segunda", 2),
