@@ -299,6 +299,11 @@ impl Parser<'_> {
                         !(after_at() || i > 0 && self.unit(i - 1) == Some(Grain::Day))
                     }
                     Sem::Minutes(_) | Sem::Minus => !after_at(),
+                    // "am", "pm" anchor only after a number word ("ten thirty am"); after
+                    // digits, the digits anchor.
+                    Sem::Am | Sem::Pm => {
+                        !(i > 0 && self.is(i - 1, |s| matches!(s, Sem::Num(_) | Sem::Count(_))))
+                    }
                     _ => false,
                 };
                 !weak(s) || alt.is_some_and(|a| !weak(a))
@@ -823,10 +828,17 @@ impl Parser<'_> {
 
     /// A unit after a number: "3 giorni".
     fn unit(&self, i: usize) -> Option<Grain> {
-        self.find(i, |s| match s {
+        let g = self.find(i, |s| match s {
             Sem::Unit(g) | Sem::Units(g) => Some(g),
             _ => None,
-        })
+        })?;
+        // A mark ("15'", "30\"") is a unit only glued to the number before it: the quote in
+        // «"This is…» is no second.
+        let mark = self.word(i) == Some("");
+        if mark && !(i > 0 && !self.gap(i) && self.int(i - 1).is_some()) {
+            return None;
+        }
+        Some(g)
     }
 
     /// A plural unit ("anni", "years").

@@ -15,19 +15,18 @@ pub(crate) struct WordEntry {
     pub longest: usize,
     /// How it may anchor a mention, alone or as part of a phrase.
     pub anchor: Anchor,
-    /// It (or a phrase it ends) makes a following number word an anchor
-    /// ([`Sem::leads_count`]).
-    pub leads_count: bool,
+    /// The [`lead`](super::lang::lead)s it (or a phrase it ends) gives the word after it.
+    pub leads: u8,
 }
 
 /// Whether a word may anchor a mention: the grammar only runs near such words.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) enum Anchor {
     /// Never by itself ("di", "circa", "next"), or not a key at all.
     #[default]
     Never,
-    /// Only right after a word that leads a count ([`Sem::anchors_after_lead`]).
-    AfterLead,
+    /// Only right after a word giving one of these leads ([`Sem::lead_needed`]).
+    AfterLead(u8),
     /// Wherever it is.
     Always,
 }
@@ -38,13 +37,25 @@ impl Anchor {
         let one = |s: Sem| {
             if s.never_anchors() {
                 Anchor::Never
-            } else if s.anchors_after_lead() {
-                Anchor::AfterLead
+            } else if s.lead_needed() != 0 {
+                Anchor::AfterLead(s.lead_needed())
             } else {
                 Anchor::Always
             }
         };
-        one(sem).max(alt.map_or(Anchor::Never, one))
+        one(sem).or(alt.map_or(Anchor::Never, one))
+    }
+
+    /// Anchors when either does.
+    fn or(self, other: Anchor) -> Anchor {
+        match (self, other) {
+            (Anchor::Always, _) | (_, Anchor::Always) => Anchor::Always,
+            (Anchor::AfterLead(a), Anchor::AfterLead(b)) => Anchor::AfterLead(a | b),
+            (Anchor::AfterLead(a), Anchor::Never) | (Anchor::Never, Anchor::AfterLead(a)) => {
+                Anchor::AfterLead(a)
+            }
+            (Anchor::Never, Anchor::Never) => Anchor::Never,
+        }
     }
 }
 
@@ -434,13 +445,16 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     }
     let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
     let leads =
-        |&(sem, alt): &(Sem, Option<Sem>)| sem.leads_count() || alt.is_some_and(Sem::leads_count);
+        |&(sem, alt): &(Sem, Option<Sem>)| sem.lead_given() | alt.map_or(0, Sem::lead_given);
     for (k, v) in lex.phrases.iter().filter(|(k, _)| !k.contains(' ')) {
         let e = words.entry(k.clone()).or_default();
         e.sems = Some(*v);
         e.anchor = Anchor::of(v.0, v.1);
-        e.leads_count = leads(v);
+        e.leads = leads(v);
+        // A symbol anchors unless it is a unit mark after a number ("15'", "30\"").
+        let mark = matches!(v.0, Sem::Unit(_) | Sem::Units(_));
         if e.anchor != Anchor::Never
+            && !mark
             && let (Some(c), None) = (k.chars().next(), k.chars().nth(1))
             && !c.is_alphabetic()
         {
@@ -448,32 +462,31 @@ fn build(t: &'static TemporalTable) -> Lexicon {
         }
     }
     // A phrase that may anchor a mention needs one of its tokens to say so. One that always
-    // does marks its last word, unless a number or another of its words already anchors:
-    // marking a later token rather than the head keeps "di" and "il" (heads of "di mattina",
+    // does marks its longest word (likely the rarest), unless a number or another of its
+    // words already anchors: not its head, which keeps "di" and "il" (heads of "di mattina",
     // "il giorno dopo") out. A count phrase ("twenty one") marks its head, which follows the
     // leading word.
     for (k, v) in lex.phrases.iter().filter(|(k, _)| k.contains(' ')) {
         let parts: Vec<&str> = k.split(' ').collect();
-        if leads(v)
-            && let Some(last) = parts.last()
-        {
-            words.entry((*last).to_string()).or_default().leads_count = true;
+        if let Some(last) = parts.last() {
+            words.entry((*last).to_string()).or_default().leads |= leads(v);
         }
         let anchor = Anchor::of(v.0, v.1);
-        if anchor == Anchor::Never {
-            continue;
-        }
         let is_symbol = |p: &str| !p.chars().any(char::is_alphabetic);
-        if anchor == Anchor::AfterLead {
-            match parts.first() {
-                Some(p) if is_symbol(p) => lex.anchor_puncts.extend(p.chars().next()),
-                Some(p) => {
-                    let e = words.entry((*p).to_string()).or_default();
-                    e.anchor = e.anchor.max(Anchor::AfterLead);
+        match anchor {
+            Anchor::Never => continue,
+            Anchor::AfterLead(_) => {
+                match parts.first() {
+                    Some(p) if is_symbol(p) => lex.anchor_puncts.extend(p.chars().next()),
+                    Some(p) => {
+                        let e = words.entry((*p).to_string()).or_default();
+                        e.anchor = e.anchor.or(anchor);
+                    }
+                    None => {}
                 }
-                None => {}
+                continue;
             }
-            continue;
+            Anchor::Always => {}
         }
         let marked = parts.iter().any(|p| {
             p.parse::<u32>().is_ok()
@@ -483,7 +496,11 @@ fn build(t: &'static TemporalTable) -> Lexicon {
         if marked {
             continue;
         }
-        match parts.iter().rev().find(|p| !is_symbol(p)) {
+        let longest = parts
+            .iter()
+            .filter(|p| !is_symbol(p))
+            .max_by_key(|p| p.chars().filter(|c| c.is_alphabetic()).count());
+        match longest {
             Some(w) => words.entry((*w).to_string()).or_default().anchor = Anchor::Always,
             None => lex
                 .anchor_puncts

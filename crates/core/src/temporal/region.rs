@@ -40,10 +40,10 @@ fn may_anchor(tokens: &[Token], i: usize, buf: &str, lex: &Lexicon) -> bool {
         Tok::Punct(c) => lex.anchor_puncts.contains(&c),
         Tok::Word(..) => match entry(t, buf, lex).map(|e| e.anchor) {
             Some(Anchor::Always) => true,
-            Some(Anchor::AfterLead) => i
+            Some(Anchor::AfterLead(needs)) => i
                 .checked_sub(1)
                 .and_then(|p| entry(&tokens[p], buf, lex))
-                .is_some_and(|e| e.leads_count),
+                .is_some_and(|e| e.leads & needs != 0),
             _ => false,
         },
     }

@@ -48,6 +48,19 @@ pub mod prep {
     pub const BY: u16 = 4096;
 }
 
+/// What a word before a number, ordinal or minute word gives it: the right to anchor a
+/// mention (see [`Sem::lead_needed`]).
+pub mod lead {
+    /// "at", "from" ("alle tre", "dal primo").
+    pub const AT: u8 = 1;
+    /// "on", an article ("on the first").
+    pub const ON: u8 = 2;
+    /// The day unit ("día quince").
+    pub const DAY: u8 = 4;
+    /// A number word, before "am" or "pm" ("ten thirty am"); digits anchor by themselves.
+    pub const NUMBER: u8 = 8;
+}
+
 /// A holiday's date rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Holiday {
@@ -212,23 +225,37 @@ impl Sem {
         )
     }
 
-    /// A word that anchors a mention only after a word that [leads](Sem::leads_count) it:
-    /// number words ("alle tre", "il giorno quindici"), ordinals ("on the first") and minute
-    /// words.
-    pub(crate) fn anchors_after_lead(self) -> bool {
-        matches!(
-            self,
-            Sem::Num(_) | Sem::Count(_) | Sem::Ord(_) | Sem::Minutes(_) | Sem::Minus
-        )
+    /// For a word that anchors a mention only after certain words (number words: "alle
+    /// tre", "día quince"; ordinals: "on the first"; minute words; "am" and "pm" after a
+    /// number word), the [`lead`]s it needs before it; 0 for any other word.
+    pub(crate) fn lead_needed(self) -> u8 {
+        match self {
+            Sem::Num(_) | Sem::Count(_) => lead::AT | lead::DAY,
+            Sem::Ord(_) => lead::AT | lead::ON,
+            Sem::Minutes(_) | Sem::Minus => lead::AT,
+            // "ten thirty am": a number word before.
+            Sem::Am | Sem::Pm => lead::NUMBER,
+            _ => 0,
+        }
     }
 
-    /// A word after which a number, ordinal or minute word anchors a mention: "at", "from",
-    /// "on" and the day unit ("día quince").
-    pub(crate) fn leads_count(self) -> bool {
+    /// The [`lead`]s this word gives the word after it.
+    pub(crate) fn lead_given(self) -> u8 {
         match self {
-            Sem::Prep(f) => f & (prep::AT | prep::FROM | prep::ON) != 0,
-            Sem::Unit(g) | Sem::Units(g) => g == crate::temporal::Grain::Day,
-            _ => false,
+            Sem::Prep(f) => {
+                let at = if f & (prep::AT | prep::FROM) != 0 {
+                    lead::AT
+                } else {
+                    0
+                };
+                let on = if f & prep::ON != 0 { lead::ON } else { 0 };
+                at | on
+            }
+            Sem::Unit(crate::temporal::Grain::Day) | Sem::Units(crate::temporal::Grain::Day) => {
+                lead::DAY
+            }
+            Sem::Num(_) | Sem::Count(_) => lead::NUMBER,
+            _ => 0,
         }
     }
 }
