@@ -74,14 +74,7 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        let first: &str = match t.tok {
-            Tok::Word(a, z) => buf.get(a as usize..z as usize).unwrap_or_default(),
-            _ => "",
-        };
-        let entry = match t.tok {
-            Tok::Word(a, z) if a < z => lex.word(first),
-            _ => None,
-        };
+        let entry = lex.entry(t.entry);
         let head_len = match t.tok {
             Tok::Word(..) => entry.map_or(0, |e| e.longest),
             _ if !lex.symbol_heads => 0,

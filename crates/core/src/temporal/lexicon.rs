@@ -77,7 +77,12 @@ pub(crate) struct Token {
     pub end: usize,
     pub gap: bool,
     pub tok: Tok,
+    /// For a word of the lexicon, its entry ([`Lexicon::entry`]); else [`NO_ENTRY`].
+    pub entry: u32,
 }
+
+/// A token that is no word of the lexicon.
+pub(crate) const NO_ENTRY: u32 = u32::MAX;
 
 /// Lowercases and folds accents of one character into `out`.
 pub(crate) fn fold_into(c: char, out: &mut String) {
@@ -147,6 +152,14 @@ fn after_digits(out: &[Token], gap: bool) -> bool {
     !gap && out.last().is_some_and(|t| matches!(t.tok, Tok::Int(..)))
 }
 
+/// The entry of a normalised word in the lexicon, if one is given and has it.
+fn entry_of(known: Option<&Lexicon>, word: &str) -> u32 {
+    match known {
+        Some(lex) if !word.is_empty() => lex.index.get(word).copied().unwrap_or(NO_ENTRY),
+        _ => NO_ENTRY,
+    }
+}
+
 /// A word token over `buf[from..to]`.
 fn word_range(from: usize, to: usize) -> Tok {
     Tok::Word(
@@ -161,9 +174,15 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens; word texts are normalised into `buf`.
 ///
-/// With a `known` bloom filter (see [`Lexicon::bloom`]), ASCII words the filter rules out are
-/// not copied: their token has an empty text range, as no lexicon entry can match them.
-pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out: &mut Vec<Token>) {
+/// With a `known` lexicon, words its bloom filter (see [`Lexicon::bloom`]) rules out are
+/// not copied: their token has an empty text range, as no lexicon entry can match them;
+/// the others carry their entry, if any.
+pub(crate) fn tokenize(
+    text: &str,
+    known: Option<&Lexicon>,
+    buf: &mut String,
+    out: &mut Vec<Token>,
+) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap = true;
@@ -184,6 +203,7 @@ pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out:
                 end: i,
                 gap,
                 tok: Tok::Int(v, n),
+                entry: NO_ENTRY,
             });
             gap = false;
             continue;
@@ -211,7 +231,7 @@ pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out:
                     None => 0,
                 };
                 let from = buf.len();
-                if known.is_none_or(|bloom| bloom_has(bloom, len, at(0), at(1), at(len - 1)))
+                if known.is_none_or(|lex| bloom_has(&lex.bloom, len, at(0), at(1), at(len - 1)))
                     || after_digits(out, gap)
                 {
                     buf.push_str(&text[start..i]);
@@ -226,6 +246,7 @@ pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out:
                     end: i,
                     gap,
                     tok: word_range(from, buf.len()),
+                    entry: entry_of(known, &buf[from..]),
                 });
                 gap = false;
                 continue;
@@ -255,7 +276,7 @@ pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out:
                         break;
                     }
                 }
-                if let Some(bloom) = known {
+                if let Some(bloom) = known.map(|lex| &lex.bloom) {
                     let w = &buf.as_bytes()[from..];
                     let at = |k: usize| w.get(k).copied().unwrap_or(0);
                     let last = w.last().copied().unwrap_or(0);
@@ -268,6 +289,7 @@ pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out:
                     end: j,
                     gap,
                     tok: word_range(from, buf.len()),
+                    entry: entry_of(known, &buf[from..]),
                 });
                 gap = false;
                 i = j;
@@ -281,6 +303,7 @@ pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out:
                     end: i + c.len_utf8(),
                     gap,
                     tok: Tok::Punct(c),
+                    entry: NO_ENTRY,
                 });
                 gap = false;
             }
@@ -292,6 +315,7 @@ pub(crate) fn tokenize(text: &str, known: Option<&[u64]>, buf: &mut String, out:
             end: i + 1,
             gap,
             tok: Tok::Punct(char::from(b)),
+            entry: NO_ENTRY,
         });
         gap = false;
         i += 1;
@@ -306,8 +330,11 @@ pub(crate) struct Lexicon {
     pub heads: FxHashMap<String, usize>,
     /// Every proper prefix (in tokens) of a phrase: extending a key stops when it is none.
     pub prefixes: FxHashMap<String, ()>,
-    /// One-token keys: the word's own meaning, and the longest phrase it starts.
-    pub words: FxHashMap<String, WordEntry>,
+    /// Words with an entry (one-token keys, phrase heads, words marking an anchor phrase):
+    /// their index in [`Lexicon::entries`].
+    pub index: FxHashMap<String, u32>,
+    /// The entries of [`Lexicon::index`].
+    pub entries: Vec<WordEntry>,
     /// A bit per (length, first, second, last byte) class of the words of every key: most
     /// words of a text are in no class, so they are neither copied nor looked up.
     pub bloom: Vec<u64>,
@@ -370,13 +397,9 @@ fn bloom_has(bloom: &[u64], len: usize, first: u8, second: u8, last: u8) -> bool
 }
 
 impl Lexicon {
-    /// The entry of a one-token word, if any.
-    pub(crate) fn word(&self, w: &str) -> Option<WordEntry> {
-        let b = bloom_bit(w);
-        if self.bloom[b / 64] & (1 << (b % 64)) == 0 {
-            return None;
-        }
-        self.words.get(w).copied()
+    /// The entry at `i` ([`Token::entry`]); none for [`NO_ENTRY`].
+    pub(crate) fn entry(&self, i: u32) -> Option<WordEntry> {
+        self.entries.get(i as usize).copied()
     }
 }
 
@@ -385,7 +408,8 @@ fn build(t: &'static TemporalTable) -> Lexicon {
         phrases: FxHashMap::default(),
         heads: FxHashMap::default(),
         prefixes: FxHashMap::default(),
-        words: FxHashMap::default(),
+        index: FxHashMap::default(),
+        entries: Vec::new(),
         bloom: vec![0; 1024],
         symbol_heads: false,
         int_heads: Vec::new(),
@@ -516,7 +540,11 @@ fn build(t: &'static TemporalTable) -> Lexicon {
         let b = bloom_bit(part);
         lex.bloom[b / 64] |= 1 << (b % 64);
     }
-    lex.words = words;
+    for (k, e) in words {
+        lex.index
+            .insert(k, u32::try_from(lex.entries.len()).unwrap_or(NO_ENTRY));
+        lex.entries.push(e);
+    }
     lex.symbol_heads = lex
         .phrases
         .keys()

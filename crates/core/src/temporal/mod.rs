@@ -223,9 +223,13 @@ fn scan(
         let chunk = &text[at..end];
         buf.clear();
         tokens.clear();
-        tokenize(chunk, Some(&lex.bloom), &mut buf, &mut tokens);
+        // Room for the chunk at once (about a token per five bytes of news text), rather
+        // than growing a few times per article.
+        tokens.reserve(chunk.len() / 4);
+        buf.reserve(chunk.len() / 2);
+        tokenize(chunk, Some(lex), &mut buf, &mut tokens);
         match coverage {
-            Coverage::Regions => region::regions(&tokens, &buf, lex, &mut regions),
+            Coverage::Regions => region::regions(&tokens, lex, &mut regions),
             Coverage::Everything => {
                 regions.clear();
                 regions.push((0, tokens.len()));

@@ -24,39 +24,36 @@ fn is_plain(t: &Token) -> bool {
     matches!(t.tok, Tok::Word(a, z) if a == z)
 }
 
-/// The lexicon entry of a word token with text.
-fn entry(t: &Token, buf: &str, lex: &Lexicon) -> Option<WordEntry> {
-    match t.tok {
-        Tok::Word(a, z) if a < z => buf.get(a as usize..z as usize).and_then(|w| lex.word(w)),
-        _ => None,
-    }
+/// The lexicon entry of a token.
+fn entry(t: &Token, lex: &Lexicon) -> Option<WordEntry> {
+    lex.entry(t.entry)
 }
 
 /// Token `i` may anchor a mention, alone or within a phrase.
-fn may_anchor(tokens: &[Token], i: usize, buf: &str, lex: &Lexicon) -> bool {
+fn may_anchor(tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
     let t = &tokens[i];
     match t.tok {
         Tok::Int(..) => true,
         Tok::Punct(c) => lex.anchor_puncts.contains(&c),
-        Tok::Word(..) => match entry(t, buf, lex).map(|e| e.anchor) {
+        Tok::Word(..) => match entry(t, lex).map(|e| e.anchor) {
             Some(Anchor::Always) => true,
             Some(Anchor::AfterLead(needs)) => i
                 .checked_sub(1)
-                .and_then(|p| entry(&tokens[p], buf, lex))
+                .and_then(|p| entry(&tokens[p], lex))
                 .is_some_and(|e| e.leads & needs != 0),
             _ => false,
         },
     }
 }
 
-/// The token ranges of `tokens` (normalised text in `buf`) that can hold a mention, in
-/// order and disjoint, into `out`.
-pub(crate) fn regions(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
+/// The token ranges of `tokens` (from [`tokenize`](super::lexicon::tokenize) with `lex`)
+/// that can hold a mention, in order and disjoint, into `out`.
+pub(crate) fn regions(tokens: &[Token], lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let n = tokens.len();
     let mut i = 0;
     while i < n {
-        if !may_anchor(tokens, i, buf, lex) {
+        if !may_anchor(tokens, i, lex) {
             i += 1;
             continue;
         }
@@ -69,7 +66,7 @@ pub(crate) fn regions(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<
         let mut end = i + 1;
         plain = 0;
         while end < n && plain < PLAIN_AFTER {
-            if may_anchor(tokens, end, buf, lex) {
+            if may_anchor(tokens, end, lex) {
                 plain = 0;
             } else {
                 plain += usize::from(is_plain(&tokens[end]));
@@ -93,8 +90,8 @@ mod tests {
     fn regions_of(text: &str, lang: Lang) -> Vec<String> {
         let lex = lexicon(lang);
         let (mut buf, mut toks, mut out) = (String::new(), Vec::new(), Vec::new());
-        tokenize(text, Some(&lex.bloom), &mut buf, &mut toks);
-        regions(&toks, &buf, lex, &mut out);
+        tokenize(text, Some(lex), &mut buf, &mut toks);
+        regions(&toks, lex, &mut out);
         out.iter()
             .map(|&(s, e)| text[toks[s].start..toks[e - 1].end].to_string())
             .collect()
@@ -113,8 +110,8 @@ mod tests {
                     piattaforma di ricerca interna e sulle sue priorità commerciali";
         let lex = lexicon(Lang::It);
         let (mut buf, mut toks, mut out) = (String::new(), Vec::new(), Vec::new());
-        tokenize(text, Some(&lex.bloom), &mut buf, &mut toks);
-        regions(&toks, &buf, lex, &mut out);
+        tokenize(text, Some(lex), &mut buf, &mut toks);
+        regions(&toks, lex, &mut out);
         let anchor = toks.iter().position(|t| &text[t.start..t.end] == "ieri");
         let anchor = anchor.expect("ieri is a token");
         assert_eq!(out.len(), 1, "{out:?}");
