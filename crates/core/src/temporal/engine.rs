@@ -2125,6 +2125,19 @@ impl Parser<'_> {
         }
         let deadline = ctx & BY != 0 && ctx & BEFORE == 0;
         offer(one.map(|(t, j)| (if deadline { Expr::By(t) } else { Expr::One(t) }, j)));
+        // A qualifier after the time: "14 Uhr frühestens", "lundi au plus tard".
+        if let Some((t, j)) = one {
+            if self.is(j, |s| s == Sem::Earliest) {
+                offer(Some((Expr::From(t), j + 1)));
+            } else if self.is(j, |s| s == Sem::Latest) {
+                // "Monday at the latest" runs to the end of Monday; "11 Uhr spätestens" to 11.
+                let mut t = t;
+                if t.spec.hour.is_none() && t.spec.pod.is_none() {
+                    t.rule = "at_the_latest";
+                }
+                offer(Some((Expr::Until(t), j + 1)));
+            }
+        }
         if let Some((l, j)) = one {
             if self.prep(j) & (FROM | BETWEEN | PAIR) != 0
                 || self.prep(j) & (AFTER | BEFORE) != 0 && l.spec.hour.is_none()

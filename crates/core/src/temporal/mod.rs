@@ -464,6 +464,7 @@ fn mention(
             // "until the end of the month": to the end of that stretch.
             let to = match a.range {
                 Some((_, end, _)) if a.rule == "end_of" => end,
+                _ if a.rule == "at_the_latest" => p.end,
                 _ => p.start,
             };
             (

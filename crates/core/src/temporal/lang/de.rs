@@ -350,6 +350,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mitte", MidOf),
         ("q", QuarterMark),
         ("circa|zirka|ca|ca.|etwa|ungefähr|so circa|so", Approx),
+        ("frühestens|frühstens", Earliest),
+        ("spätestens", Latest),
     ],
     day_first: true,
     twelve_hour: true,

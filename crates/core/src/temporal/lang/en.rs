@@ -342,6 +342,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("eoy", PartOfUnit(12, Grain::Year)),
         ("q", QuarterMark),
         ("approximately|approx|roughly|circa|about|around", Approx),
+        ("at the earliest", Earliest),
+        ("at the latest", Latest),
     ],
     day_first: false,
     twelve_hour: true,

@@ -224,6 +224,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mediados|a mediados", MidOf),
         ("t", QuarterMark),
         ("alrededor de|aproximadamente|sobre|hacia", Approx),
+        ("como muy pronto", Earliest),
+        ("como muy tarde", Latest),
     ],
     day_first: true,
     twelve_hour: true,

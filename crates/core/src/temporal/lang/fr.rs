@@ -276,6 +276,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mi|milieu|à la mi|au milieu de|mi-", MidOf),
         ("t", QuarterMark),
         ("environ|vers|aux alentours de|à peu près", Approx),
+        ("au plus tôt", Earliest),
+        ("au plus tard", Latest),
     ],
     day_first: true,
     twelve_hour: false,

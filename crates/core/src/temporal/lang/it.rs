@@ -275,6 +275,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("metà|a metà|alla metà", MidOf),
         ("q", QuarterMark),
         ("circa|verso|attorno a|intorno a", Approx),
+        ("al più tardi", Latest),
     ],
     day_first: true,
     twelve_hour: false,

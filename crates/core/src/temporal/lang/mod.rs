@@ -204,6 +204,10 @@ pub enum Sem {
     QuarterMark,
     /// "circa", "around", "verso": marks the expression approximate.
     Approx,
+    /// After a time: "at the earliest", "frühestens": from then on.
+    Earliest,
+    /// After a time: "at the latest", "spätestens", "au plus tard": until then.
+    Latest,
 }
 
 impl Sem {
@@ -222,6 +226,8 @@ impl Sem {
                 | Sem::Upcoming
                 | Sem::AfterNext
                 | Sem::Last
+                | Sem::Earliest
+                | Sem::Latest
         )
     }
 
