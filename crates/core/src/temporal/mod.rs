@@ -293,6 +293,38 @@ fn scan_items(
     }
 }
 
+/// A closed interval value.
+fn interval(from: NaiveDateTime, to: NaiveDateTime) -> TimeValue {
+    TimeValue::Interval {
+        from: Some(from),
+        to: Some(to),
+    }
+}
+
+/// A mention that is a window ([`Mention::window`]): a stretch measured from the reference,
+/// not the date of an event.
+fn window(
+    span: std::ops::Range<usize>,
+    p: Period,
+    value: TimeValue,
+    approx: bool,
+    rule: &'static str,
+) -> Option<Mention> {
+    let date = to_event_date(&p, &value, p.grain, true)?;
+    Some(Mention {
+        start: span.start,
+        end: span.end,
+        value,
+        grain: p.grain,
+        approx,
+        quoted: false,
+        window: true,
+        rule,
+        first_day: p.start.date(),
+        date,
+    })
+}
+
 fn mention(
     e: Expr,
     start: usize,
@@ -324,20 +356,7 @@ fn mention(
                 grain,
                 interval: false,
             };
-            let value = TimeValue::Instant(at);
-            let date = to_event_date(&p, &value, grain, true)?;
-            return Some(Mention {
-                start,
-                end,
-                value,
-                grain,
-                approx: true,
-                quoted: false,
-                window: true,
-                rule: "upcoming",
-                first_day: at.date(),
-                date,
-            });
+            return window(start..end, p, TimeValue::Instant(at), true, "upcoming");
         }
         Expr::Window(from, to, grain) => {
             let p = Period {
@@ -346,23 +365,7 @@ fn mention(
                 grain,
                 interval: true,
             };
-            let value = TimeValue::Interval {
-                from: Some(from),
-                to: Some(to),
-            };
-            let date = to_event_date(&p, &value, grain, true)?;
-            return Some(Mention {
-                start,
-                end,
-                value,
-                grain,
-                approx: true,
-                quoted: false,
-                window: true,
-                rule: "window",
-                first_day: from.date(),
-                date,
-            });
+            return window(start..end, p, interval(from, to), true, "window");
         }
         Expr::One(t) if t.range.is_some() => {
             let p = resolve(&t, r, pref)?;
@@ -434,30 +437,13 @@ fn mention(
             if to <= r {
                 return mention(Expr::One(a), start, end, r, pref);
             }
-            let grain = Grain::Second;
-            let value = TimeValue::Interval {
-                from: Some(r),
-                to: Some(to),
-            };
-            let period = Period {
+            let p = Period {
                 start: r,
                 end: to,
-                grain,
+                grain: Grain::Second,
                 interval: true,
             };
-            let date = to_event_date(&period, &value, grain, true)?;
-            return Some(Mention {
-                start,
-                end,
-                value,
-                grain,
-                approx: a.approx,
-                quoted: false,
-                window: true,
-                rule: "by",
-                first_day: r.date(),
-                date,
-            });
+            return window(start..end, p, interval(r, to), a.approx, "by");
         }
         Expr::Until(a) => {
             let p = resolve(&a, r, pref)?;
