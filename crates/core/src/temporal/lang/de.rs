@@ -63,6 +63,10 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("dreißig", 30),
         ("vierzig", 40),
         ("fünfzig", 50),
+        ("sechzig", 60),
+        ("siebzig", 70),
+        ("achtzig", 80),
+        ("neunzig", 90),
     ],
     counts: &[("paar|ein paar", 2)],
     ordinals: &[

@@ -70,6 +70,10 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("trente et un", 31),
         ("quarante", 40),
         ("cinquante", 50),
+        ("soixante", 60),
+        ("soixante-dix", 70),
+        ("quatre-vingt|quatre-vingts", 80),
+        ("quatre-vingt-dix", 90),
     ],
     counts: &[("quelques", 3)],
     ordinals: &[

@@ -65,6 +65,10 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("trinta e um", 31),
         ("quarenta", 40),
         ("cinquenta", 50),
+        ("sessenta", 60),
+        ("setenta", 70),
+        ("oitenta", 80),
+        ("noventa", 90),
     ],
     counts: &[("um par de", 2)],
     ordinals: &[
