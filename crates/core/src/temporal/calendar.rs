@@ -164,15 +164,22 @@ fn lunation_near(d: NaiveDate) -> Option<i64> {
     Some((days as f64 / 29.530_588_861).round() as i64)
 }
 
-/// The first day of an Islamic month: the day after the new moon when it falls before
-/// sunset in Mecca (about 18:00, UTC+3), else the day after that.
+/// A day of an Islamic month, after Saudi Arabia's Umm al-Qura calendar. Since AH 1420
+/// (1999) a month starts the day after the new moon when the new moon falls before sunset
+/// in Mecca (about 18:00, UTC+3), else the day after that; before, on the day after the
+/// new moon's date in universal time.
 fn islamic_date(year: i64, month: u8, day: u8) -> Option<NaiveDate> {
     // Lunation of 1 Muharram 1439 (new moon of 2017-09-20).
     const K1439: i64 = 219;
     let k = K1439 + (year - 1439) * 12 + i64::from(month) - 1;
-    let (d, hour) = new_moon_local(k, 3.0)?;
-    let skip = if hour < 18.0 { 1 } else { 2 } + u64::from(day) - 1;
-    d.checked_add_days(Days::new(skip))
+    let first = if year < 1420 {
+        let (d, _) = new_moon_local(k, 0.0)?;
+        d.checked_add_days(Days::new(1))?
+    } else {
+        let (d, hour) = new_moon_local(k, 3.0)?;
+        d.checked_add_days(Days::new(if hour < 18.0 { 1 } else { 2 }))?
+    };
+    first.checked_add_days(Days::new(u64::from(day).saturating_sub(1)))
 }
 
 /// Terms of the Moon's longitude (Meeus, ch. 47): multiples of D, M, M', F and the
