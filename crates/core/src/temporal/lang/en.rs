@@ -139,7 +139,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("upcoming|the upcoming", Upcoming),
         ("ago|back", Ago),
         ("after next|after the next", AfterNext),
-        ("from now|hence|from today|later", Hence),
+        ("from now|hence|later", Hence),
         (
             "from|since|starting|starting from|beginning|as of",
             Prep(FROM),
