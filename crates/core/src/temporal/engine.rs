@@ -2124,7 +2124,19 @@ impl Parser<'_> {
             offer(self.interval(i, None));
         }
         let deadline = ctx & BY != 0 && ctx & BEFORE == 0;
-        offer(one.map(|(t, j)| (if deadline { Expr::By(t) } else { Expr::One(t) }, j)));
+        // German "vor" is "ago" before a span ("vor drei Tagen") and "before" before a time
+        // ("vor 11 Uhr", "vor dem 1. Mai").
+        let before = |t: &Time| ctx & AGO_BEFORE != 0 && t.rule != "ago";
+        offer(one.map(|(t, j)| {
+            let e = if deadline {
+                Expr::By(t)
+            } else if before(&t) {
+                Expr::Until(t)
+            } else {
+                Expr::One(t)
+            };
+            (e, j)
+        }));
         // A qualifier after the time: "14 Uhr frühestens", "lundi au plus tard".
         if let Some((t, j)) = one {
             if self.is(j, |s| s == Sem::Earliest) {
