@@ -469,6 +469,14 @@ impl Parser<'_> {
 
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let (v, n) = self.plain_int(i)?;
+        // "44 BC", "in 14 a.d.": any year with its era, before Christ as a negative year.
+        let era = self.find(i + 1, |s| match s {
+            Sem::Era(sign) => Some(sign),
+            _ => None,
+        });
+        if let Some(sign) = era.filter(|_| v >= 1 && n <= 4) {
+            return Some((sign * i32::try_from(v).ok()?, i + 2));
+        }
         if n == 4 && (1000..=2999).contains(&v) {
             return Some((i32::try_from(v).ok()?, i + 1));
         }
@@ -1048,6 +1056,7 @@ impl Parser<'_> {
                 offer(self.span_piece(i, ctx));
                 offer(self.day_month(i, ctx));
                 offer(self.sem_piece(i, ctx));
+                offer(self.named_year(i));
                 offer(self.clock(i, ctx & AT != 0));
                 offer(self.minutes_around(i));
                 let day_word = i > 0 && self.unit(i - 1) == Some(Grain::Day);
@@ -1156,6 +1165,16 @@ impl Parser<'_> {
             Time::anchored(at_midnight(start), Grain::Quarter, "quarter"),
             i + 3,
         ))
+    }
+
+    /// "the year 2009", "l'anno 2009", "im Jahr 9 n. Chr.", "no ano de 2009": a year named
+    /// as one, with or without a preposition before.
+    fn named_year(&self, i: usize) -> Option<(Time, usize)> {
+        if !self.is(i, |s| s == Sem::Unit(Grain::Year)) {
+            return None;
+        }
+        let (y, e) = self.year_at(self.glue(i + 1))?;
+        Some((spec_time("year", |s| s.year = Some(y)), e))
     }
 
     fn year_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {

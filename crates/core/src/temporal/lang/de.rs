@@ -354,6 +354,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mitte", MidOf),
         ("q", QuarterMark),
         ("circa|zirka|ca|ca.|etwa|ungefähr|so circa|so", Approx),
+        ("v. chr.|vor christus", Era(-1)),
+        ("n. chr.|nach christus", Era(1)),
         ("frühestens|frühstens", Earliest),
         ("spätestens", Latest),
     ],

@@ -346,6 +346,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("eoy", PartOfUnit(12, Grain::Year)),
         ("q", QuarterMark),
         ("approximately|approx|roughly|circa|about|around", Approx),
+        ("bc|b.c.|bce|b.c.e.", Era(-1)),
+        ("a.d.|c.e.", Era(1)),
         ("at the earliest", Earliest),
         ("at the latest", Latest),
     ],

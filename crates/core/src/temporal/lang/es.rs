@@ -228,6 +228,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mediados|a mediados", MidOf),
         ("t", QuarterMark),
         ("alrededor de|aproximadamente|sobre|hacia", Approx),
+        ("a.c.|antes de cristo", Era(-1)),
+        ("d.c.|después de cristo", Era(1)),
         ("como muy pronto", Earliest),
         ("como muy tarde", Latest),
     ],

@@ -279,6 +279,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("metà|a metà|alla metà", MidOf),
         ("q", QuarterMark),
         ("circa|verso|attorno a|intorno a", Approx),
+        ("a.c.|avanti cristo", Era(-1)),
+        ("d.c.|dopo cristo", Era(1)),
         ("al più tardi", Latest),
     ],
     day_first: true,

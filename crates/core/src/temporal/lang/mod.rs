@@ -204,6 +204,8 @@ pub enum Sem {
     QuarterMark,
     /// "circa", "around", "verso": marks the expression approximate.
     Approx,
+    /// After a year number: before (-1) or after (1) Christ ("44 BC", "14 a.d.").
+    Era(i32),
     /// After a time: "at the earliest", "frühestens": from then on.
     Earliest,
     /// After a time: "at the latest", "spätestens", "au plus tard": until then.
@@ -228,6 +230,7 @@ impl Sem {
                 | Sem::Last
                 | Sem::Earliest
                 | Sem::Latest
+                | Sem::Era(_)
         )
     }
 

@@ -186,6 +186,8 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("meados|em meados", MidOf),
         ("t", QuarterMark),
         ("cerca de|por volta de|aproximadamente|perto de", Approx),
+        ("a.c.|antes de cristo", Era(-1)),
+        ("d.c.|depois de cristo", Era(1)),
     ],
     day_first: true,
     twelve_hour: true,
