@@ -1057,6 +1057,7 @@ impl Parser<'_> {
                 offer(self.day_month(i, ctx));
                 offer(self.sem_piece(i, ctx));
                 offer(self.named_year(i));
+                offer(self.ides(i));
                 offer(self.clock(i, ctx & AT != 0));
                 offer(self.minutes_around(i));
                 let day_word = i > 0 && self.unit(i - 1) == Some(Grain::Day);
@@ -1165,6 +1166,22 @@ impl Parser<'_> {
             Time::anchored(at_midnight(start), Grain::Quarter, "quarter"),
             i + 3,
         ))
+    }
+
+    /// "the ides of March", "le idi di marzo": the 15th (March, May, July, October) or 13th.
+    fn ides(&self, i: usize) -> Option<(Time, usize)> {
+        if !self.is(i, |s| s == Sem::Ides) {
+            return None;
+        }
+        let (m, e) = self.month_at(self.glue(i + 1), true)?;
+        let day = if matches!(m, 3 | 5 | 7 | 10) { 15 } else { 13 };
+        let year = self.year_at(self.glue(e));
+        let t = spec_time("ides", |s| {
+            s.day = Some(day);
+            s.month = Some(m);
+            s.year = year.map(|(y, _)| y);
+        });
+        Some((t, year.map_or(e, |(_, e)| e)))
     }
 
     /// "the year 2009", "l'anno 2009", "im Jahr 9 n. Chr.", "no ano de 2009": a year named

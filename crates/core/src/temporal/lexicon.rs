@@ -464,7 +464,10 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     }
     // Holiday names shared by every language, after the language's own words.
     let shared = super::lang::international::WORDS.iter();
-    for &(w, sem) in shared.chain(super::lang::international::INDIAN) {
+    let shared = shared
+        .chain(super::lang::international::INDIAN)
+        .chain(super::lang::international::MARKS);
+    for &(w, sem) in shared {
         add(w, sem);
     }
     let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();

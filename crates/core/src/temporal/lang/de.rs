@@ -354,6 +354,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mitte", MidOf),
         ("q", QuarterMark),
         ("circa|zirka|ca|ca.|etwa|ungefähr|so circa|so", Approx),
+        ("die iden|iden", Ides),
         ("v. chr.|vor christus", Era(-1)),
         ("n. chr.|nach christus", Era(1)),
         ("frühestens|frühstens", Earliest),

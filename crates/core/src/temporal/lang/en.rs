@@ -73,7 +73,10 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("ninety", 90),
         ("thousand", 1000),
     ],
-    counts: &[("a couple of|a couple|couple of", 2), ("a few|few", 3)],
+    counts: &[
+        ("a couple of|a couple|couple of|a pair of|pair of", 2),
+        ("a few|few", 3),
+    ],
     ordinals: &[
         ("first", 1),
         ("second", 2),
@@ -193,9 +196,6 @@ pub static TABLE: TemporalTable = TemporalTable {
             Span(45, Grain::Minute),
         ),
         ("a fortnight|fortnight", Span(14, Grain::Day)),
-        // "in 15'" and "in 1\"": minutes and seconds marks after a number.
-        ("'", Unit(Grain::Minute)),
-        ("\"", Unit(Grain::Second)),
         (
             "mardi gras|pancake day|shrove tuesday",
             Holiday(Holiday::Easter(-47)),
@@ -346,6 +346,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("eoy", PartOfUnit(12, Grain::Year)),
         ("q", QuarterMark),
         ("approximately|approx|roughly|circa|about|around", Approx),
+        ("the ides|ides", Ides),
         ("bc|b.c.|bce|b.c.e.", Era(-1)),
         ("a.d.|c.e.", Era(1)),
         ("at the earliest", Earliest),

@@ -228,6 +228,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mediados|a mediados", MidOf),
         ("t", QuarterMark),
         ("alrededor de|aproximadamente|sobre|hacia", Approx),
+        ("los idus|idus", Ides),
         ("a.c.|antes de cristo", Era(-1)),
         ("d.c.|después de cristo", Era(1)),
         ("como muy pronto", Earliest),

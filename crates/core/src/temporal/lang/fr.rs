@@ -280,6 +280,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("mi|milieu|à la mi|au milieu de|mi-", MidOf),
         ("t", QuarterMark),
         ("environ|vers|aux alentours de|à peu près", Approx),
+        ("les ides|ides", Ides),
         ("av. j.-c.|avant jésus-christ", Era(-1)),
         ("apr. j.-c.|après jésus-christ", Era(1)),
         ("au plus tôt", Earliest),

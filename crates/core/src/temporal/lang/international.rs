@@ -1,7 +1,15 @@
-//! Holiday names every language's texts use as they are (transliterated Hebrew, Arabic and
-//! Chinese feasts, Orthodox feasts in English): added to each language's own table.
+//! What every language's texts write the same way, added to each language's own table:
+//! holiday names used as they are (transliterated Hebrew, Arabic and Chinese feasts, Orthodox
+//! feasts in English), and the minute and second marks.
 
 use super::{Holiday, Sem, Sem::Holiday as H};
+use crate::temporal::Grain;
+
+/// Minute and second marks after a number ("in 15'", "dans 1\""); a unit only glued to it.
+pub static MARKS: &[(&str, Sem)] = &[
+    ("'", Sem::Unit(Grain::Minute)),
+    ("\"", Sem::Unit(Grain::Second)),
+];
 
 const ROSH_HASHANAH: Holiday = Holiday::Days(&Holiday::Hebrew(6, 29), 3);
 const HANUKKAH: Holiday = Holiday::Days(&Holiday::Hebrew(9, 24), 8);

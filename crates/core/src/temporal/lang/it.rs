@@ -279,6 +279,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("metà|a metà|alla metà", MidOf),
         ("q", QuarterMark),
         ("circa|verso|attorno a|intorno a", Approx),
+        ("le idi|idi", Ides),
         ("a.c.|avanti cristo", Era(-1)),
         ("d.c.|dopo cristo", Era(1)),
         ("al più tardi", Latest),

@@ -204,6 +204,9 @@ pub enum Sem {
     QuarterMark,
     /// "circa", "around", "verso": marks the expression approximate.
     Approx,
+    /// The ides of a month ("the ides of March"): the 15th of March, May, July and October,
+    /// the 13th of the others.
+    Ides,
     /// After a year number: before (-1) or after (1) Christ ("44 BC", "14 a.d.").
     Era(i32),
     /// After a time: "at the earliest", "frühestens": from then on.
@@ -359,7 +362,8 @@ mod tests {
                 .words
                 .iter()
                 .chain(international::WORDS)
-                .chain(international::INDIAN);
+                .chain(international::INDIAN)
+                .chain(international::MARKS);
             let words = words.map(|(w, _)| w);
             let numbers = t.numbers.iter().chain(t.ordinals).map(|(w, _)| w);
             for entry in names.chain(words).chain(numbers) {

@@ -186,6 +186,7 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("meados|em meados", MidOf),
         ("t", QuarterMark),
         ("cerca de|por volta de|aproximadamente|perto de", Approx),
+        ("os idos|idos", Ides),
         ("a.c.|antes de cristo", Era(-1)),
         ("d.c.|depois de cristo", Era(1)),
     ],
