@@ -202,7 +202,10 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("nacht|nachts|in der nacht", Pod(24, 28)),
         ("heute abend|heute nacht", PodDay(0, 18, 24)),
         ("heute morgen|heute früh", PodDay(0, 4, 12)),
-        ("mittag|mittags|zu mittag", Noon),
+        ("mittags", Noon),
+        // "Mittag" alone is lunchtime; "12 Uhr mittag(s)" is noon within it.
+        ("mittag|zu mittag|am mittag|mittagszeit", Pod(12, 14)),
+        ("nach dem mittagessen", Pod(13, 17)),
         ("mitternacht", Midnight),
         ("uhr|h", HourMark),
         ("viertel", Minutes(15)),

@@ -180,6 +180,11 @@ pub static TABLE: TemporalTable = TemporalTable {
             Pod(18, 24),
         ),
         ("notte|nottata|in nottata|di notte|della notte", Pod(24, 28)),
+        (
+            "pranzo|a pranzo|ora di pranzo|all'ora di pranzo",
+            Pod(12, 14),
+        ),
+        ("dopo pranzo|dopo il pranzo", Pod(13, 17)),
         ("stamattina|stamani|stamane", PodDay(0, 4, 12)),
         ("stasera|sta sera", PodDay(0, 18, 24)),
         ("stanotte", PodDay(0, 24, 28)),
