@@ -25,7 +25,7 @@ use crate::slug::slug;
 use crate::tables::alternation;
 use crate::temporal::{self, Preference, event_date};
 use crate::word_regex::WordRegex;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dateline_api::{Amount, Event, EventDate, EventKind, Evidence, Extraction, Precision};
 use regex::Regex;
 use std::collections::HashMap;
@@ -291,6 +291,10 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         .published
         .or_else(|| find_publication_date(text))
         .ok_or(Error::MissingPublicationDate)?;
+    // Event dates are written with four-digit years (SCHEMA: YYYY-MM-DD).
+    if !(1..=9999).contains(&published.year()) {
+        return Err(Error::InvalidDate(published.to_string()));
+    }
     let lang = match input.lang {
         Some(l) => l,
         None => {
@@ -372,6 +376,8 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
     // Dates over the whole text at once: a quotation spanning sentences is seen whole, so a
     // relative word inside a dated quote resolves against the quote's date.
     let mut all_dates = temporal::find_mentions(text, lang, published, Preference::Past);
+    // The event contract writes years with four digits: "44 a.C." dates no event.
+    all_dates.retain(|m| (1..=9999).contains(&m.first_day.year()));
     all_dates.sort_by_key(|m| m.start);
     let mut events: Vec<Event> = Vec::new();
     let mut story = StoryContext::default();
@@ -459,6 +465,9 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
         }
         update_story(&mut story, &article, span, &facts.people, &facts.dates);
     }
+    // Arithmetic near the ends of the calendar (a story "a year later" in an article of
+    // 9999) can leave the four-digit years of the contract: such an event is left out.
+    events.retain(|e| !e.date.value.starts_with(['-', '+']));
     Ok(Extraction {
         lang: lang.code().to_string(),
         published: published.format("%Y-%m-%d").to_string(),
@@ -1177,7 +1186,7 @@ fn date_for(
             if let Some(next) =
                 temporal::find_mentions(alone, article.lang, article.published, Preference::Future)
                     .first()
-                    .filter(|next| next.first_day > m.first_day)
+                    .filter(|next| next.first_day > m.first_day && next.first_day.year() <= 9999)
             {
                 return (next.date.clone(), DATED);
             }
@@ -1825,6 +1834,13 @@ mod tests {
             run("12345 67890", "2024-01-01", None),
             Err(Error::UnknownLanguage(_))
         ));
+        let far = NaiveDate::from_ymd_opt(10_000, 1, 1);
+        let far = extract(&ArticleInput {
+            text: "the ceo resigned yesterday",
+            published: far,
+            lang: Some(Lang::En),
+        });
+        assert!(matches!(far, Err(Error::InvalidDate(_))), "{far:?}");
         let huge = "a".repeat(MAX_TEXT_BYTES + 1);
         assert_eq!(
             run(&huge, "2024-01-01", None),

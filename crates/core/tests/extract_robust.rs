@@ -5,7 +5,7 @@
 //! evidence offsets must point at its evidence text.
 
 use chrono::NaiveDate;
-use dateline_core::{ArticleInput, Lang, extract};
+use dateline_core::{ArticleInput, Error, Lang, extract};
 
 mod common;
 
@@ -219,9 +219,56 @@ fn check(text: &str, published: Option<NaiveDate>, lang: Option<Lang>) -> usize 
                 "evidence offsets of {} in {text:?}",
                 e.id
             );
+            assert!(
+                follows_contract(&e.date.value),
+                "date {:?} of {} (SCHEMA: YYYY, YYYY-MM or YYYY-MM-DD)",
+                e.date.value,
+                e.id
+            );
         }
     }
     x.events.len()
+}
+
+/// A date value as the event contract writes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn follows_contract(value: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = value.split('-').collect();
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    }
+}
+
+#[test]
+fn publication_dates_beyond_four_digit_years_are_refused() {
+    for published in [NaiveDate::MIN, NaiveDate::MAX] {
+        let x = extract(&ArticleInput {
+            text: "Mira Murati ha lasciato OpenAI ieri.",
+            published: Some(published),
+            lang: Some(Lang::It),
+        });
+        assert!(
+            matches!(x, Err(Error::InvalidDate(_))),
+            "{published}: {x:?}"
+        );
+    }
+}
+
+#[test]
+fn dates_before_year_one_date_no_event() {
+    let text = "Nel 49 a.C. Giulio Cesare è stato nominato amministratore delegato di Roma Spa.";
+    let published = NaiveDate::from_ymd_opt(2024, 9, 27);
+    assert_eq!(check(text, published, Some(Lang::It)), 1);
+    let x = extract(&ArticleInput {
+        text,
+        published,
+        lang: Some(Lang::It),
+    })
+    .expect("extraction");
+    assert_ne!(x.events[0].date.value, "-0049");
 }
 
 #[test]
@@ -231,8 +278,6 @@ fn arbitrary_articles_never_panic() {
         NaiveDate::from_ymd_opt(2024, 9, 27),
         NaiveDate::from_ymd_opt(1, 1, 1),
         NaiveDate::from_ymd_opt(9999, 12, 31),
-        NaiveDate::MIN.into(),
-        NaiveDate::MAX.into(),
         None,
     ];
     let langs = [
