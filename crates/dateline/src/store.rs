@@ -290,24 +290,7 @@ impl Store {
                 timeline_event_ids,
             });
         }
-        let mut stored = Vec::new();
-        {
-            let mut insert = tx.prepare(
-                "INSERT OR IGNORE INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for e in &extraction.events {
-                let n = insert.execute(params![
-                    id,
-                    e.id,
-                    e.kind.as_str(),
-                    e.date.value,
-                    serde_json::to_string(e)?
-                ])?;
-                if n == 1 {
-                    stored.push(e.clone());
-                }
-            }
-        }
+        let stored = store_events(&tx, &id, &extraction.events)?;
         let timeline_event_ids = attach_article(&tx, &id, &stored, false)?;
         tx.commit()?;
         Ok(IngestOutcome {
@@ -521,18 +504,7 @@ impl Store {
                 continue;
             };
             tx.execute("DELETE FROM events WHERE article_id = ?1", params![id])?;
-            let mut insert = tx.prepare(
-                "INSERT OR IGNORE INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for e in &extraction.events {
-                insert.execute(params![
-                    id,
-                    e.id,
-                    e.kind.as_str(),
-                    e.date.value,
-                    serde_json::to_string(e)?
-                ])?;
-            }
+            store_events(&tx, &id, &extraction.events)?;
             reread += 1;
         }
         rebuild_timeline(&tx)?;
@@ -749,6 +721,32 @@ fn load_override(tx: &Connection, id: &str) -> anyhow::Result<Option<EventPatch>
 /// event it joined (an existing one with the same kind, subject and a compatible or close
 /// date, or a new one). A curated event whose id is a timeline event's joins that event
 /// whatever its kind, people or date (that is how an exported event is corrected).
+/// Stores an article's extracted events; returns those stored (an id given twice is kept
+/// once).
+fn store_events(
+    tx: &Transaction<'_>,
+    article: &str,
+    events: &[Event],
+) -> anyhow::Result<Vec<Event>> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut stored = Vec::new();
+    for e in events {
+        let n = insert.execute(params![
+            article,
+            e.id,
+            e.kind.as_str(),
+            e.date.value,
+            serde_json::to_string(e)?
+        ])?;
+        if n == 1 {
+            stored.push(e.clone());
+        }
+    }
+    Ok(stored)
+}
+
 fn attach_article(
     tx: &Transaction<'_>,
     article: &str,

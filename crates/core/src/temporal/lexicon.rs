@@ -534,6 +534,8 @@ fn build(t: &'static TemporalTable) -> Lexicon {
                 .extend(parts.iter().filter_map(|p| p.chars().next())),
         }
     }
+    lex.anchor_puncts.sort_unstable();
+    lex.anchor_puncts.dedup();
     for (k, n) in &lex.heads {
         words.entry(k.clone()).or_default().longest = *n;
     }
