@@ -260,7 +260,7 @@ mod tests {
     /// and opens number words with one: those ends must be ASCII.
     #[test]
     fn ascii_boundaries_hold_for_every_table_word() {
-        for t in crate::rules::EVENT_TABLES {
+        for t in crate::rules::event_tables() {
             let closing = t.multipliers.iter().map(|m| m.0);
             let closing = closing.chain(t.currencies.iter().map(|c| c.0));
             let closing = closing.chain(t.number_words.iter().map(|w| w.0));

@@ -10,7 +10,7 @@
 
 use crate::lang::Lang;
 use crate::rules::event_table;
-use crate::tables::{TABLES, pattern};
+use crate::tables::pattern;
 use crate::word_regex::WordRegex;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -72,9 +72,8 @@ const PARTICLES: &[&str] = &[
 
 /// Words that never stand as a surname: every language's stop words, plus titles.
 static NOT_SURNAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: FxHashSet<&'static str> = TABLES
-        .iter()
-        .flat_map(|t| t.stopwords.iter().copied())
+    let mut set: FxHashSet<&'static str> = crate::lang::packs()
+        .flat_map(|p| p.words.stopwords.iter().copied())
         .collect();
     set.extend([
         "ceo", "cto", "cfo", "coo", "says", "said", "ha", "aveva", "e", "ed",

@@ -1709,9 +1709,7 @@ const LEGAL_FORMS: &[&str] = &[
 /// Whether `word` is a stop word of any language ("The", "A", "Der").
 fn is_stopword(word: &str) -> bool {
     let lower = word.to_lowercase();
-    crate::tables::TABLES
-        .iter()
-        .any(|t| t.stopwords.binary_search(&lower.as_str()).is_ok())
+    crate::lang::packs().any(|p| p.words.stopwords.binary_search(&lower.as_str()).is_ok())
 }
 
 /// Whether two events report the same real-world event. A person's departure is one event

@@ -4,12 +4,13 @@
 //! The library is pure: no I/O, no clock (the publication date is an argument), no printing.
 //! It builds for native targets and for `wasm32-unknown-unknown`.
 //!
-//! - [`lang`]: the six supported languages and a small stop-word detector.
-//! - [`tables`]: per-language knowledge as data (months, relative dates, triggers, roles).
+//! - [`lang`]: the six supported languages, one language pack each (all that a language
+//!   knows: words, event triggers, date words), and a small stop-word detector.
+//! - [`tables`]: the shape of a pack's word table and the pattern conventions of all tables.
 //! - [`sentence`]: sentence splitting that keeps byte offsets and survives lowercase text.
 //! - [`temporal`]: temporal expressions found and resolved against a reference date.
 //! - [`entities`]: people (first-name lexicon), organisations and roles.
-//! - [`rules`]: per-language event knowledge as data (triggers, roles, number notation).
+//! - [`rules`]: the shape of a pack's event table (triggers, roles, number notation).
 //! - [`amount`]: money and counts in each language's notation.
 //! - [`extract`]: the pipeline that ties them into [`Event`]s.
 //! - [`slug`]: ids for people and events.

@@ -2,17 +2,11 @@
 //! number notation, multiplier and currency words, and the cues that turn a trigger into a
 //! non-event (negation, hypotheticals, rumours).
 //!
-//! Each language is one file holding one [`EventTable`]; [`event_table`] is the one place
-//! that knows which language is which. Phrases follow the conventions of
+//! This module holds the shape of a pack's event table ([`EventTable`]); each language's
+//! table is in its pack (`crate::lang::<code>::events`), reached through
+//! [`crate::lang::pack`]. Phrases follow the conventions of
 //! [`crate::tables::pattern`]: regex fragments, matched case-insensitively on word
 //! boundaries, where a space matches any whitespace and `'` matches both apostrophes.
-
-mod de;
-mod en;
-mod es;
-mod fr;
-mod it;
-mod pt;
 
 use crate::lang::Lang;
 use dateline_api::EventKind;
@@ -120,26 +114,14 @@ impl EventTable {
     }
 }
 
-/// Every language's event table, in [`Lang::ALL`] order.
-pub static EVENT_TABLES: [&EventTable; 6] = [
-    &it::TABLE,
-    &en::TABLE,
-    &fr::TABLE,
-    &de::TABLE,
-    &es::TABLE,
-    &pt::TABLE,
-];
-
-/// The event table of one language.
+/// The event table of one language (its pack's).
 pub fn event_table(lang: Lang) -> &'static EventTable {
-    match lang {
-        Lang::It => &it::TABLE,
-        Lang::En => &en::TABLE,
-        Lang::Fr => &fr::TABLE,
-        Lang::De => &de::TABLE,
-        Lang::Es => &es::TABLE,
-        Lang::Pt => &pt::TABLE,
-    }
+    crate::lang::pack(lang).events
+}
+
+/// Every language's event table, in [`Lang::ALL`] order.
+pub fn event_tables() -> impl Iterator<Item = &'static EventTable> {
+    crate::lang::packs().map(|p| p.events)
 }
 
 #[cfg(test)]
@@ -150,7 +132,7 @@ mod tests {
 
     #[test]
     fn every_phrase_compiles_and_tables_are_in_lang_order() {
-        for (i, t) in EVENT_TABLES.iter().enumerate() {
+        for (i, t) in event_tables().enumerate() {
             assert_eq!(t.lang, Lang::ALL[i]);
             assert_eq!(event_table(t.lang).lang, t.lang);
             let mut phrases: Vec<&str> = Vec::new();
@@ -199,7 +181,7 @@ mod tests {
     #[test]
     fn trigger_phrases_are_lowercase() {
         let escapes = Regex::new(r"\\.").expect("regex");
-        for t in EVENT_TABLES {
+        for t in event_tables() {
             for kind in EventKind::ALL {
                 for p in t.triggers(kind) {
                     let letters = escapes.replace_all(p, "");
@@ -215,7 +197,7 @@ mod tests {
 
     #[test]
     fn multipliers_are_longest_first_within_shared_prefixes() {
-        for t in EVENT_TABLES {
+        for t in event_tables() {
             for (i, (a, _)) in t.multipliers.iter().enumerate() {
                 for (b, _) in &t.multipliers[i + 1..] {
                     assert!(

@@ -1,20 +1,10 @@
-//! Per-language knowledge, as data.
-//!
-//! Each language is one file holding one [`LangTable`]: its stop words. Temporal knowledge
-//! (months, weekdays, relative words, clock words, holidays) lives in
-//! [`crate::temporal::lang`]; event knowledge (triggers, roles, number notation) in
-//! [`crate::rules`]. [`table`] is the one place here that knows which language is which.
+//! The shape of a language pack's word table ([`LangTable`]), and the pattern conventions
+//! every pack's tables follow. The tables themselves live in the packs
+//! (`crate::lang::<code>::words`), reached through [`crate::lang::pack`].
 //!
 //! Pattern conventions (applied by [`pattern`]): alternatives are regex fragments matched
 //! case-insensitively on word boundaries; a space matches any run of whitespace and an ASCII
 //! apostrophe matches both `'` and `’`.
-
-mod de;
-mod en;
-mod es;
-mod fr;
-mod it;
-mod pt;
 
 use crate::lang::Lang;
 
@@ -25,28 +15,32 @@ pub struct LangTable {
     pub lang: Lang,
     /// Frequent function words, for language detection and for rejecting non-names.
     pub stopwords: &'static [&'static str],
+    /// Coordinating conjunctions that open a new clause ("and", "but").
+    pub coordinators: &'static [&'static str],
+    /// Relative pronouns that open a subordinate clause ("which", "who").
+    pub relatives: &'static [&'static str],
+    /// Words that may stand between coordinated subjects besides roles and companies
+    /// ("Jane Doe and the CTO John Roe"), sorted.
+    pub coordination: &'static [&'static str],
+    /// What may stand between a name and its role title after it ("Jane Doe, CEO",
+    /// "Jane Doe as CEO"); the empty gap always may.
+    pub apposition: &'static [&'static str],
+    /// Surname particles written in lowercase inside a name ("Ursula von der Leyen").
+    /// Names travel between languages: the name finder reads every pack's particles.
+    pub particles: &'static [&'static str],
+    /// Words that join the parts of a company name ("Procter & Gamble", "Bank of
+    /// America"); read from every pack.
+    pub joiners: &'static [&'static str],
+    /// Abbreviations whose dot ends no sentence ("Dr.", "Mrd."), lowercase, sorted;
+    /// read from every pack, since abbreviations travel too.
+    pub abbreviations: &'static [&'static str],
+    /// Suffixes written after a day number ("1st", "1º", "1er"); read from every pack.
+    pub ordinal_suffixes: &'static [&'static str],
 }
 
-/// Every supported language's table.
-pub static TABLES: [&LangTable; 6] = [
-    &it::TABLE,
-    &en::TABLE,
-    &fr::TABLE,
-    &de::TABLE,
-    &es::TABLE,
-    &pt::TABLE,
-];
-
-/// The table of one language.
+/// The word table of one language (its pack's).
 pub fn table(lang: Lang) -> &'static LangTable {
-    match lang {
-        Lang::It => &it::TABLE,
-        Lang::En => &en::TABLE,
-        Lang::Fr => &fr::TABLE,
-        Lang::De => &de::TABLE,
-        Lang::Es => &es::TABLE,
-        Lang::Pt => &pt::TABLE,
-    }
+    crate::lang::pack(lang).words
 }
 
 /// Turns a table phrase into a regex fragment: a space matches any whitespace, an ASCII
@@ -80,7 +74,7 @@ mod tests {
 
     #[test]
     fn every_table_entry_compiles_and_tables_are_in_lang_order() {
-        for (i, t) in TABLES.iter().enumerate() {
+        for (i, t) in Lang::ALL.map(table).iter().enumerate() {
             assert_eq!(t.lang, Lang::ALL[i]);
             assert_eq!(table(t.lang).lang, t.lang);
             for f in all_fragments(t) {
@@ -93,7 +87,7 @@ mod tests {
 
     #[test]
     fn stopwords_are_sorted_and_unique() {
-        for t in TABLES {
+        for t in Lang::ALL.map(table) {
             let mut sorted = t.stopwords.to_vec();
             sorted.sort_unstable();
             sorted.dedup();

@@ -1,16 +1,11 @@
-//! Per-language temporal knowledge, as data: one file per language, one [`TemporalTable`]
-//! each, and [`table`], the one dispatch point that knows which language is which.
+//! The shape of a pack's temporal table ([`TemporalTable`]) and of its entries; each
+//! language's table is in its pack (`crate::lang::<code>::dates`), reached through
+//! [`crate::lang::pack`]. The international words (marks, Indian festivals) are here.
 //!
 //! Phrases are written in lowercase; the engine folds case and accents (`lunedì` matches
 //! `lunedi`), and an apostrophe matches `'` and `’`. A phrase may span several words.
 
-mod de;
-mod en;
-mod es;
-mod fr;
 pub(crate) mod international;
-mod it;
-mod pt;
 
 use super::Grain;
 use crate::lang::Lang;
@@ -335,16 +330,9 @@ impl PartSpans {
     };
 }
 
-/// The temporal table of one language: the one place that knows which language is which.
+/// The temporal table of one language (its pack's).
 pub fn table(lang: Lang) -> &'static TemporalTable {
-    match lang {
-        Lang::It => &it::TABLE,
-        Lang::En => &en::TABLE,
-        Lang::Fr => &fr::TABLE,
-        Lang::De => &de::TABLE,
-        Lang::Es => &es::TABLE,
-        Lang::Pt => &pt::TABLE,
-    }
+    crate::lang::pack(lang).dates
 }
 
 #[cfg(test)]

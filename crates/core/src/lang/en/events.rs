@@ -1,7 +1,7 @@
 //! English event knowledge.
 
-use super::EventTable;
 use crate::lang::Lang;
+use crate::rules::EventTable;
 
 /// The English table.
 pub static TABLE: EventTable = EventTable {

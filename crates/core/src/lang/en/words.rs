@@ -1,7 +1,7 @@
 //! English.
 
-use super::LangTable;
 use crate::lang::Lang;
+use crate::tables::LangTable;
 
 /// The English table.
 pub static TABLE: LangTable = LangTable {
@@ -13,4 +13,14 @@ pub static TABLE: LangTable = LangTable {
         "there", "these", "they", "this", "those", "to", "was", "we", "were", "what", "which",
         "who", "will", "with", "would",
     ],
+    coordinators: &["and", "but"],
+    relatives: &["which", "who"],
+    coordination: &["also", "and", "as", "of", "the"],
+    apposition: &[",", "(", ", the", "as", "as the", "as its"],
+    particles: &["van", "von", "de", "du"],
+    joiners: &["&", "and", "of"],
+    abbreviations: &[
+        "co", "corp", "dr", "etc", "inc", "jr", "ltd", "mr", "mrs", "ms", "no", "sr", "st", "vs",
+    ],
+    ordinal_suffixes: &["st", "nd", "rd", "th"],
 };

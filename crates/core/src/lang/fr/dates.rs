@@ -1,8 +1,8 @@
 //! French temporal words.
 
-use super::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 use crate::lang::Lang;
 use crate::temporal::Grain;
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 
 /// The French temporal table.
 pub static TABLE: TemporalTable = TemporalTable {

@@ -1,7 +1,7 @@
 //! Italian.
 
-use super::LangTable;
 use crate::lang::Lang;
+use crate::tables::LangTable;
 
 /// The Italian table.
 pub static TABLE: LangTable = LangTable {
@@ -14,4 +14,14 @@ pub static TABLE: LangTable = LangTable {
         "quando", "quello", "questa", "questo", "se", "si", "sono", "stata", "stato", "su", "sua",
         "suo", "tra", "un", "una", "è",
     ],
+    coordinators: &["e", "ed", "ma"],
+    relatives: &["che", "cui", "quale"],
+    coordination: &[
+        "anche", "del", "della", "di", "e", "ed", "i", "il", "la", "lo",
+    ],
+    apposition: &[",", "(", ", il", ", la", "come"],
+    particles: &["da", "de", "del", "della", "di"],
+    joiners: &["&"],
+    abbreviations: &["dott", "ecc", "mld", "mln", "prof", "sig"],
+    ordinal_suffixes: &["º", "ª", "°", "o", "a"],
 };

@@ -1,7 +1,7 @@
 //! Portuguese.
 
-use super::LangTable;
 use crate::lang::Lang;
+use crate::tables::LangTable;
 
 /// The Portuguese table.
 pub static TABLE: LangTable = LangTable {
@@ -12,4 +12,12 @@ pub static TABLE: LangTable = LangTable {
         "ou", "para", "pela", "pelo", "por", "que", "se", "segundo", "seu", "sobre", "sua", "são",
         "também", "tem", "têm", "um", "uma", "à", "é",
     ],
+    coordinators: &["e", "mas"],
+    relatives: &["que"],
+    coordination: &["de", "e"],
+    apposition: &[",", "(", "como"],
+    particles: &["da", "de"],
+    joiners: &["&"],
+    abbreviations: &[],
+    ordinal_suffixes: &["º", "ª", "°", "o", "a"],
 };

@@ -1,7 +1,7 @@
 //! Portuguese event knowledge.
 
-use super::EventTable;
 use crate::lang::Lang;
+use crate::rules::EventTable;
 
 /// The Portuguese table.
 pub static TABLE: EventTable = EventTable {

@@ -1,7 +1,7 @@
 //! Italian event knowledge.
 
-use super::EventTable;
 use crate::lang::Lang;
+use crate::rules::EventTable;
 
 /// The Italian table.
 pub static TABLE: EventTable = EventTable {

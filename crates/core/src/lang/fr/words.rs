@@ -1,7 +1,7 @@
 //! French.
 
-use super::LangTable;
 use crate::lang::Lang;
+use crate::tables::LangTable;
 
 /// The French table.
 pub static TABLE: LangTable = LangTable {
@@ -12,4 +12,12 @@ pub static TABLE: LangTable = LangTable {
         "ne", "nous", "ont", "ou", "par", "pas", "plus", "pour", "que", "qui", "sa", "se", "selon",
         "ses", "son", "sont", "sur", "un", "une", "vous", "été", "être",
     ],
+    coordinators: &["et", "mais"],
+    relatives: &["qui", "que"],
+    coordination: &["aussi", "de", "et", "la", "le"],
+    apposition: &[",", "(", "comme"],
+    particles: &["de", "du", "la", "le"],
+    joiners: &["&"],
+    abbreviations: &["etc"],
+    ordinal_suffixes: &["er", "re", "e", "eme", "ieme"],
 };

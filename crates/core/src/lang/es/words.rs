@@ -1,7 +1,7 @@
 //! Spanish.
 
-use super::LangTable;
 use crate::lang::Lang;
+use crate::tables::LangTable;
 
 /// The Spanish table.
 pub static TABLE: LangTable = LangTable {
@@ -12,4 +12,12 @@ pub static TABLE: LangTable = LangTable {
         "pero", "por", "que", "se", "según", "sobre", "son", "su", "sus", "también", "tras", "un",
         "una", "unas", "unos", "y",
     ],
+    coordinators: &["y", "pero"],
+    relatives: &["que"],
+    coordination: &["de", "del", "el", "la", "y"],
+    apposition: &[",", "(", "como"],
+    particles: &["de", "del", "la"],
+    joiners: &["&", "de", "del"],
+    abbreviations: &[],
+    ordinal_suffixes: &["º", "ª", "°", "o", "a", "er", "ro"],
 };

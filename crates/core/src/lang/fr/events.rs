@@ -1,7 +1,7 @@
 //! French event knowledge.
 
-use super::EventTable;
 use crate::lang::Lang;
+use crate::rules::EventTable;
 
 /// The French table.
 pub static TABLE: EventTable = EventTable {

@@ -1,7 +1,7 @@
 //! German event knowledge.
 
-use super::EventTable;
 use crate::lang::Lang;
+use crate::rules::EventTable;
 
 /// The German table.
 pub static TABLE: EventTable = EventTable {

@@ -1,7 +1,7 @@
 //! German.
 
-use super::LangTable;
 use crate::lang::Lang;
+use crate::tables::LangTable;
 
 /// The German table.
 pub static TABLE: LangTable = LangTable {
@@ -12,4 +12,12 @@ pub static TABLE: LangTable = LangTable {
         "hatte", "im", "in", "ist", "mit", "nach", "nicht", "noch", "nur", "oder", "sich", "sie",
         "sind", "und", "von", "war", "waren", "werden", "wie", "wir", "wird", "zu", "über",
     ],
+    coordinators: &["und", "aber"],
+    relatives: &[],
+    coordination: &["der", "die", "und"],
+    apposition: &[",", "(", "als"],
+    particles: &["von", "der", "van"],
+    joiners: &["&", "von"],
+    abbreviations: &["bzw", "ca", "ggf", "inkl", "mio", "mrd", "nr", "vgl"],
+    ordinal_suffixes: &["te", "ten", "ter", "tes"],
 };

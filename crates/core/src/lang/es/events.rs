@@ -1,7 +1,7 @@
 //! Spanish event knowledge.
 
-use super::EventTable;
 use crate::lang::Lang;
+use crate::rules::EventTable;
 
 /// The Spanish table.
 pub static TABLE: EventTable = EventTable {

@@ -1,8 +1,8 @@
 //! Portuguese temporal words.
 
-use super::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 use crate::lang::Lang;
 use crate::temporal::Grain;
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
 
 /// The Portuguese temporal table.
 pub static TABLE: TemporalTable = TemporalTable {
