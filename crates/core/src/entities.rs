@@ -65,10 +65,13 @@ fn fold_accents(word: &str) -> String {
         .collect()
 }
 
-/// Surname particles written in lowercase inside a name ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
-    "da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von",
-];
+/// Surname particles written in lowercase inside a name ("Ursula von der Leyen"), from
+/// every pack: names travel between languages.
+static PARTICLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::lang::packs()
+        .flat_map(|p| p.words.particles.iter().copied())
+        .collect()
+});
 
 /// Words that never stand as a surname: every language's stop words, plus titles.
 static NOT_SURNAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
@@ -403,7 +406,7 @@ pub fn full_names_in(
         let mut parts = vec![capitalise(first.text)];
         while j < ws.len()
             && adjacent(&ws[j - 1], &ws[j])
-            && PARTICLES.contains(&ws[j].text.to_lowercase().as_str())
+            && PARTICLES.contains(ws[j].text.to_lowercase().as_str())
             && j + 1 < ws.len()
         {
             parts.push(ws[j].text.to_lowercase());
@@ -554,8 +557,12 @@ fn find_organisations(hay: &str, folded: &str, offset: usize) -> Vec<Found> {
     out
 }
 
-/// Words that may join the parts of a name ("Sears, Roebuck & Co", "Bank of America").
-const NAME_JOINERS: &[&str] = &["&", "and", "de", "del", "of", "von"];
+/// Words joining the parts of a company name ("Procter & Gamble"), from every pack.
+static NAME_JOINERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::lang::packs()
+        .flat_map(|p| p.words.joiners.iter().copied())
+        .collect()
+});
 
 /// Runs of capitalised words in cased text ("Kmart Corp", "Automobile Craiova",
 /// "The Walt Disney Company"), as candidates for names the lexicons miss. The first word of
@@ -582,7 +589,7 @@ pub fn proper_nouns(text: &str, span: (usize, usize), text_is_lowercase: bool) -
             if gap_ok && is_cased(ws[j + 1].text) {
                 j += 1;
             } else if gap.trim().is_empty()
-                && NAME_JOINERS.contains(&ws[j + 1].text)
+                && NAME_JOINERS.contains(ws[j + 1].text)
                 && j + 2 < ws.len()
                 && is_cased(ws[j + 2].text)
             {

@@ -22,7 +22,7 @@ use crate::lang::{self, Lang};
 use crate::rules::event_table;
 use crate::sentence;
 use crate::slug::slug;
-use crate::tables::alternation;
+use crate::tables::{LangTable, alternation};
 use crate::temporal::{self, Preference, event_date};
 use crate::word_regex::WordRegex;
 use chrono::{Datelike, NaiveDate};
@@ -86,6 +86,12 @@ struct Compiled {
     years_later: Vec<Regex>,
     number_words: Vec<(Regex, u64)>,
     pro_drop: bool,
+    /// The pack's clause words, padded with spaces for matching inside a clause
+    /// (" and ", " which ").
+    coordinators: Vec<String>,
+    relatives: Vec<String>,
+    /// The pack's word table (coordination and apposition words, honorifics).
+    words: &'static crate::tables::LangTable,
 }
 
 fn word_regex(phrases: &[&str]) -> WordRegex {
@@ -185,10 +191,18 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                     })
                     .collect(),
                 pro_drop: t.pro_drop,
+                coordinators: padded(crate::lang::pack(l).words.coordinators),
+                relatives: padded(crate::lang::pack(l).words.relatives),
+                words: crate::lang::pack(l).words,
             }
         })
         .collect()
 });
+
+/// Words with a space on each side, to find them inside a clause.
+fn padded(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| format!(" {w} ")).collect()
+}
 
 fn compiled(lang: Lang) -> &'static Compiled {
     &COMPILED[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)]
@@ -592,8 +606,14 @@ fn events_for(
             for person in &found {
                 let mut e = base();
                 e.persons = vec![person.name.clone()];
-                e.role = role_of(article.text, person, &facts.people, &facts.roles)
-                    .map(|r| r.name.clone());
+                e.role = role_of(
+                    article.text,
+                    article.compiled.words,
+                    person,
+                    &facts.people,
+                    &facts.roles,
+                )
+                .map(|r| r.name.clone());
                 e.org = nearest(&facts.orgs, person)
                     .map(|o| o.name.clone())
                     .or_else(|| article.main_org.clone());
@@ -727,7 +747,12 @@ fn events_for(
                 r.find_at(noun, 0)
                     .is_some_and(|(s, e)| s == 0 && e == noun.len())
             };
-            let clause = clause_before(article.text, facts.start, q.start);
+            let clause = clause_before(
+                article.text,
+                &article.compiled.coordinators,
+                facts.start,
+                q.start,
+            );
             if whole(&article.compiled.people)
                 && !whole(&article.compiled.employees)
                 && !article.compiled.employ.is_match(clause)
@@ -742,7 +767,12 @@ fn events_for(
             // "La compañía, que emplea a más de 1.500 trabajadores, anunció en febrero …":
             // a count its own clause states in the present is as of publication, whatever
             // date another clause gives.
-            let clause = clause_before(article.text, facts.start, q.start);
+            let clause = clause_before(
+                article.text,
+                &article.compiled.coordinators,
+                facts.start,
+                q.start,
+            );
             let clause_from = q.start - clause.len();
             let dated_here = facts
                 .dates
@@ -835,6 +865,7 @@ fn subjects_of(
     }
     let found: Vec<Found> = subjects(
         article.text,
+        article.compiled.words,
         &facts.people,
         trigger,
         &facts.roles,
@@ -853,7 +884,11 @@ fn subjects_of(
             .find(|p| p.start >= trigger.1)
             .filter(|p| {
                 p.start - trigger.1 <= APPOINTEE_REACH
-                    && !article.text[trigger.1..p.start].contains([',', ';', ':', '.', '"'])
+                    && !without_honorifics(
+                        &article.text[trigger.1..p.start],
+                        article.compiled.words,
+                    )
+                    .contains([',', ';', ':', '.', '"'])
             })
             .cloned()
             .into_iter()
@@ -878,7 +913,12 @@ fn implicit_subject(
     story: &StoryContext,
 ) -> Option<String> {
     let salient = story.salient.clone()?;
-    let clause = clause_before(article.text, facts.start, trigger.0);
+    let clause = clause_before(
+        article.text,
+        &article.compiled.coordinators,
+        facts.start,
+        trigger.0,
+    );
     let clause_from = trigger.0 - clause.len();
     // Words of the clause outside its dates ("Sette anni dopo è stato nominato", "Drei Jahre
     // später wurde sie … ernannt": the fronted date is not the subject).
@@ -936,27 +976,26 @@ fn implicit_subject(
 
 /// The text of the trigger's clause before it: after the last comma, semicolon, colon,
 /// parenthesis, or coordinating "and" in any language.
-fn clause_before(text: &str, sentence_start: usize, at: usize) -> &str {
+fn clause_before<'t>(
+    text: &'t str,
+    coordinators: &[String],
+    sentence_start: usize,
+    at: usize,
+) -> &'t str {
     let before = &text[sentence_start..at];
     let cut = before
         .rfind([',', ';', ':', '(', ')'])
         .map(|i| i + 1)
         .unwrap_or(0)
         .max(
-            COORDINATORS
+            coordinators
                 .iter()
-                .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
+                .filter_map(|c| before.rfind(c.as_str()).map(|i| i + c.len()))
                 .max()
                 .unwrap_or(0),
         );
     &before[cut..]
 }
-
-/// Coordinating words that open a new clause (" e ", " and ", " y ", " et ", " und ").
-const COORDINATORS: &[&str] = &[
-    " and ", " e ", " ed ", " et ", " und ", " y ", " but ", " ma ", " pero ", " mais ", " aber ",
-    " mas ",
-];
 
 /// Whether a job noun follows `at` closely ("13,000 jobs", "13.000 posti di lavoro").
 fn jobs_after(article: &Article<'_>, at: usize, end: usize) -> bool {
@@ -1081,13 +1120,17 @@ fn date_for(
         let between = &text[from..to];
         let fronted = m.start == facts.start && between.trim_start().starts_with(',');
         let mut breaks = between.matches([',', ';', '(', ')']).count()
-            + COORDINATORS
+            + article
+                .compiled
+                .coordinators
                 .iter()
-                .map(|c| between.matches(c).count())
+                .map(|c| between.matches(c.as_str()).count())
                 .sum::<usize>()
-            + RELATIVES
+            + article
+                .compiled
+                .relatives
                 .iter()
-                .map(|c| between.matches(c).count())
+                .map(|c| between.matches(c.as_str()).count())
                 .sum::<usize>();
         if fronted {
             breaks = breaks.saturating_sub(1);
@@ -1179,7 +1222,11 @@ fn date_for(
                 };
                 let between = &article.text[from..to];
                 !between.contains([',', ';', ':', '(', ')'])
-                    && !COORDINATORS.iter().any(|c| between.contains(c))
+                    && !article
+                        .compiled
+                        .coordinators
+                        .iter()
+                        .any(|c| between.contains(c.as_str()))
             });
         if kind.is_personal() && m.rule != "weekday" && !relative && future_here {
             let alone = &article.text[m.start..m.end];
@@ -1214,11 +1261,6 @@ fn date_for(
 
 /// What a clause boundary between a date and a trigger weighs, in bytes of distance.
 const CLAUSE_PENALTY: usize = 60;
-
-/// Relative pronouns that open a subordinate clause.
-const RELATIVES: &[&str] = &[
-    " which ", " who ", " che ", " cui ", " que ", " qui ", " quale ",
-];
 
 /// Whether a date mention at `at` is introduced by a birth word ("nato il …", "born on …").
 fn is_birth_date(article: &Article<'_>, facts: &SentenceFacts<'_>, at: usize) -> bool {
@@ -1262,13 +1304,6 @@ pub fn event_id(e: &Event) -> String {
     }
 }
 
-/// Words that may stand between coordinated subjects ("bob mcgrew e il vicepresidente della
-/// ricerca barret zoph"), besides role titles and company names.
-const COORDINATION: &[&str] = &[
-    "also", "anche", "and", "as", "aussi", "de", "del", "della", "der", "di", "die", "e", "ed",
-    "el", "et", "i", "il", "la", "le", "lo", "of", "the", "und", "y",
-];
-
 /// How far after a trigger a person may stand and still be its subject ("named Jane Doe").
 const AFTER_TRIGGER_REACH: usize = 30;
 
@@ -1277,6 +1312,7 @@ const AFTER_TRIGGER_REACH: usize = 30;
 /// and companies between ("Acme appointed Jane Doe", "le dimissioni di Jane Doe").
 fn subjects<'a>(
     text: &str,
+    words: &LangTable,
     people: &'a [Found],
     trigger: (usize, usize),
     roles: &[Found],
@@ -1286,13 +1322,17 @@ fn subjects<'a>(
     if let Some((&last, earlier)) = before.split_last() {
         let mut out = vec![last];
         let gap = format!(" {} ", &text[last.end..trigger.0].replace(',', " "));
-        if RELATIVES.iter().any(|r| gap.contains(r)) {
+        if words
+            .relatives
+            .iter()
+            .any(|r| gap.contains(&format!(" {r} ")))
+        {
             // "… and Lena Fischer, who left": the relative clause is hers alone.
             return out;
         }
         let mut head = last;
         for &p in earlier.iter().rev() {
-            if !only_coordination(text, (p.end, head.start), roles, orgs) {
+            if !only_coordination(text, words, (p.end, head.start), roles, orgs) {
                 break;
             }
             out.push(p);
@@ -1306,15 +1346,22 @@ fn subjects<'a>(
         .find(|p| p.start >= trigger.1)
         .filter(|p| {
             p.start - trigger.1 <= AFTER_TRIGGER_REACH
-                && !text[trigger.1..p.start].contains([',', ';', ':', '.'])
-                && only_coordination(text, (trigger.1, p.start), roles, orgs)
+                && !without_honorifics(&text[trigger.1..p.start], words)
+                    .contains([',', ';', ':', '.'])
+                && only_coordination(text, words, (trigger.1, p.start), roles, orgs)
         })
         .into_iter()
         .collect()
 }
 
 /// Whether `text[gap]` holds only punctuation, coordination words, roles and companies.
-fn only_coordination(text: &str, gap: (usize, usize), roles: &[Found], orgs: &[Found]) -> bool {
+fn only_coordination(
+    text: &str,
+    words: &LangTable,
+    gap: (usize, usize),
+    roles: &[Found],
+    orgs: &[Found],
+) -> bool {
     let mut rest = String::with_capacity(gap.1.saturating_sub(gap.0));
     let mut i = gap.0;
     for f in roles
@@ -1334,23 +1381,50 @@ fn only_coordination(text: &str, gap: (usize, usize), roles: &[Found], orgs: &[F
     rest.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .all(|w| {
-            COORDINATION
-                .binary_search(&w.to_lowercase().as_str())
-                .is_ok()
+            let w = w.to_lowercase();
+            words.coordination.binary_search(&w.as_str()).is_ok()
+                || words.honorifics.binary_search(&w.as_str()).is_ok()
         })
 }
 
-/// What may stand between a name and its role title after it ("Jane Doe, CEO",
-/// "Jane Doe as CEO", "sarah friar, la direttrice").
-const APPOSITION: &[&str] = &[
-    "", ",", "(", ", the", ", il", ", la", "as", "as the", "as its", "come", "como", "comme", "als",
-];
+/// `gap` with the honorifics and their dots taken out ("appointed Dr. Jane Doe": the dot
+/// of "Dr." ends no clause).
+fn without_honorifics(gap: &str, words: &LangTable) -> String {
+    let mut out = String::with_capacity(gap.len());
+    let mut rest = gap;
+    while !rest.is_empty() {
+        let word_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        if word_len == 0 {
+            let c = rest.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&rest[..c]);
+            rest = &rest[c..];
+            continue;
+        }
+        let (word, after) = rest.split_at(word_len);
+        let lower = word.to_lowercase();
+        if words.honorifics.binary_search(&lower.as_str()).is_ok() {
+            // "Dr.", "Eng.º", "Prof.ª": the abbreviation's marks go with it.
+            let marks = after
+                .find(|c: char| !matches!(c, '.' | 'º' | 'ª'))
+                .unwrap_or(after.len());
+            out.push(' ');
+            rest = &after[marks..];
+        } else {
+            out.push_str(word);
+            rest = after;
+        }
+    }
+    out
+}
 
 /// A person's role: a title right before the name ("il direttore finanziario sarah friar",
 /// "CEO Jane Doe") with no other person between, or one in apposition right after it
 /// ("mira murati, chief technology officer di openai").
 fn role_of<'a>(
     text: &str,
+    words: &LangTable,
     person: &Found,
     people: &[Found],
     roles: &'a [Found],
@@ -1368,7 +1442,7 @@ fn role_of<'a>(
         roles.iter().find(|r| {
             r.start >= person.end && {
                 let between = text[person.end..r.start].trim().to_lowercase();
-                APPOSITION.contains(&between.as_str())
+                between.is_empty() || words.apposition.contains(&between.as_str())
             }
         })
     })
@@ -1858,13 +1932,6 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 9, 27)
         );
         assert_eq!(find_publication_date("ieri\noggi\ntesto"), None);
-    }
-
-    #[test]
-    fn coordination_words_are_sorted_for_binary_search() {
-        let mut sorted = COORDINATION.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, COORDINATION);
     }
 
     #[test]

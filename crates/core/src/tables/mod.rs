@@ -36,6 +36,9 @@ pub struct LangTable {
     pub abbreviations: &'static [&'static str],
     /// Suffixes written after a day number ("1st", "1º", "1er"); read from every pack.
     pub ordinal_suffixes: &'static [&'static str],
+    /// Titles written before a name ("Dr.", "Prof.ª", "Herr"), lowercase and sorted: they
+    /// may stand between a verb and the person it names.
+    pub honorifics: &'static [&'static str],
 }
 
 /// The word table of one language (its pack's).
@@ -81,6 +84,19 @@ mod tests {
                 assert!(!f.is_empty(), "{:?}: empty entry", t.lang);
                 Regex::new(&format!("(?i){}", pattern(f)))
                     .unwrap_or_else(|e| panic!("{:?}: {f:?} does not compile: {e}", t.lang));
+            }
+        }
+    }
+
+    #[test]
+    fn binary_searched_lists_are_sorted_and_lowercase() {
+        for t in Lang::ALL.map(table) {
+            for list in [t.coordination, t.honorifics] {
+                let mut sorted = list.to_vec();
+                sorted.sort_unstable();
+                sorted.dedup();
+                assert_eq!(sorted, list, "{:?}", t.lang);
+                assert!(list.iter().all(|w| w.to_lowercase() == *w), "{:?}", t.lang);
             }
         }
     }

@@ -146,10 +146,13 @@ pub(crate) fn items(tokens: &[Token], buf: &str, lex: &Lexicon, out: &mut Vec<It
     }
 }
 
-const ORD_SUFFIXES: &[&str] = &[
-    "st", "nd", "rd", "th", "º", "ª", "o", "a", "er", "re", "e", "eme", "ieme", "°", "te", "ten",
-    "ter", "tes", "ro",
-];
+/// Every pack's ordinal suffixes ("st", "º", "er", "ten"): a day number may carry any.
+static ORD_SUFFIXES: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::lang::packs()
+            .flat_map(|p| p.words.ordinal_suffixes.iter().copied())
+            .collect()
+    });
 
 /// The parser over one run of items.
 pub(crate) struct Parser<'a> {
@@ -405,7 +408,7 @@ impl Parser<'_> {
     fn ord_suffix(&self, i: usize) -> usize {
         if !self.gap(i) {
             if let Some(w) = self.word(i) {
-                if ORD_SUFFIXES.contains(&w) {
+                if ORD_SUFFIXES.contains(w) {
                     return i + 1;
                 }
             }

@@ -20,4 +20,5 @@ pub static TABLE: LangTable = LangTable {
     joiners: &["&", "von"],
     abbreviations: &["bzw", "ca", "ggf", "inkl", "mio", "mrd", "nr", "vgl"],
     ordinal_suffixes: &["te", "ten", "ter", "tes"],
+    honorifics: &["dr", "frau", "herr", "prof"],
 };

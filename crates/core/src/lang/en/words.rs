@@ -23,4 +23,5 @@ pub static TABLE: LangTable = LangTable {
         "co", "corp", "dr", "etc", "inc", "jr", "ltd", "mr", "mrs", "ms", "no", "sr", "st", "vs",
     ],
     ordinal_suffixes: &["st", "nd", "rd", "th"],
+    honorifics: &["dame", "dr", "mr", "mrs", "ms", "prof", "sir"],
 };

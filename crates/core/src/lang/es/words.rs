@@ -20,4 +20,5 @@ pub static TABLE: LangTable = LangTable {
     joiners: &["&", "de", "del"],
     abbreviations: &[],
     ordinal_suffixes: &["º", "ª", "°", "o", "a", "er", "ro"],
+    honorifics: &["don", "doña", "dr", "dra", "ing", "lic", "sr", "sra"],
 };

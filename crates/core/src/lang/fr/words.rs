@@ -20,4 +20,5 @@ pub static TABLE: LangTable = LangTable {
     joiners: &["&"],
     abbreviations: &["etc"],
     ordinal_suffixes: &["er", "re", "e", "eme", "ieme"],
+    honorifics: &["dr", "m", "me", "mlle", "mme", "pr"],
 };

@@ -20,4 +20,16 @@ pub static TABLE: LangTable = LangTable {
     joiners: &["&"],
     abbreviations: &[],
     ordinal_suffixes: &["º", "ª", "°", "o", "a"],
+    honorifics: &[
+        "doutor",
+        "doutora",
+        "dr",
+        "dra",
+        "eng",
+        "prof",
+        "professor",
+        "professora",
+        "sr",
+        "sra",
+    ],
 };
