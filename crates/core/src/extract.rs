@@ -90,6 +90,13 @@ struct Compiled {
     /// (" and ", " which ").
     coordinators: Vec<String>,
     relatives: Vec<String>,
+    /// Succession words: the object leaves; the object arrives while the subject leaves.
+    predecessor: WordRegex,
+    successor: WordRegex,
+    /// Forecast words, for figures.
+    forecast: WordRegex,
+    /// Effective-date markers ("effective", "zum", "dal").
+    effective: WordRegex,
     /// The pack's word table (coordination and apposition words, honorifics).
     words: &'static crate::tables::LangTable,
 }
@@ -191,6 +198,10 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                     })
                     .collect(),
                 pro_drop: t.pro_drop,
+                predecessor: prefix_regex(t.predecessor),
+                successor: prefix_regex(t.successor),
+                effective: word_regex(t.effective),
+                forecast: word_regex(t.forecast),
                 coordinators: padded(crate::lang::pack(l).words.coordinators),
                 relatives: padded(crate::lang::pack(l).words.relatives),
                 words: crate::lang::pack(l).words,
@@ -406,7 +417,24 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             .iter()
             .flat_map(|(kind, spans)| within(spans, span, |&t| t).map(|&t| (*kind, t)))
             .collect();
-        if found.is_empty() {
+        // Succession frames ("succeeds X", "was replaced by Y"), in text order.
+        let sentence_folded = &folded[s.start..s.end];
+        let mut frames: Vec<(Frame, (usize, usize))> = article
+            .compiled
+            .predecessor
+            .find_iter(sentence_folded)
+            .map(|t| (Frame::Predecessor, t))
+            .chain(
+                article
+                    .compiled
+                    .successor
+                    .find_iter(sentence_folded)
+                    .map(|t| (Frame::Successor, t)),
+            )
+            .map(|(f, (a, b))| (f, (s.start + a, s.start + b)))
+            .collect();
+        frames.sort_by_key(|(_, t)| *t);
+        if found.is_empty() && frames.is_empty() {
             update_story(&mut story, &article, (s.start, s.end), &people, &dates);
             continue;
         }
@@ -469,6 +497,12 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             }
             story.previous = events[..before].last().map(|e| e.date.clone());
             events.extend(events_for(&article, &facts, kind, trigger, &story));
+        }
+        for (frame, marker) in frames {
+            if is_blocked(&article, &facts, EventKind::Resignation, marker) {
+                continue;
+            }
+            events.extend(frame_events(&article, &facts, frame, marker, &story));
         }
         if let Some(e) = events[before..]
             .iter()
@@ -546,7 +580,13 @@ fn is_blocked(
         .rsplit([',', ';', ':', '(', '"', '“'])
         .next()
         .unwrap_or(window);
-    if article.compiled.blockers.is_match(clause) {
+    let forecast_kind = matches!(
+        kind,
+        EventKind::Revenue | EventKind::Valuation | EventKind::Headcount | EventKind::Funding
+    );
+    if article.compiled.blockers.is_match(clause)
+        || (forecast_kind && article.compiled.forecast.is_match(clause))
+    {
         return true;
     }
     // A figure's hedge or negation may follow its noun or verb: "Revenue is forecast to
@@ -564,6 +604,7 @@ fn is_blocked(
         .next()
         .unwrap_or(after);
     article.compiled.blockers.is_match(after)
+        || (forecast_kind && article.compiled.forecast.is_match(after))
 }
 
 /// The events one trigger states.
@@ -846,6 +887,144 @@ fn events_for(
     out
 }
 
+/// Which side of a succession a frame word's object is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// "A succeeds B", "en remplacement de B": the object (B) leaves.
+    Predecessor,
+    /// "A was replaced by B", "A hands the reins to B": the object (B) arrives and the
+    /// subject (A) leaves.
+    Successor,
+}
+
+/// The events a succession frame states besides its trigger's own: the predecessor's
+/// departure, or the successor's arrival and the subject's departure. Dated as the
+/// sentence's departure would be.
+fn frame_events(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    frame: Frame,
+    marker: (usize, usize),
+    story: &StoryContext,
+) -> Vec<Event> {
+    let (date, confidence) = date_for(article, facts, EventKind::Resignation, marker, story);
+    let object = object_after(article, facts, marker);
+    let mut out = Vec::new();
+    let mut push = |kind: EventKind, person: &Found| {
+        let mut e = Event {
+            id: String::new(),
+            kind,
+            date: date.clone(),
+            persons: vec![person.name.clone()],
+            org: nearest(&facts.orgs, person)
+                .map(|o| o.name.clone())
+                .or_else(|| article.main_org.clone()),
+            role: role_of(
+                article.text,
+                article.compiled.words,
+                person,
+                &facts.people,
+                &facts.roles,
+            )
+            .map(|r| r.name.clone()),
+            amount: None,
+            count: None,
+            target: None,
+            qualifier: None,
+            confidence,
+            evidence: Evidence {
+                text: facts.text.to_string(),
+                start: facts.start,
+                end: facts.end,
+            },
+        };
+        e.id = event_id(&e);
+        out.push(e);
+    };
+    match frame {
+        Frame::Predecessor => {
+            if let Some(p) = object {
+                push(EventKind::Resignation, p);
+            }
+        }
+        Frame::Successor => {
+            let Some(p) = object else {
+                return out;
+            };
+            push(EventKind::Appointment, p);
+            let leaving: Vec<Found> = subjects(
+                article.text,
+                article.compiled.words,
+                &facts.people,
+                marker,
+                &facts.roles,
+                &facts.orgs,
+                &date_spans(facts),
+            )
+            .into_iter()
+            .filter(|q| q.end <= marker.0)
+            .cloned()
+            .collect();
+            for q in &leaving {
+                push(EventKind::Resignation, q);
+            }
+        }
+    }
+    out
+}
+
+/// The person a verb or frame word governs as its object: the first person after it, with
+/// only articles, roles, titles and dates between and no clause break.
+fn object_after<'f>(
+    article: &Article<'_>,
+    facts: &'f SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> Option<&'f Found> {
+    let dates = date_spans(facts);
+    facts
+        .people
+        .iter()
+        .find(|p| p.start >= trigger.1)
+        .filter(|p| {
+            p.start - trigger.1 <= APPOINTEE_REACH
+                && gap_is_clear(
+                    article.text,
+                    article.compiled.words,
+                    (trigger.1, p.start),
+                    &dates,
+                    &[',', ';', ':', '.', '"'],
+                )
+        })
+}
+
+/// The spans of a sentence's date mentions.
+fn date_spans(facts: &SentenceFacts<'_>) -> Vec<(usize, usize)> {
+    facts.dates.iter().map(|m| (m.start, m.end)).collect()
+}
+
+/// Whether `text[gap]`, its date mentions and honorifics taken out, holds none of `breaks`.
+fn gap_is_clear(
+    text: &str,
+    words: &LangTable,
+    gap: (usize, usize),
+    dates: &[(usize, usize)],
+    breaks: &[char],
+) -> bool {
+    let mut rest = String::new();
+    let mut i = gap.0;
+    for &(a, b) in dates.iter().filter(|d| d.0 >= gap.0 && d.1 <= gap.1) {
+        if a >= i {
+            rest.push_str(&text[i..a]);
+            rest.push(' ');
+            i = b;
+        }
+    }
+    if i < gap.1 {
+        rest.push_str(&text[i..gap.1]);
+    }
+    !without_honorifics(&rest, words).contains(breaks)
+}
+
 /// The subjects of a person trigger; a trigger ending in an agent preposition ("filled by",
 /// "coperto da") takes the person right after it.
 fn subjects_of(
@@ -870,6 +1049,7 @@ fn subjects_of(
         trigger,
         &facts.roles,
         &facts.orgs,
+        &date_spans(facts),
     )
     .into_iter()
     .cloned()
@@ -1228,7 +1408,24 @@ fn date_for(
                         .iter()
                         .any(|c| between.contains(c.as_str()))
             });
-        if kind.is_personal() && m.rule != "weekday" && !relative && future_here {
+        // "übernimmt das Amt zum 1. April", "dal 1° ottobre", "effective March 1": an
+        // effective date is still to come when its day or month has no year.
+        let effective_here = || {
+            let mut from = m.start.saturating_sub(25).max(facts.start);
+            while !article.text.is_char_boundary(from) {
+                from += 1;
+            }
+            article
+                .compiled
+                .effective
+                .find_iter(&article.folded[from..m.end])
+                .any(|(a, b)| from + a <= m.start + 1 && from + b + 2 >= m.start)
+        };
+        if kind.is_personal()
+            && m.rule != "weekday"
+            && !relative
+            && (future_here || effective_here())
+        {
             let alone = &article.text[m.start..m.end];
             if let Some(next) =
                 temporal::find_mentions(alone, article.lang, article.published, Preference::Future)
@@ -1317,6 +1514,7 @@ fn subjects<'a>(
     trigger: (usize, usize),
     roles: &[Found],
     orgs: &[Found],
+    dates: &[(usize, usize)],
 ) -> Vec<&'a Found> {
     let before: Vec<&Found> = people.iter().filter(|p| p.end <= trigger.0).collect();
     if let Some((&last, earlier)) = before.split_last() {
@@ -1332,7 +1530,7 @@ fn subjects<'a>(
         }
         let mut head = last;
         for &p in earlier.iter().rev() {
-            if !only_coordination(text, words, (p.end, head.start), roles, orgs) {
+            if !only_coordination(text, words, (p.end, head.start), roles, orgs, &[]) {
                 break;
             }
             out.push(p);
@@ -1341,17 +1539,39 @@ fn subjects<'a>(
         out.reverse();
         return out;
     }
+    // A verb-second clause may hold its subject inside a long trigger ("Zum 1. Oktober
+    // übernimmt Henrike Vogt den Posten").
+    if let Some(inside) = people
+        .iter()
+        .find(|p| p.start > trigger.0 && p.end <= trigger.1)
+    {
+        return vec![inside];
+    }
     people
         .iter()
         .find(|p| p.start >= trigger.1)
         .filter(|p| {
-            p.start - trigger.1 <= AFTER_TRIGGER_REACH
-                && !without_honorifics(&text[trigger.1..p.start], words)
-                    .contains([',', ';', ':', '.'])
-                && only_coordination(text, words, (trigger.1, p.start), roles, orgs)
+            p.start - trigger.1 <= AFTER_TRIGGER_REACH + date_bytes(dates, (trigger.1, p.start))
+                && gap_is_clear(
+                    text,
+                    words,
+                    (trigger.1, p.start),
+                    dates,
+                    &[',', ';', ':', '.'],
+                )
+                && only_coordination(text, words, (trigger.1, p.start), roles, orgs, dates)
         })
         .into_iter()
         .collect()
+}
+
+/// How many bytes of `gap` date mentions take.
+fn date_bytes(dates: &[(usize, usize)], gap: (usize, usize)) -> usize {
+    dates
+        .iter()
+        .filter(|d| d.0 >= gap.0 && d.1 <= gap.1)
+        .map(|d| d.1 - d.0)
+        .sum()
 }
 
 /// Whether `text[gap]` holds only punctuation, coordination words, roles and companies.
@@ -1361,18 +1581,23 @@ fn only_coordination(
     gap: (usize, usize),
     roles: &[Found],
     orgs: &[Found],
+    dates: &[(usize, usize)],
 ) -> bool {
     let mut rest = String::with_capacity(gap.1.saturating_sub(gap.0));
     let mut i = gap.0;
-    for f in roles
+    let mut skip: Vec<(usize, usize)> = roles
         .iter()
         .chain(orgs)
-        .filter(|f| f.start >= gap.0 && f.end <= gap.1)
-    {
-        if f.start >= i {
-            rest.push_str(&text[i..f.start]);
+        .map(|f| (f.start, f.end))
+        .chain(dates.iter().copied())
+        .filter(|f| f.0 >= gap.0 && f.1 <= gap.1)
+        .collect();
+    skip.sort_unstable();
+    for (start, end) in skip {
+        if start >= i {
+            rest.push_str(&text[i..start]);
             rest.push(' ');
-            i = f.end;
+            i = end;
         }
     }
     if i < gap.1 {

@@ -86,11 +86,26 @@ pub struct EventTable {
     /// Prepositions introducing the agent of a passive ("filled by X", "coperto da X"): a
     /// trigger ending in one takes the person after it.
     pub agents: &'static [&'static str],
+    /// Succession words whose object is the person who leaves ("succeeds X", "replaces X",
+    /// "en remplacement de X", "al posto di X", "folgt auf X"): the object's departure is
+    /// an event of its own, dated as the sentence's.
+    pub predecessor: &'static [&'static str],
+    /// Succession words whose object is the person who arrives while the subject leaves
+    /// ("X was replaced by Y", "X hands the reins to Y", "passa il testimone a Y"): one
+    /// sentence, two events.
+    pub successor: &'static [&'static str],
+    /// Markers of an effective date ("effective", "zum", "a partir du", "dal"): a day or
+    /// month after one, in a departure or appointment, is the next such day or month.
+    pub effective: &'static [&'static str],
     /// "N years later" phrases, `N` standing for a number (digits or a number word): the
     /// date is the year of the story's previous date plus N.
     pub years_later: &'static [&'static str],
     /// Markers anchoring an event to the previous one's date ("poche ore dopo").
     pub shortly_after: &'static [&'static str],
+    /// Forecast and plan words ("expects", "prévoit", "rechnet mit"): a revenue, valuation,
+    /// headcount or funding figure next to one is a target, not an event (a layoff plan is
+    /// an announced layoff, and stays).
+    pub forecast: &'static [&'static str],
     /// Cues that make a trigger a non-event: negation, hypotheticals, rumours, denials,
     /// deals only sought.
     pub blockers: &'static [&'static str],
@@ -162,7 +177,11 @@ mod tests {
             phrases.extend(t.employ);
             phrases.extend(t.agents);
             phrases.extend(t.years_later);
+            phrases.extend(t.predecessor);
+            phrases.extend(t.successor);
+            phrases.extend(t.effective);
             phrases.extend(t.blockers);
+            phrases.extend(t.forecast);
             for p in phrases {
                 assert!(!p.trim().is_empty(), "{:?}: empty phrase", t.lang);
                 Regex::new(&format!("(?i){}", pattern(p)))

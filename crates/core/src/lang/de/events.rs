@@ -17,6 +17,13 @@ pub static TABLE: EventTable = EventTable {
         r"ausgeschieden|(?:scheidet|schied) (?:\w+ )?aus",
         r"(?:verlässt|verließ|verlassen) (?:das unternehmen|den konzern|die firma|den vorstand)",
         r"(?:legt|legte) (?:sein|ihr) amt nieder",
+        r"(?:scheidet|schied|scheiden|schieden) (?:[\w.-]+ ){0,6}?aus\b",
+        r"(?:legt|legte|legen|legten) (?:[\w.-]+ ){0,4}?(?:amt|ämter|mandat|mandate|posten|vorsitz) (?:[\w.-]+ ){0,4}?nieder",
+        r"niedergelegt",
+        r"(?:verlässt|verließ|verlassen|verließen) (?:[\w.-]+ ){0,3}?(?:unternehmen|konzern|firma|vorstand|bank|gruppe|aufsichtsrat|spitze|geschäftsführung|posten)",
+        r"(?:geht|ging|gehen|gingen|tritt|trat|treten) (?:[\w.-]+ ){0,5}?in den ruhestand",
+        r"(?:zieht|zog) sich (?:[\w.-]+ ){0,4}?zurück",
+        r"(?:gibt|gab|geben|gaben) (?:[\w.-]+ ){0,3}?(?:amt|posten|vorsitz|führung|leitung) (?:[\w.-]+ ){0,4}?ab",
     ],
     dismissal: &[
         r"(?:wurde|wurden|ist|sind) (?:entlassen|gefeuert|abgesetzt|abberufen|geschasst)",
@@ -31,6 +38,17 @@ pub static TABLE: EventTable = EventTable {
         r"(?:folgt|folgte) (?:auf|\w+ als)",
         r"berufen",
         r"(?:wechselt|wechselte) (?:zu|als)",
+        r"(?:übernimmt|übernahm|übernehmen|übernommen|übernehme) (?:[\w.-]+ ){0,6}?(?:posten|leitung|amt|führung|vorsitz|geschäftsführung|verantwortung|ressort|position|aufgabe|spitze|nachfolge)",
+        r"(?:tritt|trat|treten|traten) (?:[\w.-]+ ){0,6}?(?:nachfolge|amt|posten|stelle|dienst) (?:[\w.-]+ ){0,6}?an\b",
+        r"angetreten",
+        r"nachfolger(?:in)? (?:wird|ist|wurde)",
+        r"(?:wählte|wählten|wählt|wählen|gewählt)",
+        r"(?:berief|beriefen|beruft)",
+        r"(?:bestellt|bestellte|bestellten)",
+        r"(?:holte|holten|holt|geholt) (?:[\w.-]+ ){0,6}?(?:an die spitze|in den vorstand|in die geschäftsführung)",
+        r"(?:rückt|rückte|rückten) (?:[\w.-]+ ){0,6}?nach\b|nachgerückt",
+        r"(?:kam|kommt|kamen|gekommen) (?:[\w.-]+ ){0,6}?zu\b",
+        r"(?:stieß|stößt) (?:[\w.-]+ ){0,6}?zu\b",
     ],
     valuation: &[
         r"bewertung",
@@ -147,6 +165,18 @@ pub static TABLE: EventTable = EventTable {
     agents: &[r"von|durch"],
     years_later: &[r"N jahre? später|N jahre? danach"],
     shortly_after: &[r"wenige stunden später", r"kurz darauf", r"am selben tag"],
+    predecessor: &[
+        r"(?:folgt|folgte|folgen|folgten) (?:[\w.-]+ ){0,3}?auf\b",
+        r"nachfolger(?:in)? (?:von|des|der)\b",
+        r"anstelle von",
+        r"(?:ersetzt|ersetzte|ersetzen) \b",
+    ],
+    successor: &[
+        r"ersetzt (?:durch|von)\b",
+        r"(?:übergibt|übergab|übergeben) (?:[\w.-]+ ){0,4}?an\b",
+    ],
+    effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
+    forecast: &[r"rechnet mit|rechnen mit|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[
         r"nicht|kein|keine|nie",
         r"könnte|könnten|dürfte",
@@ -157,5 +187,6 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or weighed.
         r"strebt|streben|erwägt|erwägen|prüft|prüfen",
         r"soll|sollen|sollte|sollten|erwartet|erwarten|erwartete|prognose|prognostiziert|ziel",
+        r"hofft|hoffen",
     ],
 };

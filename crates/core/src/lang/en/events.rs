@@ -16,6 +16,11 @@ pub static TABLE: EventTable = EventTable {
         r"(?:is|was|are|were|will be) leaving (?:the company|the firm|the board|his post|her post|his role|her role|his position|her position)",
         r"(?:left|leaves|will leave) (?:the company|the firm|the board|his post|her post|his role|her role|his position|her position)",
         r"(?:retire|retires|retired|retiring)",
+        r"(?:stand|stands|stood|standing) down",
+        r"(?:depart|departs|departed|departing|departure)\b",
+        r"(?:left|leaves|leaving|will leave|to leave) (?:the |his |her |its )?(?:company|firm|board|group|bank|business|job|post|role|position|start-up|startup|executive team|top job)",
+        r"(?:exit|exits|exited|exiting) (?:the company|the firm|the board|as)",
+        r"(?:hand|hands|handed|handing) (?:over )?(?:the reins|the baton|the top job|control|the helm)",
     ],
     dismissal: &[
         r"(?:was|were|has been|have been|had been|is|are|been|being|got) (?:fired|dismissed|ousted|sacked|removed|terminated|forced out|pushed out|let go|axed)",
@@ -39,6 +44,12 @@ pub static TABLE: EventTable = EventTable {
         // "had been with Apple since November 2008" dates an arrival; "has been with GM for
         // 33 years" is a tenure length, not an event.
         r"(?:had|has) been with (?:[\w'’.&-]+ ){0,4}?since",
+        r"(?:assume|assumes|assumed|assuming|take|takes|took|taking|will take) (?:the |his |her )?(?:role|post|position|title|helm|reins|top job)",
+        r"(?:took|takes|take|taking) office",
+        r"(?:was|were|has been|have been|is|had been) (?:tapped|picked|chosen|selected|elevated|installed)",
+        r"(?:tapped|picked|chose|chosen|selected|elevated) (?:\w+ ){0,3}?(?:as|to (?:run|lead|head|become|be))",
+        r"(?:had been|has been|was) in (?:the|his|her) (?:job|role|post|position) since",
+        r"(?:moved up|rose) to",
     ],
     valuation: &[
         r"valu(?:ed|ing) at",
@@ -204,6 +215,20 @@ pub static TABLE: EventTable = EventTable {
         r"later (?:that|the same) day",
         r"the same day",
     ],
+    predecessor: &[
+        r"(?:succeeds|succeeded|succeeding|will succeed|to succeed|replaces|replaced|replacing|will replace|to replace)\b",
+        r"(?:takes|took|take|taking|will take) over from",
+        r"in place of",
+        r"successor to",
+    ],
+    successor: &[
+        r"(?:was|were|is|has been|had been|will be) (?:replaced|succeeded) by",
+        r"(?:hand|hands|handed|handing|pass|passes|passed|passing) (?:over )?(?:the reins|the baton|the top job|control|the helm)(?: \w+){0,2} to",
+    ],
+    effective: &[r"effective", r"as of", r"starting"],
+    forecast: &[
+        r"expects|expected|expecting|anticipates|anticipated|outlook|guidance|aims to|plans to|intends to",
+    ],
     blockers: &[
         // A contraction is glued to its verb: "n't" alone never starts a word.
         r"not|never|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|won't|can't|couldn't|wouldn't|shouldn't",
@@ -215,5 +240,6 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or nearing.
         r"nearing|seeking|seeks|sought|close to a deal|close to an agreement|close to buying|close to acquiring",
         r"will have|would have|is expected|are expected|forecasts?|projected|targets?",
+        r"front-runner|frontrunner|tipped|seen as|hopes to",
     ],
 };

@@ -13,11 +13,16 @@ pub static TABLE: EventTable = EventTable {
         r"renunció|renunciaron|renuncia(?:do)? (?:a|como)",
         r"(?:deja|dejó|dejará|abandona|abandonó|abandonará) (?:su puesto|su cargo|la compañía|la empresa|el cargo|la dirección|la presidencia)",
         r"(?:se retira|se retiró|jubilación)",
+        r"(?:se jubila|se jubilará|se jubiló|jubilarse|se retirará|retirarse)\b",
+        r"(?:deja|dejó|dejará|dejar|ha dejado|abandona|abandonó|abandonará|ha abandonado|abandonar) (?:la|el|los|las) ",
+        r"(?:cede|cedió|cederá|ceder) el (?:testigo|relevo|timón|mando|cargo|puesto)",
+        r"(?:su|la) renuncia",
     ],
     dismissal: &[
         r"(?:fue|fueron|ha sido|han sido|es|son|había sido|habían sido) (?:despedid[oa]s?|destituid[oa]s?|cesad[oa]s?|expulsad[oa]s?|apartad[oa]s?)",
         r"(?:despidió|destituyó|cesó|despide)",
         r"despido de|destitución de|cese de",
+        r"(?:fue|fueron|ha sido|han sido|había sido) (?:desplazad[oa]s?|relevad[oa]s?|removid[oa]s?)",
     ],
     appointment: &[
         r"nombrad[oa]s?|nombramiento de|nombra\b",
@@ -31,6 +36,12 @@ pub static TABLE: EventTable = EventTable {
         r"(?:sustituye|sustituyó|reemplaza|reemplazó|sucede|sucedió) a",
         r"(?:se unió|se incorporó|se incorpora) a",
         r"llevaba en",
+        r"(?:asumió|asume|asumirá|asumir|ha asumido) (?:el|la|su) (?:cargo|dirección|presidencia|puesto|mando|liderazgo|jefatura|gerencia|timón)",
+        r"(?:eligió|eligieron|elige|ha elegido|designó|designa|nombró|nombra|ha nombrado|ha designado) a\b",
+        r"elegid[oa]s?|ascendid[oa]s?|promovid[oa]s?",
+        r"(?:se incorporó|se incorpora|se incorporará|incorporarse|se unió|se une|se unirá|ingresó|ingresa|ingresará|llegó|llega|llegará) (?:a|en|como)\b",
+        r"(?:pasó|pasa|pasará) a (?:ser|dirigir|presidir)",
+        r"(?:tomó|toma|tomará) (?:las riendas|el relevo|el mando|posesión)",
     ],
     valuation: &[
         r"valoración",
@@ -150,6 +161,18 @@ pub static TABLE: EventTable = EventTable {
     agents: &[r"por"],
     years_later: &[r"N años? después|N años? más tarde"],
     shortly_after: &[r"pocas horas después", r"poco después", r"el mismo día"],
+    predecessor: &[
+        r"(?:sustituye|sustituyó|sustituirá|reemplaza|reemplazó|reemplazará|sucede|sucedió|sucederá|suceder|sustituir|reemplazar) (?:en el cargo )?(?:a|al)\b",
+        r"en sustitución de",
+        r"en (?:el )?lugar de",
+        r"relevo de",
+    ],
+    successor: &[
+        r"(?:sustituid[oa]|reemplazad[oa]|relevad[oa]|desplazad[oa]) por",
+        r"(?:cede|cedió|cederá|ceder) el (?:testigo|relevo|mando|timón) a",
+    ],
+    effective: &[r"a partir del", r"a partir de", r"con efecto (?:desde )?el"],
+    forecast: &[r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden"],
     blockers: &[
         r"no|nunca",
         r"podría|podrían",
@@ -160,5 +183,6 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or weighed.
         r"negocia|negocian|estudia|estudian|busca|buscan",
         r"tendrá|debería|previsto|prevista|objetivo",
+        r"aspira|aspiran",
     ],
 };

@@ -13,6 +13,13 @@ pub static TABLE: EventTable = EventTable {
         r"(?:a|ont|avait) quitté (?:ses fonctions|son poste|la direction|la présidence|l'entreprise|la société)",
         r"quitte(?:ra)? (?:ses fonctions|son poste|la direction|la présidence|l'entreprise|la société)",
         r"(?:départ|retraite) de",
+        r"quitt(?:e|ent|era|eront|ait|é|er|ant) (?:[\w'’.-]+ ){0,3}?(?:fonctions|poste|direction|présidence|entreprise|société|groupe|conseil|opérateur|banque|firme|maison|équipe|mandat|cabinet)",
+        r"claque(?:r|ra|nt)? la porte",
+        r"(?:son|leur|du) départ\b",
+        r"(?:prend|prendra|a pris|prendre|prennent|prenait) sa retraite|part(?:ira)? à la retraite|(?:départ|départs) à la retraite",
+        r"(?:se retire|se retirera|s'est retirée?|se retirer)\b",
+        r"(?:cède|cèdera|cédera|a cédé|céder) (?:sa place|les rênes|le flambeau|son fauteuil|le relais)",
+        r"renonc(?:e|é|er|era) à (?:ses|son|sa) (?:fonctions|mandat|poste|siège)",
     ],
     dismissal: &[
         r"(?:a été|ont été|est|fut|avait été) (?:licenciée?s?|limogée?s?|renvoyée?s?|évincée?s?|démise? de ses fonctions|remerciée?s?)",
@@ -30,6 +37,15 @@ pub static TABLE: EventTable = EventTable {
         r"(?:rejoint|a rejoint|rejoindra)",
         r"(?:deviendra|devient|est devenue?) (?:le |la )?(?:nouvel(?:le)? |nouveau )?",
         r"nomination de",
+        r"(?:a|ont|avait|avaient) (?:désigné|nommé|choisi|élu|recruté|promu|porté|coopté)",
+        r"désignée?s?|élue?s?|recrutée?s?|cooptée?s?",
+        r"(?:prend|prendra|a pris|prennent|prendront|prendre) ses fonctions",
+        r"(?:entre|est entrée?|entrera|entré|entrée|était entrée?) (?:à|au|aux|chez|dans)\b",
+        r"(?:arrivée?|arrive|arrivera|est arrivée?) (?:à|au|chez)\b",
+        r"(?:rejoindre|avait rejoint|rejoignant)",
+        r"(?:accède|accédera|a accédé|accéder) à",
+        r"(?:prend|prendra|a pris|prendre) la (?:relève|barre)",
+        r"en poste depuis",
     ],
     valuation: &[
         r"valorisation",
@@ -171,6 +187,19 @@ pub static TABLE: EventTable = EventTable {
     agents: &[r"par"],
     years_later: &[r"N ans? plus tard|N ans? après"],
     shortly_after: &[r"quelques heures plus tard", r"peu après", r"le même jour"],
+    predecessor: &[
+        r"en remplacement (?:de|d['’])",
+        r"(?:remplace|remplacera|remplaçant|a remplacé|remplacer) ",
+        r"(?:succède|succédera|a succédé|succédant|succéder) à",
+        r"à la place (?:de|d['’])",
+        r"successeur (?:de|d['’])",
+    ],
+    successor: &[
+        r"(?:remplacée?s?) par",
+        r"(?:cède|cèdera|cédera|a cédé|passe|passera|a passé|transmet|transmettra|a transmis) (?:[\w'’]+ ){0,3}?(?:rênes|témoin|flambeau|relais|place|fauteuil|barre) à",
+    ],
+    effective: &[r"à compter du", r"à partir du", r"à partir de", r"dès le"],
+    forecast: &[r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe"],
     blockers: &[
         r"ne|n'|pas|jamais",
         r"pourrait|pourraient|pourra",
@@ -181,5 +210,6 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or nearing.
         r"vise|visent|envisage|envisagent|cherche|cherchent|s'apprête à|s'apprêtent à",
         r"aura|devrait|devraient|prévue?s?|objectif",
+        r"espère|espèrent",
     ],
 };

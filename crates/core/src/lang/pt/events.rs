@@ -13,6 +13,10 @@ pub static TABLE: EventTable = EventTable {
         r"demitiu-se|demitiram-se|pediu demissão|pediu a demissão|apresentou a (?:sua )?demissão",
         r"(?:deixou|deixa|deixará) (?:o cargo|a empresa|a companhia|o posto|a presidência|a liderança|a direção)",
         r"aposentadoria|reformou-se",
+        r"(?:apresentou|apresentaram|comunicou|comunicaram) (?:a|as) (?:sua |suas )?(?:renúncia|renúncias|demissão)",
+        r"(?:se aposenta|se aposentou|se aposentará|aposentou-se|vai se aposentar|aposentar-se)",
+        r"(?:deixou|deixa|deixará|deixar|deixando) (?:o|a) ",
+        r"(?:saiu|sai|sairá) (?:da|do) ",
     ],
     dismissal: &[
         r"(?:foi|foram|tinha sido) (?:demitid[oa]s?|destituíd[oa]s?|afastad[oa]s?|exonerad[oa]s?)",
@@ -25,6 +29,12 @@ pub static TABLE: EventTable = EventTable {
         r"(?:substitui|substituiu|sucede|sucedeu)",
         r"(?:juntou-se|entrou para|ingressou)",
         r"(?:será|é) (?:o |a )?(?:novo|nova)",
+        r"(?:nomeou|nomeia|nomeará|designou|designa|designar|designará|elegeu|elege|escolheu) ",
+        r"designad[oa]s?|eleit[oa]s?|escolhid[oa]s?|indicad[oa]s?|promovid[oa]s?",
+        r"(?:assume|assumiu|assumirá|assumindo)\b",
+        r"(?:tomou|toma|tomará) posse",
+        r"(?:ingressou|ingressa|entrou|chegou) (?:na|no|em|para|como)\b",
+        r"passou a (?:ser|comandar|presidir|dirigir)",
     ],
     valuation: &[
         r"avaliação",
@@ -143,6 +153,22 @@ pub static TABLE: EventTable = EventTable {
     agents: &[r"por|pelo|pela"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
     shortly_after: &[r"poucas horas depois", r"pouco depois", r"no mesmo dia"],
+    predecessor: &[
+        r"no lugar d[eoa]s?\b",
+        r"(?:sucede|sucedeu|sucederá|substitui|substituiu|substituirá|suceder|substituir) (?:a|à|ao|o)?\b",
+        r"em substituição (?:a|de|do|da)\b",
+        r"sucessor(?:a)? d[eoa]\b",
+    ],
+    successor: &[
+        r"(?:substituíd[oa]s?|substituid[oa]s?) (?:por|pel[oa])\b",
+        r"(?:passa|passou|passará) o (?:bastão|comando|cargo) (?:a|para)\b",
+    ],
+    effective: &[
+        r"a partir de",
+        r"a partir do",
+        r"com efeitos? (?:a partir )?de",
+    ],
+    forecast: &[r"prevê|preveem|espera|esperam|estima|estimam|planeja|planejam|projeta"],
     blockers: &[
         r"não|nunca",
         r"poderia|poderiam|poderá",
