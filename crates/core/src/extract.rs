@@ -943,8 +943,26 @@ fn frame_events(
     };
     match frame {
         Frame::Predecessor => {
-            if let Some(p) = object {
-                push(EventKind::Resignation, p);
+            let Some(p) = object else {
+                return out;
+            };
+            push(EventKind::Resignation, p);
+            // "A succeeds B", "folgt A auf B": A arrives.
+            let arriving: Vec<Found> = subjects(
+                article.text,
+                article.compiled.words,
+                &facts.people,
+                marker,
+                &facts.roles,
+                &facts.orgs,
+                &date_spans(article, facts),
+            )
+            .into_iter()
+            .filter(|q| q.name != p.name && q.end <= p.start)
+            .cloned()
+            .collect();
+            for q in &arriving {
+                push(EventKind::Appointment, q);
             }
         }
         Frame::Successor => {
@@ -959,7 +977,7 @@ fn frame_events(
                 marker,
                 &facts.roles,
                 &facts.orgs,
-                &date_spans(facts),
+                &date_spans(article, facts),
             )
             .into_iter()
             .filter(|q| q.end <= marker.0)
@@ -980,7 +998,7 @@ fn object_after<'f>(
     facts: &'f SentenceFacts<'_>,
     trigger: (usize, usize),
 ) -> Option<&'f Found> {
-    let dates = date_spans(facts);
+    let dates = date_spans(article, facts);
     facts
         .people
         .iter()
@@ -997,9 +1015,27 @@ fn object_after<'f>(
         })
 }
 
-/// The spans of a sentence's date mentions.
-fn date_spans(facts: &SentenceFacts<'_>) -> Vec<(usize, usize)> {
-    facts.dates.iter().map(|m| (m.start, m.end)).collect()
+/// The spans of a sentence's date mentions, each with the effective-date marker that
+/// leads it ("zum 1. November", "a partir de 1 de dezembro").
+fn date_spans(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(usize, usize)> {
+    facts
+        .dates
+        .iter()
+        .map(|m| {
+            let mut from = m.start.saturating_sub(25).max(facts.start);
+            while !article.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let lead = article
+                .compiled
+                .effective
+                .find_iter(&article.folded[from..m.start])
+                .filter(|&(_, b)| from + b + 2 >= m.start)
+                .map(|(a, _)| from + a)
+                .next();
+            (lead.unwrap_or(m.start), m.end)
+        })
+        .collect()
 }
 
 /// Whether `text[gap]`, its date mentions and honorifics taken out, holds none of `breaks`.
@@ -1049,7 +1085,7 @@ fn subjects_of(
         trigger,
         &facts.roles,
         &facts.orgs,
-        &date_spans(facts),
+        &date_spans(article, facts),
     )
     .into_iter()
     .cloned()
@@ -1421,18 +1457,19 @@ fn date_for(
                 .find_iter(&article.folded[from..m.end])
                 .any(|(a, b)| from + a <= m.start + 1 && from + b + 2 >= m.start)
         };
-        if kind.is_personal()
-            && m.rule != "weekday"
-            && !relative
-            && (future_here || effective_here())
-        {
+        if kind.is_personal() && m.rule != "weekday" && !relative {
             let alone = &article.text[m.start..m.end];
-            if let Some(next) =
+            let next =
                 temporal::find_mentions(alone, article.lang, article.published, Preference::Future)
-                    .first()
-                    .filter(|next| next.first_day > m.first_day && next.first_day.year() <= 9999)
-            {
-                return (next.date.clone(), DATED);
+                    .into_iter()
+                    .next()
+                    .filter(|next| next.first_day > m.first_day && next.first_day.year() <= 9999);
+            if let Some(next) = next {
+                // A day or month without a year: the next one when the clause is about the
+                // future or the date is an effective date.
+                if future_here || effective_here() {
+                    return (next.date, DATED);
+                }
             }
         }
         return (date, DATED);

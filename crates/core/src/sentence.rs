@@ -25,7 +25,13 @@ impl Sentence {
 static ABBREVIATIONS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         crate::lang::packs()
-            .flat_map(|p| p.words.abbreviations.iter().copied())
+            .flat_map(|p| {
+                p.words
+                    .abbreviations
+                    .iter()
+                    .chain(p.words.honorifics)
+                    .copied()
+            })
             .collect()
     });
 

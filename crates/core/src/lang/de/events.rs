@@ -22,7 +22,7 @@ pub static TABLE: EventTable = EventTable {
         r"niedergelegt",
         r"(?:verlässt|verließ|verlassen|verließen) (?:[\w.-]+ ){0,3}?(?:unternehmen|konzern|firma|vorstand|bank|gruppe|aufsichtsrat|spitze|geschäftsführung|posten)",
         r"(?:geht|ging|gehen|gingen|tritt|trat|treten) (?:[\w.-]+ ){0,5}?in den ruhestand",
-        r"(?:zieht|zog) sich (?:[\w.-]+ ){0,4}?zurück",
+        r"(?:zieht|zog) sich (?:[\w.-]+ ){0,6}?zurück",
         r"(?:gibt|gab|geben|gaben) (?:[\w.-]+ ){0,3}?(?:amt|posten|vorsitz|führung|leitung) (?:[\w.-]+ ){0,4}?ab",
     ],
     dismissal: &[
@@ -176,7 +176,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:übergibt|übergab|übergeben) (?:[\w.-]+ ){0,4}?an\b",
     ],
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
-    forecast: &[r"rechnet mit|rechnen mit|in aussicht|plant|planen|anpeilt|peilt"],
+    forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[
         r"nicht|kein|keine|nie",
         r"könnte|könnten|dürfte",

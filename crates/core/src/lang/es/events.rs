@@ -37,11 +37,11 @@ pub static TABLE: EventTable = EventTable {
         r"(?:se unió|se incorporó|se incorpora) a",
         r"llevaba en",
         r"(?:asumió|asume|asumirá|asumir|ha asumido) (?:el|la|su) (?:cargo|dirección|presidencia|puesto|mando|liderazgo|jefatura|gerencia|timón)",
-        r"(?:eligió|eligieron|elige|ha elegido|designó|designa|nombró|nombra|ha nombrado|ha designado) a\b",
+        r"(?:eligió|eligieron|elige|ha elegido|designó|designa|nombró|nombra|ha nombrado|ha designado) (?:\w+ ){0,3}?a\b",
         r"elegid[oa]s?|ascendid[oa]s?|promovid[oa]s?",
         r"(?:se incorporó|se incorpora|se incorporará|incorporarse|se unió|se une|se unirá|ingresó|ingresa|ingresará|llegó|llega|llegará) (?:a|en|como)\b",
         r"(?:pasó|pasa|pasará) a (?:ser|dirigir|presidir)",
-        r"(?:tomó|toma|tomará) (?:las riendas|el relevo|el mando|posesión)",
+        r"(?:tomó|toma|tomará) (?:\w+ ){0,3}?(?:las riendas|el relevo|el mando|posesión)",
     ],
     valuation: &[
         r"valoración",

@@ -14,7 +14,7 @@ pub static TABLE: EventTable = EventTable {
         r"quitte(?:ra)? (?:ses fonctions|son poste|la direction|la présidence|l'entreprise|la société)",
         r"(?:départ|retraite) de",
         r"quitt(?:e|ent|era|eront|ait|é|er|ant) (?:[\w'’.-]+ ){0,3}?(?:fonctions|poste|direction|présidence|entreprise|société|groupe|conseil|opérateur|banque|firme|maison|équipe|mandat|cabinet)",
-        r"claque(?:r|ra|nt)? la porte",
+        r"claqu(?:e|é|er|era|ent) la porte",
         r"(?:son|leur|du) départ\b",
         r"(?:prend|prendra|a pris|prendre|prennent|prenait) sa retraite|part(?:ira)? à la retraite|(?:départ|départs) à la retraite",
         r"(?:se retire|se retirera|s'est retirée?|se retirer)\b",
