@@ -87,7 +87,7 @@ fn build(t: &EventTable) -> Matcher {
     let dec = regex::escape(&t.decimal.to_string());
     let number = format!(r"\d{{1,3}}(?:(?:{sep})\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?");
     let mult_words = alternation(t.multipliers.iter().map(|m| m.0));
-    let abbr = "bn|mn|mds|md|mrd|m|b|k|tn";
+    let abbr = "bn|mn|mds|md|mrd|m|b|k|tn|g";
     let currency_words = alternation(t.currencies.iter().map(|c| c.0));
     let number_words = alternation(t.number_words.iter().map(|w| w.0));
     let qualifiers = alternation(t.qualifiers.iter().map(|q| q.0));
@@ -176,7 +176,7 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
                 } else {
                     Some(match abbr.as_str().to_ascii_lowercase().as_str() {
                         "tn" => 1e12,
-                        "bn" | "b" | "md" | "mds" | "mrd" => 1e9,
+                        "bn" | "b" | "md" | "mds" | "mrd" | "g" => 1e9,
                         "mn" | "m" => 1e6,
                         _ => 1e3,
                     })
@@ -185,7 +185,22 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
                 caps.name("mult")
                     .and_then(|w| lookup(&m.multipliers, w.as_str()))
             };
-            (base, multiplier, Some(num.as_str()))
+            // "emplea a 21,000 personas": a decimal comma before exactly three digits, with
+            // no multiplier, is a thousands group written the English way.
+            let raw = num.as_str();
+            let base = match raw.split_once(t.decimal) {
+                Some((int, frac))
+                    if t.decimal == ','
+                        && multiplier.is_none()
+                        && frac.len() == 3
+                        && !int.contains(|c: char| !c.is_ascii_digit())
+                        && int.len() <= 3 =>
+                {
+                    base * 1000.0
+                }
+                _ => base,
+            };
+            (base, multiplier, Some(raw))
         } else if let (Some(w), Some(wm)) = (caps.name("word"), caps.name("wmult")) {
             let Some(base) = lookup(&m.words, w.as_str()) else {
                 continue;

@@ -266,6 +266,19 @@ fn is_surname(word: &Word<'_>, first: &Word<'_>, text_is_lowercase: bool) -> boo
         && (text_is_lowercase || (is_cased(first.text) && is_cased(word.text)))
 }
 
+/// Month and weekday names of every pack, lowercase ("monday", "märz").
+static CALENDAR_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::lang::packs()
+        .flat_map(|p| p.dates.months.iter().chain(&p.dates.weekdays))
+        .flat_map(|names| names.split('|'))
+        .collect()
+});
+
+/// Whether `word` names a month or a weekday in any language ("said Jane Doe Tuesday").
+fn is_calendar_word(word: &str) -> bool {
+    CALENDAR_WORDS.contains(word.to_lowercase().as_str())
+}
+
 /// Whether `name` is a company of the lexicon (in its canonical or any matching form).
 pub fn is_company(name: &str) -> bool {
     is_org(name)
@@ -417,6 +430,17 @@ pub fn full_names_in(
             && is_surname(&ws[j], &first, text_is_lowercase)
         {
             parts.push(capitalise(ws[j].text));
+            // A second surname or a middle name in cased text ("Teresa Lobo Antunes",
+            // "Paulo Sérgio Andrade"): one more capitalised word that is no date word.
+            if !text_is_lowercase
+                && j + 1 < ws.len()
+                && adjacent(&ws[j], &ws[j + 1])
+                && is_surname(&ws[j + 1], &first, false)
+                && !is_calendar_word(ws[j + 1].text)
+            {
+                j += 1;
+                parts.push(capitalise(ws[j].text));
+            }
             out.push(Found {
                 start: span.0 + first.start,
                 end: span.0 + ws[j].end,

@@ -93,6 +93,8 @@ struct Compiled {
     /// Succession words: the object leaves; the object arrives while the subject leaves.
     predecessor: WordRegex,
     successor: WordRegex,
+    /// The agent prepositions as words ("by", "par", "von").
+    agent_words: WordRegex,
     /// Forecast words, for figures.
     forecast: WordRegex,
     /// Effective-date markers ("effective", "zum", "dal").
@@ -202,6 +204,7 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 successor: prefix_regex(t.successor),
                 effective: word_regex(t.effective),
                 forecast: word_regex(t.forecast),
+                agent_words: word_regex(t.agents),
                 coordinators: padded(crate::lang::pack(l).words.coordinators),
                 relatives: padded(crate::lang::pack(l).words.relatives),
                 words: crate::lang::pack(l).words,
@@ -670,11 +673,17 @@ fn events_for(
             }
         }
         EventKind::Founding => {
-            // Foundings are background: only with a date the sentence states.
-            if confidence < DATED {
+            // Foundings are background: only with a date the sentence states (a bare year
+            // too: "wurde 2020 von … gegründet").
+            if confidence < BARE_YEAR_DATED {
                 return out;
             }
-            let mut founders = subjects_of(article, facts, kind, trigger);
+            // "Founded in 2011 by A and B", "wurde 2020 von A und B gegründet": a passive
+            // names its founders after its agent word.
+            let mut founders = agent_people(article, facts, trigger);
+            if founders.is_empty() {
+                founders = subjects_of(article, facts, kind, trigger);
+            }
             if founders.is_empty()
                 && let Some(name) = implicit_subject(article, facts, trigger, story)
             {
@@ -867,7 +876,26 @@ fn events_for(
                         && jobs_after(article, q.end, trigger.0)
                 })
             };
-            let Some(q) = after.or_else(right_before).or_else(verb_final) else {
+            // "streicht rund 15 Prozent seiner Stellen", "will cut 30% of its staff": a share
+            // of the workforce is a layoff whose count the text does not give.
+            let share = || {
+                facts.quantities.iter().find(|q| {
+                    q.percent
+                        && ((q.start >= trigger.1
+                            && q.start - trigger.1 <= FIGURE_REACH / 2
+                            && jobs_after(article, q.end, facts.end))
+                            // Verb-final: "10 Prozent seiner Stellen zu streichen".
+                            || (q.end <= trigger.0
+                                && trigger.0 - q.end <= VERB_FINAL_REACH
+                                && !article.text[q.end..trigger.0].contains([',', ';', ':'])
+                                && jobs_after(article, q.end, trigger.0)))
+                })
+            };
+            let Some(q) = after
+                .or_else(right_before)
+                .or_else(verb_final)
+                .or_else(share)
+            else {
                 return out;
             };
             let mut e = base();
@@ -1059,6 +1087,87 @@ fn gap_is_clear(
         rest.push_str(&text[i..gap.1]);
     }
     !without_honorifics(&rest, words).contains(breaks)
+}
+
+/// How far (in bytes) after a passive trigger its agent word may stand.
+const AGENT_REACH: usize = 50;
+
+/// The people a passive trigger names through its agent word: after it ("founded in 2011
+/// by A and B", "fondée par le chercheur A et B") or, in a verb-final clause, between the
+/// agent word and the verb ("von A und B gegründet"); coordinated people go with the first.
+fn agent_people(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> Vec<Found> {
+    let text = article.text;
+    let dates = date_spans(article, facts);
+    let agent = &article.compiled.agent_words;
+    // After the trigger, in its clause ("founded in 2015 by", "Gegründet wurde Zahlfix
+    // vor drei Jahren von").
+    let mut reach = (trigger.1 + AGENT_REACH).min(facts.end);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let after = agent
+        .find_iter(&text[trigger.1..reach])
+        .map(|(a, b)| (trigger.1 + a, trigger.1 + b))
+        .next()
+        .filter(|&(a, _)| {
+            gap_is_clear(
+                text,
+                article.compiled.words,
+                (trigger.1, a),
+                &dates,
+                &[',', ';', ':', '.', '('],
+            )
+        });
+    let (from, to) = match after {
+        Some((_, b)) => (b, (b + 80).min(facts.end)),
+        None => {
+            // Before it, in a verb-final clause: after the last clause break.
+            let before = &text[facts.start..trigger.0];
+            let clause_from =
+                facts.start + before.rfind([',', ';', ':', '(', ')']).map_or(0, |i| i + 1);
+            match agent.find_iter(&text[clause_from..trigger.0]).last() {
+                Some((_, b)) => (clause_from + b, trigger.0),
+                None => return Vec::new(),
+            }
+        }
+    };
+    let mut found: Vec<Found> = Vec::new();
+    for p in facts
+        .people
+        .iter()
+        .filter(|p| p.start >= from && p.end <= to)
+    {
+        let gap = match found.last() {
+            None => (from, p.start),
+            Some(last) => (last.end, p.start),
+        };
+        let between = &text[gap.0..gap.1];
+        let clear = !between.contains([';', ':', '.'])
+            || found.is_empty()
+                && gap_is_clear(text, article.compiled.words, gap, &dates, &[';', ':', '.']);
+        if found.is_empty() {
+            if !clear || gap.1 - gap.0 > 60 {
+                break;
+            }
+        } else {
+            // A co-founder follows a coordinator: "A and B", "A, ancienne chercheuse, et B".
+            let padded = format!(" {} ", between.replace(',', " "));
+            let coordinated = article
+                .compiled
+                .coordinators
+                .iter()
+                .any(|c| padded.trim_end().ends_with(c.trim_end()));
+            if !clear || !coordinated || gap.1 - gap.0 > 60 {
+                break;
+            }
+        }
+        found.push(p.clone());
+    }
+    found
 }
 
 /// The subjects of a person trigger; a trigger ending in an agent preposition ("filled by",
@@ -1466,8 +1575,12 @@ fn date_for(
                     .filter(|next| next.first_day > m.first_day && next.first_day.year() <= 9999);
             if let Some(next) = next {
                 // A day or month without a year: the next one when the clause is about the
-                // future or the date is an effective date.
-                if future_here || effective_here() {
+                // future or the date is an effective date; also when the last one lies most
+                // of a year back and the next is weeks ahead ("se jubila el 28 de febrero"
+                // in a mid-February article).
+                let back = (article.published - m.first_day).num_days();
+                let ahead = (next.first_day - article.published).num_days();
+                if future_here || effective_here() || (back > 270 && ahead <= 62) {
                     return (next.date, DATED);
                 }
             }

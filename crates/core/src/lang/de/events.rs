@@ -72,6 +72,7 @@ pub static TABLE: EventTable = EventTable {
         r"beschäftigten?",
         r"angestellten?",
         r"arbeitnehmer(?:innen|n)?",
+        r"mitarbeitenden?",
     ],
     layoff: &[
         r"(?:streicht|strich|streichen|abbauen|abbau|baut|baute)",
@@ -85,6 +86,8 @@ pub static TABLE: EventTable = EventTable {
         r"mitarbeiter(?:innen|n)?",
         r"beschäftigten?",
         r"entlassungen",
+        r"mitarbeitenden?",
+        r"belegschaft",
     ],
     founding: &[r"gegründet", r"(?:gründete|gründeten|gründet)", r"gründung"],
     acquisition: &[
@@ -107,7 +110,7 @@ pub static TABLE: EventTable = EventTable {
         ("präsident|präsidentin", "president"),
     ],
     decimal: ',',
-    thousands: &['.', '\u{a0}', '\u{202f}'],
+    thousands: &['.', '\u{a0}', '\u{202f}', '\'', '’', ' '],
     multipliers: &[
         ("milliarden", 1e9),
         ("milliarde", 1e9),
@@ -151,6 +154,7 @@ pub static TABLE: EventTable = EventTable {
         r"heute",
         r"inzwischen",
         r"beschäftigt",
+        r"zählt",
     ],
     birth: &[r"geboren"],
     pronouns: &[r"er|sie"],
@@ -188,5 +192,6 @@ pub static TABLE: EventTable = EventTable {
         r"strebt|streben|erwägt|erwägen|prüft|prüfen",
         r"soll|sollen|sollte|sollten|erwartet|erwarten|erwartete|prognose|prognostiziert|ziel",
         r"hofft|hoffen",
+        r"favorit(?:in|en)?",
     ],
 };

@@ -101,6 +101,8 @@ pub static TABLE: EventTable = EventTable {
         r"staff",
         r"layoffs",
         r"job cuts",
+        r"workforce",
+        r"headcount",
     ],
     founding: &[
         r"(?:founded|co-founded|cofounded|founds|founding of)",
@@ -241,5 +243,6 @@ pub static TABLE: EventTable = EventTable {
         r"nearing|seeking|seeks|sought|close to a deal|close to an agreement|close to buying|close to acquiring",
         r"will have|would have|is expected|are expected|forecasts?|projected|targets?",
         r"front-runner|frontrunner|tipped|seen as|hopes to",
+        r"favou?rites?",
     ],
 };

@@ -80,6 +80,8 @@ pub static TABLE: EventTable = EventTable {
         r"empleados",
         r"trabajadores",
         r"despidos",
+        r"plazas",
+        r"plantilla",
     ],
     founding: &[
         r"fundad[oa] (?:en|por)",
@@ -106,7 +108,7 @@ pub static TABLE: EventTable = EventTable {
         ("presidente|presidenta", "president"),
     ],
     decimal: ',',
-    thousands: &['.', '\u{a0}', '\u{202f}'],
+    thousands: &['.', '\u{a0}', '\u{202f}', ' '],
     multipliers: &[
         ("mil millones", 1e9),
         ("billones", 1e12),
@@ -119,6 +121,11 @@ pub static TABLE: EventTable = EventTable {
         ("(?:de )?euros", "EUR"),
         ("(?:de )?libras(?: esterlinas)?", "GBP"),
         ("(?:de )?yenes", "JPY"),
+        (
+            "(?:de )?pesos(?: mexicanos| argentinos| chilenos| colombianos)?",
+            "MXN",
+        ),
+        ("(?:de )?reales", "BRL"),
     ],
     number_words: &[
         ("un|uno|una", 1),
@@ -147,7 +154,13 @@ pub static TABLE: EventTable = EventTable {
         ),
         ("menos de|hasta", "less_than"),
     ],
-    present: &[r"actualmente", r"hoy", r"en la actualidad", r"emplea"],
+    present: &[
+        r"actualmente",
+        r"hoy",
+        r"en la actualidad",
+        r"emplea",
+        r"cuenta con|emplean",
+    ],
     birth: &[r"nacid[oa]|nació"],
     pronouns: &[r"él|ella"],
     first_person: &[r"yo|mi|mis|me"],
@@ -184,5 +197,6 @@ pub static TABLE: EventTable = EventTable {
         r"negocia|negocian|estudia|estudian|busca|buscan",
         r"tendrá|debería|previsto|prevista|objetivo",
         r"aspira|aspiran",
+        r"favorit[oa]s?",
     ],
 };

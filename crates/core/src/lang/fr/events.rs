@@ -79,6 +79,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:a|ont|avait|avaient) licencié",
         r"plan social",
         r"(?:réduire|réduira|réduction de) (?:ses |les )?effectifs",
+        r"mises? à pied|mettre à pied|mettra à pied|met à pied",
     ],
     jobs: &[
         r"postes",
@@ -87,6 +88,8 @@ pub static TABLE: EventTable = EventTable {
         r"employés",
         r"licenciements",
         r"suppressions de postes",
+        r"effectifs",
+        r"collaborateurs",
     ],
     founding: &[
         r"fondée?s?",
@@ -125,7 +128,7 @@ pub static TABLE: EventTable = EventTable {
         ("président|présidente", "president"),
     ],
     decimal: ',',
-    thousands: &[' ', '\u{a0}', '\u{202f}', '.'],
+    thousands: &[' ', '\u{a0}', '\u{202f}', '.', '\'', '’'],
     multipliers: &[
         ("milliards", 1e9),
         ("milliard", 1e9),
@@ -136,11 +139,12 @@ pub static TABLE: EventTable = EventTable {
         ("mille", 1e3),
     ],
     currencies: &[
+        ("(?:de |d')?dollars canadiens", "CAD"),
         ("(?:de |d')?dollars?(?: américains)?", "USD"),
         ("(?:de |d')?euros?", "EUR"),
         ("(?:de |d')?livres(?: sterling)?", "GBP"),
         ("(?:de |d')?yens?", "JPY"),
-        ("(?:de |d')?francs suisses", "CHF"),
+        ("(?:de |d')?francs(?: suisses)?", "CHF"),
     ],
     number_words: &[
         ("un|une", 1),
@@ -211,5 +215,6 @@ pub static TABLE: EventTable = EventTable {
         r"vise|visent|envisage|envisagent|cherche|cherchent|s'apprête à|s'apprêtent à",
         r"aura|devrait|devraient|prévue?s?|objectif",
         r"espère|espèrent",
+        r"favorite?s?|pressentie?s?",
     ],
 };

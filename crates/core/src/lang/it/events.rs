@@ -89,6 +89,8 @@ pub static TABLE: EventTable = EventTable {
         r"dipendenti",
         r"lavoratori",
         r"addetti",
+        r"organico",
+        r"forza lavoro",
     ],
     founding: &[
         r"fondat[oaie]",
@@ -147,7 +149,7 @@ pub static TABLE: EventTable = EventTable {
         ("presidente", "president"),
     ],
     decimal: ',',
-    thousands: &['.', '\u{a0}', '\u{202f}'],
+    thousands: &['.', '\u{a0}', '\u{202f}', '\'', '’', ' '],
     multipliers: &[
         ("miliardi", 1e9),
         ("miliardo", 1e9),
@@ -163,7 +165,7 @@ pub static TABLE: EventTable = EventTable {
         ("(?:di )?euro", "EUR"),
         ("(?:di )?sterline", "GBP"),
         ("(?:di )?yen", "JPY"),
-        ("(?:di )?franchi svizzeri", "CHF"),
+        ("(?:di )?franchi(?: svizzeri)?", "CHF"),
         ("(?:di )?yuan", "CNY"),
     ],
     number_words: &[
@@ -211,6 +213,7 @@ pub static TABLE: EventTable = EventTable {
         r"ha raggiunto",
         r"conta",
         r"vale",
+        r"impiega|occupa",
     ],
     birth: &[r"nat[oa]|nacque"],
     pronouns: &[r"lui|lei|egli|ella"],
@@ -264,5 +267,6 @@ pub static TABLE: EventTable = EventTable {
         r"avrà|dovrebbe|dovrebbero|previsto|prevista|obiettivo",
         r"sarebbe|sarebbero",
         r"ambisce",
+        r"favorit[oaie]",
     ],
 };

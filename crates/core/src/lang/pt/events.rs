@@ -57,6 +57,7 @@ pub static TABLE: EventTable = EventTable {
         r"empregados",
         r"trabalhadores",
         r"colaboradores",
+        r"operários",
     ],
     layoff: &[
         r"(?:demitir|demitirá|demite|demitiu)",
@@ -65,6 +66,7 @@ pub static TABLE: EventTable = EventTable {
         r"demissão de",
         r"(?:cortar|cortará|corta|cortou|eliminar|eliminará|eliminou)",
         r"cortes? de (?:empregos|vagas|postos)",
+        r"dispens(?:ar|ou|ará|ado|ados|a|am|aram)\b|despedi(?:r|u|rá|ram)\b|despedimentos?",
     ],
     jobs: &[
         r"empregos",
@@ -73,6 +75,9 @@ pub static TABLE: EventTable = EventTable {
         r"funcionários",
         r"trabalhadores",
         r"demissões",
+        r"postos",
+        r"operários",
+        r"quadro",
     ],
     founding: &[
         r"fundad[oa] (?:em|por)",
@@ -102,7 +107,7 @@ pub static TABLE: EventTable = EventTable {
         ("presidente", "president"),
     ],
     decimal: ',',
-    thousands: &['.', '\u{a0}', '\u{202f}'],
+    thousands: &['.', '\u{a0}', '\u{202f}', ' '],
     multipliers: &[
         ("mil milhões", 1e9),
         ("bilhões|bilhão|bilião|biliões", 1e9),
@@ -139,7 +144,7 @@ pub static TABLE: EventTable = EventTable {
         ("cerca de|aproximadamente|quase|por volta de", "about"),
         ("menos de|até", "less_than"),
     ],
-    present: &[r"atualmente", r"hoje", r"emprega"],
+    present: &[r"atualmente", r"hoje", r"emprega", r"conta com|empregam"],
     birth: &[r"nascid[oa]|nasceu"],
     pronouns: &[r"ele|ela"],
     first_person: &[r"eu|meu|minha|meus|minhas"],
@@ -179,5 +184,6 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or weighed.
         r"negocia|negociam|estuda|estudam|busca|buscam|pretende|pretendem",
         r"terá|deverá|deveria|previst[oa]|meta",
+        r"favorit[oa]s?",
     ],
 };
