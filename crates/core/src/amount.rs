@@ -7,11 +7,10 @@
 //! before or a currency word after makes it money; a qualifier before it ("oltre", "about")
 //! is kept.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use crate::rules::{EventTable, event_table};
 use crate::tables::alternation;
 use regex::Regex;
-use std::sync::LazyLock;
 
 /// A number found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,8 +56,7 @@ struct Matcher {
     signs: Vec<(Regex, &'static str)>,
 }
 
-static MATCHERS: LazyLock<Vec<Matcher>> =
-    LazyLock::new(|| Lang::ALL.iter().map(|&l| build(event_table(l))).collect());
+static MATCHERS: PerLang<Matcher> = PerLang::new();
 
 /// Currency signs and codes written before a number.
 const SIGNS: &[(&str, &str)] = &[
@@ -158,8 +156,10 @@ fn parse_number(raw: &str, t: &EventTable) -> Option<f64> {
 
 /// Every quantity in `text[span]` (read as `lang`), in text order, spans into `text`.
 pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quantity> {
-    let idx = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    let (m, t) = (&MATCHERS[idx], event_table(lang));
+    let (m, t) = (
+        MATCHERS.get(lang, |l| build(event_table(l))),
+        event_table(lang),
+    );
     let hay = &text[span.0..span.1];
     let mut out = Vec::new();
     for caps in m.regex.captures_iter(hay) {

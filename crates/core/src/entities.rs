@@ -8,7 +8,7 @@
 //!   matched case-insensitively except for names that are also common words.
 //! - Roles come from each language's table and map to short English titles.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, PerLang};
 use crate::rules::event_table;
 use crate::tables::pattern;
 use crate::word_regex::WordRegex;
@@ -155,32 +155,30 @@ struct RoleMatcher {
     entries: Vec<RoleEntry>,
 }
 
-static ROLES: LazyLock<Vec<RoleMatcher>> = LazyLock::new(|| {
-    Lang::ALL
+static ROLES: PerLang<RoleMatcher> = PerLang::new();
+
+/// Compiles one language's role titles.
+fn build_roles(l: Lang) -> RoleMatcher {
+    let table = event_table(l).roles;
+    let entries: Vec<RoleEntry> = table
         .iter()
-        .map(|&l| {
-            let table = event_table(l).roles;
-            let entries: Vec<RoleEntry> = table
-                .iter()
-                .filter_map(|&(phrase, title)| {
-                    let body = pattern(&format!("(?:{phrase})"));
-                    Regex::new(&format!(r"(?i)^{body}$"))
-                        .ok()
-                        .map(|regex| RoleEntry { title, regex })
-                })
-                .collect();
-            let body = table
-                .iter()
-                .map(|(phrase, _)| pattern(&format!("(?:{phrase})")))
-                .collect::<Vec<_>>()
-                .join("|");
-            // The tables are static data, checked by tests.
-            #[allow(clippy::expect_used)]
-            let any = WordRegex::new(&body, true).expect("role phrases compile");
-            RoleMatcher { any, entries }
+        .filter_map(|&(phrase, title)| {
+            let body = pattern(&format!("(?:{phrase})"));
+            Regex::new(&format!(r"(?i)^{body}$"))
+                .ok()
+                .map(|regex| RoleEntry { title, regex })
         })
-        .collect()
-});
+        .collect();
+    let body = table
+        .iter()
+        .map(|(phrase, _)| pattern(&format!("(?:{phrase})")))
+        .collect::<Vec<_>>()
+        .join("|");
+    // The tables are static data, checked by tests.
+    #[allow(clippy::expect_used)]
+    let any = WordRegex::new(&body, true).expect("role phrases compile");
+    RoleMatcher { any, entries }
+}
 
 /// The words of one sentence, split once and shared by the people finders
 /// ([`full_names_in`], [`surname_mentions_in`]).
@@ -641,8 +639,7 @@ pub fn proper_nouns(text: &str, span: (usize, usize), text_is_lowercase: bool) -
 /// Role titles in `text[span]` for `lang`, as short English titles, in text order.
 pub fn roles(text: &str, span: (usize, usize), lang: Lang) -> Vec<Found> {
     let hay = &text[span.0..span.1];
-    let idx = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    let matcher = &ROLES[idx];
+    let matcher = ROLES.get(lang, build_roles);
     matcher
         .any
         .find_iter(hay)

@@ -18,7 +18,7 @@
 use crate::amount::{self, Quantity};
 use crate::entities::{self, Found};
 use crate::error::Error;
-use crate::lang::{self, Lang};
+use crate::lang::{self, Lang, PerLang};
 use crate::rules::event_table;
 use crate::sentence;
 use crate::slug::slug;
@@ -29,7 +29,6 @@ use chrono::{Datelike, NaiveDate};
 use dateline_api::{Amount, Event, EventDate, EventKind, Evidence, Extraction, Precision};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// The largest article text accepted, in bytes (10 MiB).
 pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
@@ -118,100 +117,95 @@ fn prefix_regex(phrases: &[&str]) -> WordRegex {
     WordRegex::lowercase(&body, false).expect("event table phrases must compile")
 }
 
-static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
-    Lang::ALL
-        .iter()
-        .map(|&l| {
-            let t = event_table(l);
-            Compiled {
-                triggers: EventKind::ALL
-                    .iter()
-                    .map(|&k| {
-                        let mut phrases = t.triggers(k).to_vec();
-                        if k == EventKind::Headcount {
-                            phrases.extend(t.people);
-                        }
-                        (k, prefix_regex(&phrases))
-                    })
-                    .collect(),
-                jobs: word_regex(t.jobs),
-                blockers: word_regex(t.blockers),
-                present: word_regex(t.present),
-                shortly_after: word_regex(t.shortly_after),
-                birth: word_regex(t.birth),
-                pronouns: word_regex(t.pronouns),
-                locatives: word_regex(t.locatives),
-                first_person: word_regex(t.first_person),
-                future: word_regex(t.future),
-                people: word_regex(t.people),
-                employ: word_regex(t.employ),
-                employees: word_regex(t.employees),
-                org_cue: {
-                    let roles = alternation(t.roles.iter().map(|r| r.0));
-                    let (elided, spaced): (Vec<&str>, Vec<&str>) = t
-                        .org_cues
-                        .iter()
-                        .flat_map(|c| c.split('|'))
-                        .partition(|c| c.ends_with('\''));
-                    let mut cue = format!(r"{}\s+", alternation(spaced));
-                    if !elided.is_empty() {
-                        cue = format!("(?:{cue}|{})", alternation(elided));
-                    }
-                    // Lowercase, for folded text; the tables are checked by tests. No `\b`
-                    // (it keeps the regex off the fast engines on accented text): the
-                    // role's start boundary is checked where the regex is used.
-                    #[allow(clippy::expect_used)]
-                    Regex::new(&format!(
-                        r"{roles}\s+{cue}(?P<org>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}&-]*)"
-                    ))
-                    .expect("role and cue phrases must compile")
-                },
-                capitalised_nouns: t.capitalised_nouns,
-                agents: {
-                    let body = alternation(t.agents.iter().copied());
-                    #[allow(clippy::expect_used)]
-                    WordRegex::new(&format!(r"{body}\s*$"), false)
-                        .expect("agent words must compile")
-                },
-                years_later: {
-                    let number = format!(
-                        r"(?P<n>\d{{1,2}}|{})",
-                        alternation(t.number_words.iter().map(|w| w.0))
-                    );
-                    t.years_later
-                        .iter()
-                        .flat_map(|p| p.split('|'))
-                        .map(|p| {
-                            let body = alternation([p.replace('N', &number).as_str()]);
-                            // Captures need the regex's own boundaries; ASCII ones keep it on
-                            // the fast engines (the phrases start with a number and end in
-                            // ASCII letters in every table).
-                            #[allow(clippy::expect_used)]
-                            Regex::new(&format!(r"(?i)(?-u:\b){body}(?-u:\b)"))
-                                .expect("years-later patterns must compile")
-                        })
-                        .collect()
-                },
-                number_words: t
-                    .number_words
-                    .iter()
-                    .filter_map(|&(w, n)| {
-                        Regex::new(&format!("(?i)^(?:{w})$")).ok().map(|r| (r, n))
-                    })
-                    .collect(),
-                pro_drop: t.pro_drop,
-                predecessor: prefix_regex(t.predecessor),
-                successor: prefix_regex(t.successor),
-                effective: word_regex(t.effective),
-                forecast: word_regex(t.forecast),
-                agent_words: word_regex(t.agents),
-                coordinators: padded(crate::lang::pack(l).words.coordinators),
-                relatives: padded(crate::lang::pack(l).words.relatives),
-                words: crate::lang::pack(l).words,
+static COMPILED: PerLang<Compiled> = PerLang::new();
+
+/// Compiles one language's matchers.
+fn build_compiled(l: Lang) -> Compiled {
+    let t = event_table(l);
+    Compiled {
+        triggers: EventKind::ALL
+            .iter()
+            .map(|&k| {
+                let mut phrases = t.triggers(k).to_vec();
+                if k == EventKind::Headcount {
+                    phrases.extend(t.people);
+                }
+                (k, prefix_regex(&phrases))
+            })
+            .collect(),
+        jobs: word_regex(t.jobs),
+        blockers: word_regex(t.blockers),
+        present: word_regex(t.present),
+        shortly_after: word_regex(t.shortly_after),
+        birth: word_regex(t.birth),
+        pronouns: word_regex(t.pronouns),
+        locatives: word_regex(t.locatives),
+        first_person: word_regex(t.first_person),
+        future: word_regex(t.future),
+        people: word_regex(t.people),
+        employ: word_regex(t.employ),
+        employees: word_regex(t.employees),
+        org_cue: {
+            let roles = alternation(t.roles.iter().map(|r| r.0));
+            let (elided, spaced): (Vec<&str>, Vec<&str>) = t
+                .org_cues
+                .iter()
+                .flat_map(|c| c.split('|'))
+                .partition(|c| c.ends_with('\''));
+            let mut cue = format!(r"{}\s+", alternation(spaced));
+            if !elided.is_empty() {
+                cue = format!("(?:{cue}|{})", alternation(elided));
             }
-        })
-        .collect()
-});
+            // Lowercase, for folded text; the tables are checked by tests. No `\b`
+            // (it keeps the regex off the fast engines on accented text): the
+            // role's start boundary is checked where the regex is used.
+            #[allow(clippy::expect_used)]
+            Regex::new(&format!(
+                r"{roles}\s+{cue}(?P<org>[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}&-]*)"
+            ))
+            .expect("role and cue phrases must compile")
+        },
+        capitalised_nouns: t.capitalised_nouns,
+        agents: {
+            let body = alternation(t.agents.iter().copied());
+            #[allow(clippy::expect_used)]
+            WordRegex::new(&format!(r"{body}\s*$"), false).expect("agent words must compile")
+        },
+        years_later: {
+            let number = format!(
+                r"(?P<n>\d{{1,2}}|{})",
+                alternation(t.number_words.iter().map(|w| w.0))
+            );
+            t.years_later
+                .iter()
+                .flat_map(|p| p.split('|'))
+                .map(|p| {
+                    let body = alternation([p.replace('N', &number).as_str()]);
+                    // Captures need the regex's own boundaries; ASCII ones keep it on
+                    // the fast engines (the phrases start with a number and end in
+                    // ASCII letters in every table).
+                    #[allow(clippy::expect_used)]
+                    Regex::new(&format!(r"(?i)(?-u:\b){body}(?-u:\b)"))
+                        .expect("years-later patterns must compile")
+                })
+                .collect()
+        },
+        number_words: t
+            .number_words
+            .iter()
+            .filter_map(|&(w, n)| Regex::new(&format!("(?i)^(?:{w})$")).ok().map(|r| (r, n)))
+            .collect(),
+        pro_drop: t.pro_drop,
+        predecessor: prefix_regex(t.predecessor),
+        successor: prefix_regex(t.successor),
+        effective: word_regex(t.effective),
+        forecast: word_regex(t.forecast),
+        agent_words: word_regex(t.agents),
+        coordinators: padded(crate::lang::pack(l).words.coordinators),
+        relatives: padded(crate::lang::pack(l).words.relatives),
+        words: crate::lang::pack(l).words,
+    }
+}
 
 /// Words with a space on each side, to find them inside a clause.
 fn padded(words: &[&str]) -> Vec<String> {
@@ -219,7 +213,7 @@ fn padded(words: &[&str]) -> Vec<String> {
 }
 
 fn compiled(lang: Lang) -> &'static Compiled {
-    &COMPILED[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)]
+    COMPILED.get(lang, build_compiled)
 }
 
 /// Checks that `text` is something an article could be.

@@ -27,7 +27,7 @@ use crate::temporal::lang::TemporalTable;
 use rustc_hash::FxHashMap;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A language Dateline reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,6 +110,29 @@ pub fn pack(lang: Lang) -> &'static Pack {
 /// Every language's pack, in [`Lang::ALL`] order.
 pub fn packs() -> impl Iterator<Item = &'static Pack> {
     Lang::ALL.into_iter().map(pack)
+}
+
+impl Lang {
+    /// The language's place in [`Lang::ALL`].
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One value per language, each built the first time its language is read: an Italian
+/// article compiles no German tables, so a one-article process starts fast.
+pub(crate) struct PerLang<T>([OnceLock<T>; 6]);
+
+impl<T> PerLang<T> {
+    /// Nothing built yet.
+    pub(crate) const fn new() -> Self {
+        Self([const { OnceLock::new() }; 6])
+    }
+
+    /// The value of `lang`, built by `build` on first use.
+    pub(crate) fn get(&self, lang: Lang, build: impl FnOnce(Lang) -> T) -> &T {
+        self.0[lang.index()].get_or_init(|| build(lang))
+    }
 }
 
 /// How many words detection reads at most.
@@ -201,6 +224,13 @@ mod tests {
                 (p.lang, p.words.lang, p.events.lang, p.dates.lang),
                 (l, l, l, l)
             );
+        }
+    }
+
+    #[test]
+    fn index_is_the_place_in_all() {
+        for (i, l) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(l.index(), i);
         }
     }
 

@@ -4,7 +4,6 @@
 use super::lang::{Sem, TemporalTable, table};
 use crate::lang::Lang;
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
 
 /// What the lexicon knows of one word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -566,11 +565,9 @@ fn build(t: &'static TemporalTable) -> Lexicon {
     lex
 }
 
-static LEXICONS: LazyLock<Vec<Lexicon>> =
-    LazyLock::new(|| Lang::ALL.iter().map(|&l| build(table(l))).collect());
+static LEXICONS: crate::lang::PerLang<Lexicon> = crate::lang::PerLang::new();
 
-/// The lexicon of one language (built once).
+/// The lexicon of one language (built once, on first use).
 pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
-    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    &LEXICONS[i]
+    LEXICONS.get(lang, |l| build(table(l)))
 }
