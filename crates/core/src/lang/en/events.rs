@@ -21,11 +21,15 @@ pub static TABLE: EventTable = EventTable {
         r"(?:left|leaves|leaving|will leave|to leave) (?:the |his |her |its )?(?:company|firm|board|group|bank|business|job|post|role|position|start-up|startup|executive team|top job)",
         r"(?:exit|exits|exited|exiting) (?:the company|the firm|the board|as)",
         r"(?:hand|hands|handed|handing) (?:over )?(?:the reins|the baton|the top job|control|the helm)",
+        r"(?:has|have|had) left\b",
+        r"(?:steps|stepped|stepping|step) aside",
+        r"(?:relinquish|relinquishes|relinquished)",
     ],
     dismissal: &[
         r"(?:was|were|has been|have been|had been|is|are|been|being|got) (?:fired|dismissed|ousted|sacked|removed|terminated|forced out|pushed out|let go|axed)",
         r"(?:fired|ousted|sacked|dismissed)",
         r"(?:ouster|dismissal|firing) of",
+        r"(?:removed|ousts|oust|ousting|fires|dismisses|sacks)\b",
     ],
     appointment: &[
         r"(?:appointed|appoints|appointing|appointment of)",
@@ -73,6 +77,8 @@ pub static TABLE: EventTable = EventTable {
         r"sales of",
         r"turnover",
         r"annual(?:ized)? recurring revenue",
+        r"(?:posted|reported|recorded|booked|generated) (?:\w+ ){0,2}?(?:sales|revenue|revenues|turnover)",
+        r"sales (?:rose|fell|reached|climbed|grew|totalled|totaled|came to|were)",
     ],
     employees: &[
         r"employees",
@@ -90,6 +96,8 @@ pub static TABLE: EventTable = EventTable {
         r"job losses",
         r"redundanc(?:y|ies)",
         r"(?:cut|cuts|cutting|slash|slashes|slashing|eliminate|eliminates|eliminating|shed|sheds|shedding|axe|axes|axing)",
+        r"reduction of",
+        r"(?:eliminate|eliminating|eliminated) ",
     ],
     jobs: &[
         r"jobs",
@@ -148,6 +156,7 @@ pub static TABLE: EventTable = EventTable {
         ("million", 1e6),
         ("mn", 1e6),
         ("thousand", 1e3),
+        ("hundred", 1e2),
     ],
     currencies: &[
         ("(?:us |u\\.s\\. |american )?dollars?", "USD"),
@@ -216,6 +225,7 @@ pub static TABLE: EventTable = EventTable {
         r"shortly (?:after|afterwards)",
         r"later (?:that|the same) day",
         r"the same day",
+        r"(?:the|that) same (?:month|week)",
     ],
     predecessor: &[
         r"(?:succeeds|succeeded|succeeding|will succeed|to succeed|replaces|replaced|replacing|will replace|to replace)\b",

@@ -173,7 +173,12 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por"],
     years_later: &[r"N años? después|N años? más tarde"],
-    shortly_after: &[r"pocas horas después", r"poco después", r"el mismo día"],
+    shortly_after: &[
+        r"pocas horas después",
+        r"poco después",
+        r"el mismo día",
+        r"(?:el|ese) mismo mes",
+    ],
     predecessor: &[
         r"(?:sustituye|sustituyó|sustituirá|reemplaza|reemplazó|reemplazará|sucede|sucedió|sucederá|suceder|sustituir|reemplazar) (?:en el cargo )?(?:a|al)\b",
         r"en sustitución de",

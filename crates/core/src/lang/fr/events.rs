@@ -190,7 +190,12 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"par"],
     years_later: &[r"N ans? plus tard|N ans? après"],
-    shortly_after: &[r"quelques heures plus tard", r"peu après", r"le même jour"],
+    shortly_after: &[
+        r"quelques heures plus tard",
+        r"peu après",
+        r"le même jour",
+        r"(?:le|ce) même mois",
+    ],
     predecessor: &[
         r"en remplacement (?:de|d['’])",
         r"(?:remplace|remplacera|remplaçant|a remplacé|remplacer) ",

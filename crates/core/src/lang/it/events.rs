@@ -234,6 +234,7 @@ pub static TABLE: EventTable = EventTable {
         r"lo stesso giorno",
         r"nello stesso giorno",
         r"subito dopo",
+        r"(?:lo|nello|quello) stesso mese",
     ],
     predecessor: &[
         r"al posto di",

@@ -157,7 +157,12 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por|pelo|pela"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
-    shortly_after: &[r"poucas horas depois", r"pouco depois", r"no mesmo dia"],
+    shortly_after: &[
+        r"poucas horas depois",
+        r"pouco depois",
+        r"no mesmo dia",
+        r"(?:no|nesse) mesmo mês",
+    ],
     predecessor: &[
         r"no lugar d[eoa]s?\b",
         r"(?:sucede|sucedeu|sucederá|substitui|substituiu|substituirá|suceder|substituir) (?:a|à|ao|o)?\b",
