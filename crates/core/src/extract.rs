@@ -307,6 +307,91 @@ struct Article<'a> {
 /// Errors say what was wrong: empty or binary text, text over [`MAX_TEXT_BYTES`], no
 /// publication date given or found, or a language that cannot be told.
 pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
+    run(input, None)
+}
+
+/// How one trigger was read: what `dateline extract --explain` shows for each sentence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Trace {
+    /// The sentence, as byte offsets into the article.
+    pub sentence: (usize, usize),
+    /// The kind the trigger announces.
+    pub kind: EventKind,
+    /// The trigger as written ("si è dimesso", "was replaced by").
+    pub trigger: String,
+    /// What came of it, in one line: the event and how it was dated, or why none.
+    pub outcome: String,
+}
+
+/// [`extract`], with how every trigger of every sentence was read: the events it gave and
+/// the date each took (and from what), or the blocker or missing slot that stopped it.
+pub fn explain(input: &ArticleInput<'_>) -> Result<(Extraction, Vec<Trace>), Error> {
+    let mut traces = Vec::new();
+    let extraction = run(input, Some(&mut traces))?;
+    for t in &mut traces {
+        // Events merged into another mention of the same event say so.
+        if let Some(id) = t
+            .outcome
+            .strip_prefix("event ")
+            .and_then(|r| r.split(' ').next())
+            && !extraction.events.iter().any(|e| e.id == id)
+        {
+            t.outcome
+                .push_str("; merged into another mention of the same event");
+        }
+    }
+    Ok((extraction, traces))
+}
+
+/// The traces as text, each sentence once, then one line per trigger read in it:
+/// `[kind] 'trigger': outcome`.
+pub fn render_traces(text: &str, traces: &[Trace]) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for t in traces {
+        if last != Some(t.sentence) {
+            let sentence = text.get(t.sentence.0..t.sentence.1).unwrap_or("");
+            out.push_str(sentence.trim());
+            out.push('\n');
+            last = Some(t.sentence);
+        }
+        out.push_str(&format!("  [{}] '{}': {}\n", t.kind, t.trigger, t.outcome));
+    }
+    out
+}
+
+/// One line saying how an event was dated, from the confidence its dating gave it.
+fn dating_reason(article: &Article<'_>, facts: &SentenceFacts<'_>, e: &Event) -> String {
+    let stated = facts
+        .dates
+        .iter()
+        .find(|m| m.date.value == e.date.value || e.date.value.starts_with(&m.date.value))
+        .map(|m| format!("'{}'", &article.text[m.start..m.end]));
+    let how = if e.confidence >= DATED {
+        match stated {
+            Some(m) => format!("dated by {m} in its sentence"),
+            None => "dated by a date of its sentence read forward (a future clause or an \
+                     effective date), or counted from the story ('N years later')"
+                .to_string(),
+        }
+    } else if e.confidence >= BARE_YEAR_DATED {
+        "dated by a bare year in its sentence".to_string()
+    } else if e.confidence >= CONTEXT_DATED {
+        "dated by the story's previous event or as a figure stated as of now".to_string()
+    } else if e.confidence >= FALLBACK_DATED {
+        "no date in its sentence: the publication date, approximate".to_string()
+    } else {
+        "dated by a relative date in a quotation of unknown date (weak)".to_string()
+    };
+    let who = if e.persons.is_empty() {
+        e.org.clone().unwrap_or_default()
+    } else {
+        e.persons.join(", ")
+    };
+    format!("event {} ({who}) {}, {how}", e.id, e.date.value)
+}
+
+fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<Extraction, Error> {
     let text = input.text;
     validate(text)?;
     let published = input
@@ -488,18 +573,65 @@ pub fn extract(input: &ArticleInput<'_>) -> Result<Extraction, Error> {
             dates,
         };
         let before = events.len();
+        let mut note = |kind: EventKind, at: (usize, usize), outcome: String| {
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(Trace {
+                    sentence: (s.start, s.end),
+                    kind,
+                    trigger: text[at.0..at.1].to_string(),
+                    outcome,
+                });
+            }
+        };
         for (kind, trigger) in found {
-            if is_blocked(&article, &facts, kind, trigger) {
+            if let Some(b) = blocker(&article, &facts, kind, trigger) {
+                note(kind, trigger, format!("blocked by '{b}' in its clause"));
                 continue;
             }
             story.previous = events[..before].last().map(|e| e.date.clone());
-            events.extend(events_for(&article, &facts, kind, trigger, &story));
+            let new = events_for(&article, &facts, kind, trigger, &story);
+            if new.is_empty() {
+                let missing = if kind.is_personal() {
+                    "no person in its slots"
+                } else {
+                    "no figure or company it governs"
+                };
+                note(kind, trigger, format!("no event: {missing}"));
+            }
+            for e in &new {
+                note(kind, trigger, dating_reason(&article, &facts, e));
+            }
+            events.extend(new);
         }
         for (frame, marker) in frames {
-            if is_blocked(&article, &facts, EventKind::Resignation, marker) {
+            let label = match frame {
+                Frame::Predecessor => "succession (the object leaves)",
+                Frame::Successor => "succession (the object arrives)",
+            };
+            if let Some(b) = blocker(&article, &facts, EventKind::Resignation, marker) {
+                note(
+                    EventKind::Resignation,
+                    marker,
+                    format!("{label}: blocked by '{b}'"),
+                );
                 continue;
             }
-            events.extend(frame_events(&article, &facts, frame, marker, &story));
+            let new = frame_events(&article, &facts, frame, marker, &story);
+            if new.is_empty() {
+                note(
+                    EventKind::Resignation,
+                    marker,
+                    format!("{label}: no person after it"),
+                );
+            }
+            for e in &new {
+                note(
+                    e.kind,
+                    marker,
+                    format!("{label}: {}", dating_reason(&article, &facts, e)),
+                );
+            }
+            events.extend(new);
         }
         if let Some(e) = events[before..]
             .iter()
@@ -559,14 +691,14 @@ fn update_story(
     }
 }
 
-/// Whether a blocker stands just before the trigger, in the same clause (for a figure, also
-/// just after it).
-fn is_blocked(
+/// The blocker that makes a trigger a non-event, as written: one just before the trigger in
+/// its clause (for a figure, also just after it).
+fn blocker(
     article: &Article<'_>,
     facts: &SentenceFacts<'_>,
     kind: EventKind,
     trigger: (usize, usize),
-) -> bool {
+) -> Option<String> {
     let mut from = trigger.0.saturating_sub(BLOCKER_REACH).max(facts.start);
     while !article.text.is_char_boundary(from) {
         from += 1;
@@ -581,15 +713,21 @@ fn is_blocked(
         kind,
         EventKind::Revenue | EventKind::Valuation | EventKind::Headcount | EventKind::Funding
     );
-    if article.compiled.blockers.is_match(clause)
-        || (forecast_kind && article.compiled.forecast.is_match(clause))
-    {
-        return true;
+    let found = |hay: &str| {
+        let hit = article.compiled.blockers.find_iter(hay).next().or_else(|| {
+            forecast_kind
+                .then(|| article.compiled.forecast.find_iter(hay).next())
+                .flatten()
+        });
+        hit.map(|(a, b)| hay[a..b].to_string())
+    };
+    if let Some(b) = found(clause) {
+        return Some(b);
     }
     // A figure's hedge or negation may follow its noun or verb: "Revenue is forecast to
     // reach …", "Layoffs are expected to hit …", "Brenntec streicht nicht 500 Stellen".
     if kind.is_personal() {
-        return false;
+        return None;
     }
     let mut to = (trigger.1 + BLOCKER_REACH).min(facts.end);
     while !article.text.is_char_boundary(to) {
@@ -600,8 +738,7 @@ fn is_blocked(
         .split([',', ';', ':', '(', '"', '“'])
         .next()
         .unwrap_or(after);
-    article.compiled.blockers.is_match(after)
-        || (forecast_kind && article.compiled.forecast.is_match(after))
+    found(after)
 }
 
 /// The events one trigger states.
@@ -1033,10 +1170,21 @@ fn object_after<'f>(
     trigger: (usize, usize),
 ) -> Option<&'f Found> {
     let dates = date_spans(article, facts);
+    // The person after an agent or source word is no object: "übernimmt das Amt von X"
+    // (X is the predecessor), "was appointed by X".
+    let agent_between = |p: &Found| {
+        article
+            .compiled
+            .agent_words
+            .find_iter(&article.text[trigger.1..p.start])
+            .next()
+            .is_some()
+    };
     facts
         .people
         .iter()
         .find(|p| p.start >= trigger.1)
+        .filter(|p| !agent_between(p))
         .filter(|p| {
             p.start - trigger.1 <= APPOINTEE_REACH + date_bytes(&dates, (trigger.1, p.start))
                 && gap_is_clear(
@@ -2279,6 +2427,36 @@ mod tests {
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
             lang,
         })
+    }
+
+    #[test]
+    fn explain_says_how_each_trigger_was_read() {
+        let text = "Laura Finch succeeded Peter Dunmore as chief executive on Thursday. \
+                    Analysts said Jane Doe could resign. Orvane expects revenue of $2 billion.";
+        let input = ArticleInput {
+            text,
+            published: NaiveDate::from_ymd_opt(2024, 9, 27),
+            lang: Some(Lang::En),
+        };
+        let (x, traces) = explain(&input).expect("explains");
+        assert_eq!(x, extract(&input).expect("extracts"), "the same events");
+        let outcomes: Vec<&str> = traces.iter().map(|t| t.outcome.as_str()).collect();
+        assert!(
+            outcomes.iter().any(|o| o.contains("peter-dunmore")
+                && o.contains("succession")
+                && o.contains("'on Thursday'")),
+            "{outcomes:?}"
+        );
+        assert!(
+            outcomes.contains(&"blocked by 'could' in its clause"),
+            "{outcomes:?}"
+        );
+        assert!(
+            outcomes.contains(&"blocked by 'expects' in its clause"),
+            "{outcomes:?}"
+        );
+        let shown = render_traces(text, &traces);
+        assert_eq!(shown.matches("Laura Finch succeeded").count(), 1, "{shown}");
     }
 
     #[test]

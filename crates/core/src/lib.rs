@@ -30,7 +30,9 @@ pub mod word_regex;
 
 pub use dateline_api::{Event, EventDate, EventKind, Evidence, Extraction, Precision};
 pub use error::Error;
-pub use extract::{ArticleInput, MAX_TEXT_BYTES, extract, find_publication_date};
+pub use extract::{
+    ArticleInput, MAX_TEXT_BYTES, Trace, explain, extract, find_publication_date, render_traces,
+};
 pub use lang::Lang;
 pub use slug::slug;
 pub use temporal::{Mention, Preference, find_mentions};

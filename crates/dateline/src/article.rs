@@ -45,6 +45,17 @@ impl NewArticle {
         })
     }
 
+    /// [`Article::extract`], with how each trigger of each sentence was read.
+    pub fn explain(&self) -> Result<(Extraction, Vec<dateline_core::Trace>), dateline_core::Error> {
+        let published = self.published.as_deref().map(parse_date).transpose()?;
+        let lang = self.lang.as_deref().map(str::parse::<Lang>).transpose()?;
+        dateline_core::explain(&ArticleInput {
+            text: &self.text,
+            published,
+            lang,
+        })
+    }
+
     /// The title: the given one, or the article's first non-empty line when short.
     pub fn title_or_first_line(&self) -> Option<String> {
         self.title.clone().or_else(|| {

@@ -13,6 +13,10 @@ pub struct Args {
     /// Language (it, en, fr, de, es, pt); detected when absent.
     #[arg(long)]
     lang: Option<String>,
+    /// Instead of the JSON, show for every sentence each trigger read in it, the event it
+    /// gave and how it was dated, or what blocked it.
+    #[arg(long)]
+    explain: bool,
     /// The article: a UTF-8 text file (optional front matter), an `.html` page, or - for
     /// standard input.
     file: PathBuf,
@@ -36,6 +40,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if args.lang.is_some() {
         article.lang = args.lang;
+    }
+    if args.explain {
+        let (_, traces) = article
+            .explain()
+            .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+        print!("{}", dateline_core::render_traces(&article.text, &traces));
+        return Ok(ExitCode::SUCCESS);
     }
     let extraction = article
         .extract()

@@ -194,6 +194,7 @@ pub static TABLE: EventTable = EventTable {
         r"nachfolger(?:in)? (?:von|des|der)\b",
         r"anstelle von",
         r"(?:ersetzt|ersetzte|ersetzen) \b",
+        r"(?:übernimmt|übernahm|übernehmen|übernommen) (?:[\w.-]+ ){0,6}?von\b",
     ],
     successor: &[
         r"ersetzt (?:durch|von)\b",

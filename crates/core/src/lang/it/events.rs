@@ -242,6 +242,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:succede|succederà|succedendo|è succedut[oa]|succedere) a",
         r"in sostituzione di",
         r"(?:prende|prenderà|ha preso|prendere) il posto di",
+        r"(?:subentra|subentrerà|subentrando|è subentrat[oa]) (?:a|al|alla)\b",
     ],
     successor: &[
         r"(?:sostituit[oa]|rimpiazzat[oa]) da",
