@@ -616,7 +616,17 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 );
                 continue;
             }
-            let new = frame_events(&article, &facts, frame, marker, &story);
+            // A person this sentence already gave the same kind of event keeps that one:
+            // the frame's own date may be another clause's ("en remplacement de X, partie
+            // en janvier").
+            let made: Vec<(EventKind, Vec<String>)> = events[before..]
+                .iter()
+                .map(|e| (e.kind, e.persons.clone()))
+                .collect();
+            let new: Vec<Event> = frame_events(&article, &facts, frame, marker, &story)
+                .into_iter()
+                .filter(|e| !made.contains(&(e.kind, e.persons.clone())))
+                .collect();
             if new.is_empty() {
                 note(
                     EventKind::Resignation,
@@ -1162,6 +1172,59 @@ fn frame_events(
     out
 }
 
+/// Whether a succession word overlaps the trigger or follows it at once ("succeeded",
+/// "prende il posto di", "sustituye a").
+fn succession_at(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> bool {
+    let mut to = (trigger.1 + 12).min(facts.end);
+    while !article.folded.is_char_boundary(to) {
+        to -= 1;
+    }
+    let mut from = trigger.0.saturating_sub(20).max(facts.start);
+    while !article.folded.is_char_boundary(from) {
+        from += 1;
+    }
+    let hay = &article.folded[from..to];
+    let c = article.compiled;
+    c.predecessor
+        .find_iter(hay)
+        .chain(c.successor.find_iter(hay))
+        .any(|(a, b)| from + a <= trigger.1 + 1 && from + b >= trigger.0)
+}
+
+/// The objects of a verb: [`object_after`] and the people coordinated with it.
+fn objects_of(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> Vec<Found> {
+    let Some(first) = object_after(article, facts, trigger) else {
+        return Vec::new();
+    };
+    let mut out = vec![first.clone()];
+    let dates = date_spans(article, facts);
+    for p in facts.people.iter().filter(|p| p.start >= first.end) {
+        let last = out.last().map_or(first.end, |l| l.end);
+        if article.text[last..p.start].contains([';', ':', '.', '(', ')'])
+            || !only_coordination(
+                article.text,
+                article.compiled.words,
+                (last, p.start),
+                &facts.roles,
+                &facts.orgs,
+                &dates,
+            )
+        {
+            break;
+        }
+        out.push(p.clone());
+    }
+    out
+}
+
 /// The person a verb or frame word governs as its object: the first person after it, with
 /// only articles, roles, titles and dates between and no clause break.
 fn object_after<'f>(
@@ -1341,6 +1404,16 @@ fn subjects_of(
     {
         return vec![p.clone()];
     }
+    // An active appointing or dismissing verb governs its object: "CEO Jane Doe named John
+    // Roe as her deputy", "the board removed chief executive Harlan Voss". Not a
+    // succession verb, whose object is the predecessor ("succeeded John Roe").
+    let objective = matches!(kind, EventKind::Appointment | EventKind::Dismissal);
+    if objective && !succession_at(article, facts, trigger) {
+        let objects = objects_of(article, facts, trigger);
+        if !objects.is_empty() {
+            return objects;
+        }
+    }
     let found: Vec<Found> = subjects(
         article.text,
         article.compiled.words,
@@ -1353,31 +1426,12 @@ fn subjects_of(
     .into_iter()
     .cloned()
     .collect();
-    if found.is_empty() && matches!(kind, EventKind::Appointment | EventKind::Dismissal) {
+    if found.is_empty() && objective {
         // "ha nominato al suo posto Marco Bellini", "despidió a Pablo Ortega", "demitiu o
         // diretor financeiro Luis Martins": the appointee or the dismissed is the object,
         // after a short filler without clause punctuation.
         // "wählte am Mittwoch die Juristin Prof. Dr. A und B": coordinated objects too.
-        let Some(first) = object_after(article, facts, trigger) else {
-            return Vec::new();
-        };
-        let mut out = vec![first.clone()];
-        let dates = date_spans(article, facts);
-        for p in facts.people.iter().filter(|p| p.start >= first.end) {
-            let last = out.last().map_or(first.end, |l| l.end);
-            if !only_coordination(
-                article.text,
-                article.compiled.words,
-                (last, p.start),
-                &facts.roles,
-                &facts.orgs,
-                &dates,
-            ) {
-                break;
-            }
-            out.push(p.clone());
-        }
-        return out;
+        return objects_of(article, facts, trigger);
     }
     found
 }

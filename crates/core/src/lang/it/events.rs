@@ -241,7 +241,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:sostituisce|sostituirà|sostituendo|ha sostituito|sostituire) ",
         r"(?:succede|succederà|succedendo|è succedut[oa]|succedere) a",
         r"in sostituzione di",
-        r"(?:prende|prenderà|ha preso|prendere) il posto di",
+        r"(?:prende|prenderà|ha preso|prendere) il posto (?:di|del|della|dello|dell'|dei|degli)",
         r"(?:subentra|subentrerà|subentrando|è subentrat[oa]) (?:a|al|alla)\b",
     ],
     successor: &[
