@@ -114,16 +114,28 @@ impl ResponseCache {
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
-        if entries.version != version || body.len() > self.max_bytes / 4 {
+        let cost = entry_cost(&key, &body);
+        if entries.version != version || cost > self.max_bytes / 4 {
             return;
         }
-        if entries.bytes + body.len() > self.max_bytes {
+        if entries.bytes + cost > self.max_bytes || entries.map.len() >= MAX_CACHE_ENTRIES {
             entries.map.clear();
             entries.bytes = 0;
         }
-        entries.bytes += body.len();
-        entries.map.insert(key, body);
+        if let Some(old) = entries.map.insert(key.clone(), body) {
+            entries.bytes -= entry_cost(&key, &old);
+        }
+        entries.bytes += cost;
     }
+}
+
+/// Most responses the read cache keeps, whatever their size.
+const MAX_CACHE_ENTRIES: usize = 4096;
+
+/// What one cache entry costs against `--cache-mb`: its key, its body and the map's own
+/// bookkeeping (a generous estimate), so that many small entries with long keys count too.
+fn entry_cost(key: &str, body: &Bytes) -> usize {
+    key.len() + body.len() + 128
 }
 
 /// Read connections on the store file, opened on demand and reused (SQLite in WAL mode
@@ -445,16 +457,17 @@ async fn api_not_found(uri: Uri) -> ApiError {
     ApiError::NotFound(format!("no API route {}", uri.path()))
 }
 
-fn cache_key(uri: &Uri) -> String {
-    uri.path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_default()
+/// The cache key of an events page: its parsed, normalised query (every field, in one
+/// order), never the raw query string, so that neither unknown parameters nor their order
+/// make new entries.
+fn events_key(query: &read::EventQuery) -> String {
+    format!("events {query:?}")
 }
 
-async fn timeline(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
+async fn timeline(State(state): State<AppState>) -> Result<Response, ApiError> {
     let title = state.inner.config.title.clone();
     let response = state
-        .cached_json(cache_key(&uri), move |c| {
+        .cached_json("timeline".to_string(), move |c| {
             read::timeline_json(c, &title).map(Some)
         })
         .await?;
@@ -601,7 +614,6 @@ fn date_bound(name: &str, value: &str) -> Result<String, ApiError> {
 
 async fn list_events(
     State(state): State<AppState>,
-    uri: Uri,
     params: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(p) = params?;
@@ -653,12 +665,19 @@ async fn list_events(
             .map(|f| date_bound("from", f))
             .transpose()?,
         to: p.to.as_deref().map(|t| date_bound("to", t)).transpose()?,
-        q: p.q.filter(|s| !s.trim().is_empty()),
+        // Every word must match, in any order: sorted and once each, one cache entry.
+        q: p.q
+            .map(|s| {
+                let words: std::collections::BTreeSet<String> =
+                    s.split_whitespace().map(str::to_lowercase).collect();
+                words.into_iter().collect::<Vec<_>>().join(" ")
+            })
+            .filter(|s| !s.is_empty()),
         limit,
         after,
     };
     let response = state
-        .cached_json(cache_key(&uri), move |c| {
+        .cached_json(events_key(&query), move |c| {
             read::events_page(c, &query).map(Some)
         })
         .await?;
@@ -667,28 +686,30 @@ async fn list_events(
 
 async fn get_event(
     State(state): State<AppState>,
-    uri: Uri,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let lookup = id.clone();
+    // Only found events are cached, so ids that are not events make no entries.
     state
-        .cached_json(cache_key(&uri), move |c| read::event_detail(c, &lookup))
+        .cached_json(format!("event {id}"), move |c| {
+            read::event_detail(c, &lookup)
+        })
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no event {id:?}")))
 }
 
-async fn list_people(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
+async fn list_people(State(state): State<AppState>) -> Result<Response, ApiError> {
     let response = state
-        .cached_json(cache_key(&uri), |c| {
+        .cached_json("people".to_string(), |c| {
             Ok(Some(serde_json::to_string(&read::people(c)?)?))
         })
         .await?;
     response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no people")))
 }
 
-async fn list_articles(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
+async fn list_articles(State(state): State<AppState>) -> Result<Response, ApiError> {
     let response = state
-        .cached_json(cache_key(&uri), |c| {
+        .cached_json("articles".to_string(), |c| {
             Ok(Some(serde_json::to_string(&read::articles(c)?)?))
         })
         .await?;
@@ -999,6 +1020,75 @@ mod tests {
 
         let (status, _) = call(&app, get("/api/events/no-such-event")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
+    async fn cache_key_size_is_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let max = 256 * 1024;
+        let state = AppState::open(
+            &dir.path().join("test.db"),
+            ServeConfig {
+                cache_bytes: max,
+                ..ServeConfig::default()
+            },
+        )
+        .unwrap();
+        let app = app(state.clone());
+        let cache = state.inner.cache.as_ref().unwrap();
+        let stats = || {
+            let e = cache.entries.lock().unwrap();
+            (e.map.len(), e.bytes)
+        };
+        // Long keys with tiny bodies: the keys count against the limit.
+        let long = "z".repeat(20_000);
+        for i in 0..100 {
+            let (status, _) = call(&app, get(&format!("/api/events?person={long}{i}"))).await;
+            assert_eq!(status, StatusCode::OK);
+            let (_, bytes) = stats();
+            assert!(bytes <= max, "{bytes} bytes cached over a limit of {max}");
+        }
+        // Parameters a route does not read make no entries, and order does not matter.
+        for i in 0..50 {
+            call(&app, get(&format!("/api/people?junk={i}"))).await;
+            call(&app, get(&format!("/api/articles?junk={i}"))).await;
+            call(&app, get(&format!("/api/timeline.json?v={i}"))).await;
+        }
+        let before = stats().0;
+        call(&app, get("/api/events?kind=appointment&limit=5")).await;
+        call(&app, get("/api/events?limit=5&kind=appointment")).await;
+        call(
+            &app,
+            get("/api/events?limit=5&kind=appointment&q=Doe%20%20jane"),
+        )
+        .await;
+        call(&app, get("/api/events?q=jane+doe&limit=5&kind=appointment")).await;
+        let after = stats().0;
+        assert!(after <= before + 2, "{after} entries from {before}");
+        // Many small distinct entries stop at the entry cap.
+        let big = AppState::open(
+            &dir.path().join("test.db"),
+            ServeConfig {
+                cache_bytes: 1 << 30,
+                ..ServeConfig::default()
+            },
+        )
+        .unwrap();
+        let big_app = super::app(big.clone());
+        for i in 0..(MAX_CACHE_ENTRIES + 10) {
+            call(&big_app, get(&format!("/api/events?person=p{i}"))).await;
+        }
+        let n = big
+            .inner
+            .cache
+            .as_ref()
+            .unwrap()
+            .entries
+            .lock()
+            .unwrap()
+            .map
+            .len();
+        assert!(n <= MAX_CACHE_ENTRIES, "{n} entries");
     }
 
     #[tokio::test]
