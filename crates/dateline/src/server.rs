@@ -44,6 +44,13 @@ pub struct ServeConfig {
     pub cors_origins: Vec<String>,
     /// Bytes of read responses kept until the store changes; 0: no cache.
     pub cache_bytes: usize,
+    /// The address the service listens on, once bound: writes must name it (or a loopback
+    /// name for a loopback or wildcard address) in `Host`. `None`: `Host` is not checked
+    /// unless `public_urls` are given.
+    pub bound: Option<std::net::SocketAddr>,
+    /// Addresses the service is also reached at (`--public-url`, e.g. behind a proxy):
+    /// their host and port are accepted in `Host`, their origin in `Origin`.
+    pub public_urls: Vec<url::Url>,
 }
 
 /// What every handler shares: one writing connection, a pool of read connections.
@@ -256,6 +263,9 @@ pub enum ApiError {
     BadRequest(String),
     /// A write without the configured bearer token.
     Unauthorized,
+    /// A write refused whatever its token: from another site, or to a host name that is
+    /// not this service's.
+    Forbidden(String),
     /// The request is well-formed but its content cannot be used (empty text, bad date …).
     Unprocessable(String),
     /// Nothing is at this path.
@@ -277,6 +287,7 @@ impl IntoResponse for ApiError {
                 "this service needs a bearer token for writes: send Authorization: Bearer <token>"
                     .to_string(),
             ),
+            ApiError::Forbidden(m) => (StatusCode::FORBIDDEN, m),
             ApiError::Unprocessable(m) => (StatusCode::UNPROCESSABLE_ENTITY, m),
             ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
             ApiError::TooLarge => (
@@ -418,26 +429,156 @@ fn cors_layer(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
     )
 }
 
-/// Writes (anything but GET, HEAD and OPTIONS) need the bearer token when one is set.
+/// Writes (anything but GET, HEAD and OPTIONS) are refused when they come from another
+/// site (an `Origin` that is neither this service's nor a `--cors-origin`) or name another
+/// host (`Host` is not the bound address, a loopback name for it, or a `--public-url`:
+/// DNS rebinding), and need the bearer token when one is set. Clients that send no
+/// `Origin` (curl, scripts, the CLI) pass the first check.
 async fn require_token(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if let Some(token) = state.inner.config.token.as_deref()
-        && !safe
-    {
+    if safe {
+        return next.run(request).await;
+    }
+    let config = &state.inner.config;
+    if let Err(e) = check_write_origin(config, request.headers(), request.uri()) {
+        return e.into_response();
+    }
+    if let Some(token) = config.token.as_deref() {
         let given = request
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
+            .and_then(bearer_token);
         if !given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes())) {
             return ApiError::Unauthorized.into_response();
         }
     }
     next.run(request).await
+}
+
+/// The token of an `Authorization: Bearer <token>` value (the scheme in any case, RFC 7235).
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+/// A `Host` (or origin) authority split into its lowercase name (IPv6 in brackets) and
+/// its port when one is written.
+fn split_authority(authority: &str) -> Option<(String, Option<u16>)> {
+    let a = authority.trim().to_ascii_lowercase();
+    if a.is_empty() {
+        return None;
+    }
+    let (name, port) = if a.starts_with('[') {
+        let end = a.find(']')?;
+        let (name, rest) = a.split_at(end + 1);
+        match rest.strip_prefix(':') {
+            Some(p) => (name.to_string(), Some(p.parse().ok()?)),
+            None if rest.is_empty() => (name.to_string(), None),
+            None => return None,
+        }
+    } else {
+        match a.rsplit_once(':') {
+            Some((name, p)) => (name.to_string(), Some(p.parse().ok()?)),
+            None => (a, None),
+        }
+    };
+    (!name.is_empty()).then_some((name, port))
+}
+
+/// Whether a request's `Host` (name, port) is one this service answers to.
+fn host_allowed(config: &ServeConfig, name: &str, port: Option<u16>) -> bool {
+    let by_public_url = config.public_urls.iter().any(|u| {
+        u.host_str().is_some_and(|h| h.eq_ignore_ascii_case(name))
+            && Some(port.unwrap_or(if u.scheme() == "https" { 443 } else { 80 }))
+                == u.port_or_known_default()
+    });
+    if by_public_url {
+        return true;
+    }
+    let Some(bound) = config.bound else {
+        // Not bound to a known address (tests, embedding): only --public-url restricts.
+        return config.public_urls.is_empty();
+    };
+    if port.unwrap_or(80) != bound.port() {
+        return false;
+    }
+    let ip = bound.ip();
+    let local = ip.is_loopback() || ip.is_unspecified();
+    match name
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<std::net::IpAddr>()
+    {
+        // An address cannot be rebound to another machine by DNS.
+        Ok(asked) => {
+            asked == ip || ip.is_unspecified() || (asked.is_loopback() && ip.is_loopback())
+        }
+        Err(_) => local && (name == "localhost" || name.ends_with(".localhost")),
+    }
+}
+
+/// Refuses a write that names another host or comes from another site (see
+/// [`require_token`]).
+fn check_write_origin(
+    config: &ServeConfig,
+    headers: &HeaderMap,
+    uri: &Uri,
+) -> Result<(), ApiError> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| uri.authority().map(|a| a.as_str().to_string()));
+    let host = match host {
+        Some(h) => {
+            let Some((name, port)) = split_authority(&h) else {
+                return Err(ApiError::BadRequest(format!("malformed Host header {h:?}")));
+            };
+            if !host_allowed(config, &name, port) {
+                return Err(ApiError::Forbidden(format!(
+                    "writes must be addressed to this service, not to host {h:?} \
+                     (start it with --public-url to name the address it is reached at)"
+                )));
+            }
+            Some((name, port))
+        }
+        None => None,
+    };
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return Ok(());
+    };
+    let origin = origin.to_str().unwrap_or("").trim().trim_end_matches('/');
+    if config
+        .cors_origins
+        .iter()
+        .any(|o| o == "*" || o.trim_end_matches('/').eq_ignore_ascii_case(origin))
+    {
+        return Ok(());
+    }
+    let parsed = url::Url::parse(origin)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    if let Some(o) = &parsed {
+        let same_as_public = config.public_urls.iter().any(|u| u.origin() == o.origin());
+        let same_as_host = host.as_ref().is_some_and(|(name, port)| {
+            o.host_str().is_some_and(|h| h.eq_ignore_ascii_case(name))
+                && o.port_or_known_default() == port.or(o.port_or_known_default())
+        });
+        if same_as_public || same_as_host {
+            return Ok(());
+        }
+    }
+    Err(ApiError::Forbidden(format!(
+        "cross-origin write from {origin:?} refused: only this service's own pages may write \
+         (start it with --cors-origin {origin} to allow that site)"
+    )))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -557,7 +698,10 @@ async fn post_import(
     let content_type = content_type(&headers);
     let (default_name, ext) = if content_type.starts_with("application/json") {
         ("api.json", ".json")
-    } else if content_type.starts_with("text/csv") || content_type.starts_with("text/plain") {
+    } else if content_type.starts_with("text/csv") {
+        ("api.csv", ".csv")
+    } else if content_type.starts_with("text/plain") {
+        plain_text_allowed(&state)?;
         ("api.csv", ".csv")
     } else {
         return Err(ApiError::UnsupportedMediaType(format!(
@@ -802,6 +946,21 @@ async fn patch_event(
     }
 }
 
+/// `text/plain` bodies are taken only when writes need a token: browsers send them to any
+/// site without asking first (no CORS preflight), so without a token they would be the
+/// easiest cross-site write.
+fn plain_text_allowed(state: &AppState) -> Result<(), ApiError> {
+    if state.inner.config.token.is_some() {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedMediaType(
+            "text/plain is taken only when the service runs with --token; send the article as \
+             application/json (or an import as text/csv)"
+                .into(),
+        ))
+    }
+}
+
 fn content_type(headers: &HeaderMap) -> String {
     headers
         .get(header::CONTENT_TYPE)
@@ -831,6 +990,7 @@ async fn post_article(
         serde_json::from_slice::<NewArticle>(&body)
             .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?
     } else if content_type.starts_with("text/plain") {
+        plain_text_allowed(&state)?;
         let Query(p) = params?;
         let text = String::from_utf8(body.to_vec()).map_err(|e| {
             ApiError::Unprocessable(format!(
@@ -1313,6 +1473,7 @@ mod tests {
             token: Some("s3cret".into()),
             cors_origins: vec!["https://news.example".into()],
             cache_bytes: 0,
+            ..ServeConfig::default()
         });
         let (status, body) = call(&app, post_json(JANE)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -1329,6 +1490,13 @@ mod tests {
             HeaderValue::from_static("Bearer s3cret"),
         );
         assert_eq!(call(&app, right).await.0, StatusCode::CREATED);
+        // The scheme in any case (RFC 7235).
+        let mut lower = post_json(JANE);
+        lower.headers_mut().insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("bearer s3cret"),
+        );
+        assert_eq!(call(&app, lower).await.0, StatusCode::OK);
         assert_eq!(call(&app, get("/api/events")).await.0, StatusCode::OK);
 
         // CORS: the configured origin may read and send the token (preflight).
@@ -1357,6 +1525,170 @@ mod tests {
                 .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
                 .is_none()
         );
+    }
+
+    /// A service bound to 127.0.0.1:8080 with one allowed other origin and no token.
+    fn bound_app() -> (Router, tempfile::TempDir) {
+        app_with(ServeConfig {
+            cors_origins: vec!["https://news.example".into()],
+            bound: Some("127.0.0.1:8080".parse().unwrap()),
+            ..ServeConfig::default()
+        })
+    }
+
+    fn with_headers(
+        mut req: Request<Body>,
+        headers: &[(&'static str, &'static str)],
+    ) -> Request<Body> {
+        for (k, v) in headers {
+            req.headers_mut().insert(*k, HeaderValue::from_static(v));
+        }
+        req
+    }
+
+    fn import_plain(body: &str) -> Request<Body> {
+        Request::post("/api/import?name=x")
+            .header(header::CONTENT_TYPE, "text/plain;charset=UTF-8")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    }
+
+    async fn event_count(app: &Router) -> usize {
+        let (_, doc) = call(app, get("/api/timeline.json")).await;
+        doc["events"].as_array().map_or(0, Vec::len)
+    }
+
+    #[tokio::test]
+    async fn cross_origin_write_is_refused() {
+        let (app, _dir) = bound_app();
+        let evil = [
+            ("host", "127.0.0.1:8080"),
+            ("origin", "https://evil.example"),
+        ];
+        // The audit's repro: a CSV import as text/plain from another site.
+        let csv = "date,kind,persons\n2024-01-01,resignation,Jane Doe\n";
+        let (status, body) = call(&app, with_headers(import_plain(csv), &evil)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        assert!(
+            body["error"].as_str().unwrap().contains("cross-origin"),
+            "{body}"
+        );
+        let (status, _) = call(&app, with_headers(post_json(JANE), &evil)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = call(&app, with_headers(patch("x", r#"{"hidden": true}"#), &evil)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let null = [("host", "127.0.0.1:8080"), ("origin", "null")];
+        let (status, _) = call(&app, with_headers(post_json(JANE), &null)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(event_count(&app).await, 0, "nothing reached the store");
+
+        // The service's own pages, a --cors-origin, and clients sending no Origin may write.
+        for headers in [
+            [
+                ("host", "127.0.0.1:8080"),
+                ("origin", "http://127.0.0.1:8080"),
+            ],
+            [
+                ("host", "localhost:8080"),
+                ("origin", "http://localhost:8080"),
+            ],
+            [
+                ("host", "127.0.0.1:8080"),
+                ("origin", "https://news.example"),
+            ],
+        ] {
+            let (status, body) = call(&app, with_headers(post_json(JANE), &headers)).await;
+            assert!(status.is_success(), "{headers:?}: {status} {body}");
+        }
+        let (status, _) = call(
+            &app,
+            with_headers(post_json(JANE_AGAIN), &[("host", "127.0.0.1:8080")]),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED);
+        // Reads stay open to any origin.
+        let (status, _) = call(&app, with_headers(get("/api/events"), &evil)).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn rebinding_host_write_is_refused() {
+        let (app, _dir) = bound_app();
+        // DNS rebinding: the attacker's name now points at 127.0.0.1; Origin and Host agree.
+        for headers in [
+            [
+                ("host", "evil.example:8080"),
+                ("origin", "http://evil.example:8080"),
+            ],
+            [("host", "evil.example:8080"), ("user-agent", "x")],
+            [("host", "127.0.0.1:9999"), ("user-agent", "x")],
+        ] {
+            let (status, body) = call(&app, with_headers(post_json(JANE), &headers)).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{headers:?}: {body}");
+            assert!(body["error"].as_str().unwrap().contains("host"), "{body}");
+        }
+        assert_eq!(event_count(&app).await, 0);
+        for host in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "[::1]:8080",
+            "127.0.0.2:8080",
+        ] {
+            let mut req = post_json(JANE);
+            req.headers_mut()
+                .insert(header::HOST, HeaderValue::from_str(host).unwrap());
+            let (status, body) = call(&app, req).await;
+            assert!(status.is_success(), "{host}: {status} {body}");
+        }
+        // Behind a proxy: --public-url names the public address.
+        let (app, _dir) = app_with(ServeConfig {
+            bound: Some("127.0.0.1:8080".parse().unwrap()),
+            public_urls: vec![url::Url::parse("https://timeline.example/").unwrap()],
+            ..ServeConfig::default()
+        });
+        let public = [
+            ("host", "timeline.example"),
+            ("origin", "https://timeline.example"),
+        ];
+        let (status, body) = call(&app, with_headers(post_json(JANE), &public)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let other = [("host", "other.example"), ("user-agent", "x")];
+        let (status, _) = call(&app, with_headers(post_json(JANE), &other)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+
+    #[tokio::test]
+    async fn plain_text_write_needs_a_token() {
+        let (app, _dir) = test_app();
+        let article = Request::post("/api/articles?published=2024-09-27")
+            .header(header::CONTENT_TYPE, "text/plain")
+            .body(Body::from("Acme appointed Jane Doe as CEO in May."))
+            .unwrap();
+        let (status, body) = call(&app, article).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+        assert!(
+            body["error"].as_str().unwrap().contains("--token"),
+            "{body}"
+        );
+        let (status, _) = call(
+            &app,
+            import_plain("date,kind,persons\n2024-01-01,resignation,Jane Doe\n"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(event_count(&app).await, 0);
+        // With a token, text/plain (which then needs the Authorization header) is taken.
+        let (app, _dir) = app_with(ServeConfig {
+            token: Some("t".into()),
+            ..ServeConfig::default()
+        });
+        let article = Request::post("/api/articles?published=2024-09-27")
+            .header(header::CONTENT_TYPE, "text/plain")
+            .header(header::AUTHORIZATION, "Bearer t")
+            .body(Body::from("Acme appointed Jane Doe as CEO in May."))
+            .unwrap();
+        let (status, body) = call(&app, article).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
     }
 
     #[tokio::test]

@@ -24,6 +24,10 @@ pub struct Args {
     /// Origin allowed to call the API from a browser (repeat for several; `*` for any).
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     cors_origins: Vec<String>,
+    /// An address the service is reached at besides the one it listens on (behind a proxy,
+    /// under a domain name): writes naming another host are refused (repeatable).
+    #[arg(long = "public-url", value_name = "URL", value_parser = parse_public_url)]
+    public_urls: Vec<url::Url>,
     /// Megabytes of read responses kept in memory until the store changes (0: none).
     #[arg(long, default_value_t = 64)]
     cache_mb: usize,
@@ -37,21 +41,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         "writes are open"
     };
-    let state = AppState::open(
-        &args.db,
-        ServeConfig {
-            title: args.title,
-            token,
-            cors_origins: args.cors_origins,
-            cache_bytes: args.cache_mb.saturating_mul(1 << 20),
-        },
-    )?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let local = listener.local_addr()?;
+        let state = AppState::open(
+            &args.db,
+            ServeConfig {
+                title: args.title,
+                token,
+                cors_origins: args.cors_origins,
+                cache_bytes: args.cache_mb.saturating_mul(1 << 20),
+                bound: Some(local),
+                public_urls: args.public_urls,
+            },
+        )?;
         println!(
             "Dateline is serving http://{local}/ (store {}; {writes})",
             args.db.display()
@@ -64,4 +70,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .context("the server failed")?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// A `--public-url`: an absolute `http(s)` URL with a host.
+fn parse_public_url(s: &str) -> Result<url::Url, String> {
+    let u = url::Url::parse(s).map_err(|e| format!("{s:?} is not a URL: {e}"))?;
+    if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none() {
+        return Err(format!("{s:?} is not an http(s) URL with a host"));
+    }
+    Ok(u)
 }
