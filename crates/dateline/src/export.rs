@@ -617,8 +617,26 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
         .map_err(|e| anyhow::anyhow!("cannot write the CSV: {e}"))
 }
 
-/// The document as iCalendar (RFC 5545, written by the `icalendar` crate, which escapes and
-/// folds): one all-day `VEVENT` per event over the days its date covers (a day, a whole
+/// A TEXT value for iCalendar: line breaks (`\r\n`, a bare `\r`) become `\n`, which the
+/// `icalendar` crate escapes, and other control characters are dropped, so no value can
+/// end its content line and start another (RFC 5545 3.3.11 allows no controls but
+/// HTAB).
+fn ics_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .collect()
+}
+
+/// A value the `icalendar` crate writes as it is (UID, URL, CATEGORIES): no control
+/// characters at all.
+fn ics_raw(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// The document as iCalendar (RFC 5545, written by the `icalendar` crate, which folds; every
+/// value goes through [`ics_text`] or [`ics_raw`] first, URLs through the `url` crate): one all-day `VEVENT` per event over the days its date covers (a day, a whole
 /// month, quarter or year; `DTEND` is the day after), with the headline as `SUMMARY`, the
 /// facts, evidence and sources as `DESCRIPTION`, the first source's link as `URL`, the
 /// kind as `CATEGORIES` and `<id>@dateline` as `UID`.
@@ -635,7 +653,8 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
     ] {
         cal.append_property(icalendar::Property::new(k, v));
     }
-    cal.name(&doc.title);
+    // The crate writes NAME unescaped (X-WR-CALNAME escaped): one line, no controls.
+    cal.name(&ics_raw(&doc.title.replace(['\r', '\n'], " ")));
     for e in &doc.events {
         let Some((first, last)) = date_range(&e.date) else {
             continue;
@@ -647,28 +666,32 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
             if let Some(a) = articles.get(s.article_id.as_str()) {
                 let mut cite = format!("— {}", a.title.as_deref().unwrap_or("Source"));
                 cite.push_str(&format!(", {}", a.published));
-                if let Some(u) = &a.url {
+                if let Some(u) = a
+                    .url
+                    .as_deref()
+                    .and_then(|u| crate::article::checked_url(u).ok())
+                {
                     cite.push_str(&format!(" {u}"));
                 }
                 lines.push(cite);
             }
         }
         let mut ev = icalendar::Event::new();
-        ev.uid(&format!("{}@dateline", e.id))
+        ev.uid(&ics_raw(&format!("{}@dateline", e.id)))
             .timestamp(now)
-            .summary(&headline(e))
-            .description(&lines.join("\n"))
+            .summary(&ics_text(&headline(e)))
+            .description(&ics_text(&lines.join("\n")))
             .starts(first)
             .ends(end)
-            .add_property("CATEGORIES", e.kind.label())
+            .add_property("CATEGORIES", ics_raw(e.kind.label()))
             .add_property("TRANSP", "TRANSPARENT");
         if let Some(url) = e
             .sources
             .iter()
             .filter_map(|s| articles.get(s.article_id.as_str())?.url.as_deref())
-            .find(|u| is_web_link(u))
+            .find_map(|u| crate::article::checked_url(u).ok())
         {
-            ev.url(url);
+            ev.url(&url);
         }
         cal.push(ev.done());
     }
@@ -1070,6 +1093,38 @@ mod tests {
                 .contains("\"I quit, <b>now</b>; really\"")
         );
         assert_eq!(events[0].get_uid(), Some("r1@dateline"));
+    }
+
+    #[test]
+    fn ics_injection_through_an_article_url_is_refused_in_export() {
+        // A store written before URLs were checked, and text with bare carriage returns.
+        let mut d = doc();
+        d.sources[0].url = Some(
+            "https://ok.example/\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Injected"
+                .into(),
+        );
+        d.sources[0].title = Some("T\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil2".into());
+        d.events[0].sources[0].evidence.text = "a\r\nEND:VEVENT\nUID:evil3\u{0}".into();
+        d.events[1].id = "x\r\nUID:evil4".into();
+        d.events[1].persons = vec!["Bo\rb".into()];
+        d.title = "Title\r\nX-INJECTED:1".into();
+        let text = ics(&d, now_utc());
+        // Every line ends with CRLF, and no value made a line of its own.
+        assert!(
+            !text.replace("\r\n", "").contains(['\r', '\n', '\0']),
+            "{text}"
+        );
+        for line in text.split("\r\n") {
+            assert!(
+                !line.starts_with("UID:evil")
+                    && !line.starts_with("SUMMARY:Injected")
+                    && !line.starts_with("X-INJECTED"),
+                "{line:?} in {text}"
+            );
+        }
+        let cal: icalendar::Calendar = text.parse().unwrap();
+        assert_eq!(cal.events().count(), 4);
+        assert!(!text.contains("URL:https://ok.example"), "{text}");
     }
 
     #[test]

@@ -1011,6 +1011,8 @@ async fn post_article(
             content_type
         )));
     };
+    let mut article = article;
+    article.check_url().map_err(ApiError::Unprocessable)?;
     let extraction = article
         .extract()
         .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
@@ -1655,6 +1657,22 @@ mod tests {
         let other = [("host", "other.example"), ("user-agent", "x")];
         let (status, _) = call(&app, with_headers(post_json(JANE), &other)).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+
+    #[tokio::test]
+    async fn ics_injection_through_an_article_url_is_refused() {
+        let (app, _dir) = test_app();
+        let evil = r#"{"text": "Acme appointed Jane Doe as CEO in May.", "published": "2024-09-27", "url": "https://ok.example/\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Injected"}"#;
+        let (status, body) = call(&app, post_json(evil)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["error"].as_str().unwrap().contains("url"), "{body}");
+        let script = r#"{"text": "Acme appointed Jane Doe as CEO in May.", "published": "2024-09-27", "url": "javascript:alert(1)"}"#;
+        let (status, _) = call(&app, post_json(script)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(event_count(&app).await, 0);
+        let res = app.clone().oneshot(get("/api/export.ics")).await.unwrap();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        assert!(!String::from_utf8_lossy(&bytes).contains("UID:evil"));
     }
 
     #[tokio::test]
