@@ -143,6 +143,9 @@ impl Filter {
             .filter(|v| !v.trim().is_empty())
             .map(|v| parse_bound("to", v))
             .transpose()?;
+        if let Some(q) = q {
+            crate::store::read::check_search(q)?;
+        }
         f.words = q
             .unwrap_or_default()
             .to_lowercase()

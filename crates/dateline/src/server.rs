@@ -761,6 +761,9 @@ async fn list_events(
     params: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(p) = params?;
+    if let Some(q) = &p.q {
+        read::check_search(q).map_err(ApiError::BadRequest)?;
+    }
     let kind = p
         .kind
         .as_deref()
@@ -1673,6 +1676,31 @@ mod tests {
         let res = app.clone().oneshot(get("/api/export.ics")).await.unwrap();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
         assert!(!String::from_utf8_lossy(&bytes).contains("UID:evil"));
+    }
+
+    #[tokio::test]
+    async fn search_words_and_their_length_are_bounded() {
+        let (app, _dir) = test_app();
+        call(&app, post_json(JANE)).await;
+        let many = vec!["doe"; 10_000].join("%20");
+        let long = "z".repeat(20_000);
+        for path in [
+            format!("/api/events?q={many}"),
+            format!("/api/events?q={long}"),
+            format!("/api/export.csv?q={many}"),
+            format!("/api/export.ics?q={long}"),
+        ] {
+            let started = std::time::Instant::now();
+            let (status, body) = call(&app, get(&path)).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+            let e = body["error"].as_str().unwrap();
+            assert!(e.contains("at most"), "{e}");
+            assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        }
+        let most = vec!["doe"; read::MAX_SEARCH_WORDS].join("%20");
+        let (status, page) = call(&app, get(&format!("/api/events?q={most}"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["events"].as_array().unwrap().len(), 1);
     }
 
     #[tokio::test]

@@ -1125,6 +1125,32 @@ pub mod read {
         pub after: Option<(String, String)>,
     }
 
+    /// Most words a search (`q=`) may have: each is one `LIKE` over every event.
+    pub const MAX_SEARCH_WORDS: usize = 32;
+    /// Longest word of a search, in characters.
+    pub const MAX_SEARCH_WORD_CHARS: usize = 200;
+
+    /// Checks a search's size: at most [`MAX_SEARCH_WORDS`] words of at most
+    /// [`MAX_SEARCH_WORD_CHARS`] characters; the error says which limit was passed.
+    pub fn check_search(q: &str) -> Result<(), String> {
+        let words = q.split_whitespace().count();
+        if words > MAX_SEARCH_WORDS {
+            return Err(format!(
+                "q= has {words} words: a search takes at most {MAX_SEARCH_WORDS}"
+            ));
+        }
+        if let Some(w) = q
+            .split_whitespace()
+            .find(|w| w.chars().count() > MAX_SEARCH_WORD_CHARS)
+        {
+            return Err(format!(
+                "q= has a word of {} characters: a search word has at most {MAX_SEARCH_WORD_CHARS}",
+                w.chars().count()
+            ));
+        }
+        Ok(())
+    }
+
     /// Writes a page cursor: the last event's date value and id.
     pub fn cursor(date_value: &str, id: &str) -> String {
         format!("{date_value}~{id}")
