@@ -51,6 +51,84 @@ pub struct ServeConfig {
     /// Addresses the service is also reached at (`--public-url`, e.g. behind a proxy):
     /// their host and port are accepted in `Host`, their origin in `Origin`.
     pub public_urls: Vec<url::Url>,
+    /// Longest a request may take, its body included, before a 503; `None`: no limit.
+    pub request_timeout: Option<std::time::Duration>,
+}
+
+/// Requests handled at once; more wait for a turn (within their timeout).
+pub const MAX_IN_FLIGHT: usize = 256;
+
+/// Longest a request body may take to arrive (a slow upload is cut off after it).
+pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The connection limits of [`serve`].
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// A client must send a request's headers within this (also bounds idle keep-alive).
+    pub header_read_timeout: std::time::Duration,
+    /// Open connections at most; the next waits in the listen queue until one closes.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_read_timeout: std::time::Duration::from_secs(10),
+            max_connections: 1024,
+        }
+    }
+}
+
+/// Serves `router` on `listener` over HTTP/1.1 until `shutdown` completes, with the
+/// header-read timeout and connection limit of `limits` (hyper's connection builder,
+/// which `axum::serve` does not expose); open connections get 10 s to finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    limits: Limits,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            p = Arc::clone(&permits).acquire_owned() => p?,
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors, a connection reset before accept …: wait.
+                    tracing::warn!("cannot accept a connection: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_read_timeout);
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let conn = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!("connection closed: {e}");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(std::time::Duration::from_secs(10)) => {}
+    }
+    Ok(())
 }
 
 /// What every handler shares: one writing connection, a pool of read connections.
@@ -274,6 +352,8 @@ pub enum ApiError {
     TooLarge,
     /// The body's content type is not one the endpoint reads.
     UnsupportedMediaType(String),
+    /// The request took longer than the service allows.
+    Timeout(std::time::Duration),
     /// Something failed on our side; logged, not shown.
     Internal(anyhow::Error),
 }
@@ -295,6 +375,10 @@ impl IntoResponse for ApiError {
                 format!("the request body is over the limit of {MAX_BODY_BYTES} bytes"),
             ),
             ApiError::UnsupportedMediaType(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m),
+            ApiError::Timeout(d) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("the request took longer than {} s", d.as_secs_f32()),
+            ),
             ApiError::Internal(e) => {
                 tracing::error!("internal error: {e:#}");
                 (
@@ -384,6 +468,15 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", get(api_not_found))
         .fallback(get(web_app))
         .method_not_allowed_fallback(method_not_allowed);
+    // A slow handler, to test the request timeout.
+    #[cfg(test)]
+    let router = router.route(
+        "/api/test-slow",
+        get(|| async {
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            "late"
+        }),
+    );
     // A handler that panics, to test that a panic becomes a plain 500.
     #[cfg(test)]
     let router = router.route(
@@ -395,10 +488,24 @@ pub fn app(state: AppState) -> Router {
     );
     let mut router = router
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            BODY_TIMEOUT,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
+        .layer(tower::limit::ConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
         }));
+    if let Some(limit) = config.request_timeout {
+        router = router.layer(middleware::from_fn(
+            move |req: Request, next: Next| async move {
+                match tokio::time::timeout(limit, next.run(req)).await {
+                    Ok(response) => response,
+                    Err(_) => ApiError::Timeout(limit).into_response(),
+                }
+            },
+        ));
+    }
     if let Some(cors) = cors_layer(&config.cors_origins) {
         router = router.layer(cors);
     }
@@ -1701,6 +1808,99 @@ mod tests {
         let (status, page) = call(&app, get(&format!("/api/events?q={most}"))).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(page["events"].as_array().unwrap().len(), 1);
+    }
+
+    /// Serves a fresh store on a loopback port with `limits`; its address.
+    async fn listening(limits: Limits) -> (std::net::SocketAddr, tempfile::TempDir) {
+        let (router, dir) = test_app();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(serve(listener, router, limits, std::future::pending()));
+        (addr, dir)
+    }
+
+    /// Reads until the server closes the connection; how long that took.
+    async fn until_closed(stream: &mut tokio::net::TcpStream) -> (std::time::Duration, String) {
+        use tokio::io::AsyncReadExt as _;
+        let started = std::time::Instant::now();
+        let mut out = Vec::new();
+        let read = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            stream.read_to_end(&mut out),
+        )
+        .await;
+        assert!(read.is_ok(), "the connection is still open after 10 s");
+        (
+            started.elapsed(),
+            String::from_utf8_lossy(&out).into_owned(),
+        )
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn half_sent_requests_and_idle_sockets_time_out() {
+        use tokio::io::AsyncWriteExt as _;
+        let limits = Limits {
+            header_read_timeout: std::time::Duration::from_millis(300),
+            ..Limits::default()
+        };
+        let (addr, _dir) = listening(limits).await;
+        // The audit's repro: headers that never end.
+        let mut half = tokio::net::TcpStream::connect(addr).await.unwrap();
+        half.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+            .await
+            .unwrap();
+        let (took, _) = until_closed(&mut half).await;
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+        // A socket that sends nothing at all.
+        let mut idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let (took, _) = until_closed(&mut idle).await;
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+        // A whole request is answered.
+        let mut ok = tokio::net::TcpStream::connect(addr).await.unwrap();
+        ok.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let (_, answer) = until_closed(&mut ok).await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn connections_are_limited() {
+        use tokio::io::AsyncWriteExt as _;
+        let timeout = std::time::Duration::from_millis(500);
+        let limits = Limits {
+            header_read_timeout: timeout,
+            max_connections: 1,
+        };
+        let (addr, _dir) = listening(limits).await;
+        let mut first = tokio::net::TcpStream::connect(addr).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let started = std::time::Instant::now();
+        let mut second = tokio::net::TcpStream::connect(addr).await.unwrap();
+        second
+            .write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let (_, answer) = until_closed(&mut second).await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        // Served only once the idle first connection had timed out and freed its place.
+        assert!(started.elapsed() >= timeout - std::time::Duration::from_millis(100));
+        until_closed(&mut first).await;
+    }
+
+    #[tokio::test]
+    async fn slow_requests_time_out_with_a_json_error() {
+        let (app, _dir) = app_with(ServeConfig {
+            request_timeout: Some(std::time::Duration::from_millis(200)),
+            ..ServeConfig::default()
+        });
+        let (status, body) = call(&app, get("/api/test-slow")).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(
+            body["error"].as_str().unwrap().contains("longer than"),
+            "{body}"
+        );
+        assert_eq!(call(&app, get("/api/health")).await.0, StatusCode::OK);
     }
 
     #[tokio::test]

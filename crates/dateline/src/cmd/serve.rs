@@ -1,6 +1,6 @@
 //! `dateline serve`: the JSON API and the web app over an embedded store.
 
-use crate::server::{AppState, ServeConfig, app};
+use crate::server::{AppState, Limits, ServeConfig, app, serve};
 use anyhow::Context as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -56,16 +56,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 cache_bytes: args.cache_mb.saturating_mul(1 << 20),
                 bound: Some(local),
                 public_urls: args.public_urls,
+                request_timeout: Some(std::time::Duration::from_secs(60)),
             },
         )?;
         println!(
             "Dateline is serving http://{local}/ (store {}; {writes})",
             args.db.display()
         );
-        axum::serve(listener, app(state))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        serve(listener, app(state), Limits::default(), shutdown)
             .await
             .context("the server failed")?;
         Ok(ExitCode::SUCCESS)
