@@ -55,6 +55,9 @@ pub struct ServeConfig {
     pub request_timeout: Option<std::time::Duration>,
 }
 
+/// Seconds a client is told to wait (`Retry-After`) when another export is running.
+pub const EXPORT_RETRY_AFTER: u64 = 2;
+
 /// Requests handled at once; more wait for a turn (within their timeout).
 pub const MAX_IN_FLIGHT: usize = 256;
 
@@ -139,8 +142,9 @@ pub struct AppState {
 
 struct Inner {
     writer: Mutex<Store>,
-    /// Exports hold the whole timeline in memory: one at a time.
-    exporting: Mutex<()>,
+    /// Exports hold the whole timeline in memory: one at a time, the permit taken before
+    /// any blocking thread or read connection (others get 429 at once).
+    exports: Arc<tokio::sync::Semaphore>,
     readers: ReadPool,
     cache: Option<ResponseCache>,
     config: ServeConfig,
@@ -266,7 +270,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 cache,
                 writer: Mutex::new(store),
-                exporting: Mutex::new(()),
+                exports: Arc::new(tokio::sync::Semaphore::new(1)),
                 readers: ReadPool {
                     path: path.to_path_buf(),
                     idle: Mutex::new(Vec::new()),
@@ -352,6 +356,8 @@ pub enum ApiError {
     TooLarge,
     /// The body's content type is not one the endpoint reads.
     UnsupportedMediaType(String),
+    /// The service is busy with this kind of work; try again after this many seconds.
+    Busy(u64),
     /// The request took longer than the service allows.
     Timeout(std::time::Duration),
     /// Something failed on our side; logged, not shown.
@@ -360,6 +366,10 @@ pub enum ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = match self {
+            ApiError::Busy(seconds) => Some(seconds),
+            _ => None,
+        };
         let (status, message) = match self {
             ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
             ApiError::Unauthorized => (
@@ -375,6 +385,10 @@ impl IntoResponse for ApiError {
                 format!("the request body is over the limit of {MAX_BODY_BYTES} bytes"),
             ),
             ApiError::UnsupportedMediaType(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m),
+            ApiError::Busy(_) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "another export is running (one runs at a time): try again shortly".to_string(),
+            ),
             ApiError::Timeout(d) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!("the request took longer than {} s", d.as_secs_f32()),
@@ -388,6 +402,11 @@ impl IntoResponse for ApiError {
             }
         };
         let mut response = (status, Json(serde_json::json!({ "error": message }))).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         if status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()
@@ -757,13 +776,12 @@ async fn export_as(
     )
     .map_err(ApiError::BadRequest)?;
     let title = state.inner.config.title.clone();
-    let inner = Arc::clone(&state.inner);
+    let permit = Arc::clone(&state.inner.exports)
+        .try_acquire_owned()
+        .map_err(|_| ApiError::Busy(EXPORT_RETRY_AFTER))?;
     let body = state
         .with_reader(move |c| {
-            let _one_at_a_time = inner
-                .exporting
-                .lock()
-                .map_err(|_| anyhow::anyhow!("export lock poisoned"))?;
+            let _one_at_a_time = permit;
             let doc: dateline_api::TimelineDocument =
                 serde_json::from_str(&read::timeline_json(c, &title)?)?;
             export::render(&export::filter(doc, &filter), format, export::now_utc())
@@ -1901,6 +1919,32 @@ mod tests {
             "{body}"
         );
         assert_eq!(call(&app, get("/api/health")).await.0, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn a_busy_export_is_429_with_retry_after_and_reads_go_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(&dir.path().join("test.db"), ServeConfig::default()).unwrap();
+        let app = app(state.clone());
+        call(&app, post_json(JANE)).await;
+        // An export is running (its permit is held).
+        let running = Arc::clone(&state.inner.exports)
+            .try_acquire_owned()
+            .unwrap();
+        let res = app.clone().oneshot(get("/api/export.csv")).await.unwrap();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers()[header::RETRY_AFTER], "2");
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(body["error"].as_str().unwrap().contains("export"), "{body}");
+        let (status, page) = call(&app, get("/api/events")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["events"].as_array().unwrap().len(), 1);
+        drop(running);
+        let (status, _) = call(&app, get("/api/export.timelinejs.json")).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = call(&app, get("/api/export.timelinejs.json")).await;
+        assert_eq!(status, StatusCode::OK, "the permit is given back");
     }
 
     #[tokio::test]
