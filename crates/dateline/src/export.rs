@@ -519,7 +519,7 @@ fn tl_slide(
     let mut slide = serde_json::json!({
         "start_date": start,
         "text": { "headline": html(&headline(e)), "text": text },
-        "group": group,
+        "group": html(&group),
         "unique_id": e.id,
         "dateline": {
             "kind": e.kind,
@@ -589,16 +589,17 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
         };
         let evidence: Vec<&str> = e.sources.iter().map(|s| s.evidence.text.as_str()).collect();
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        w.write_record([
+        // Every cell guarded, ids and currencies too: an imported file may have set them.
+        let row: [String; 17] = [
             e.id.clone(),
             e.date.value.clone(),
             e.date.precision.as_str().to_string(),
             e.date.approx.to_string(),
             e.kind.as_str().to_string(),
-            inert_cell(e.persons.join(PERSON_SEPARATOR)),
-            inert_cell(opt(&e.org)),
-            inert_cell(opt(&e.role)),
-            inert_cell(opt(&e.target)),
+            e.persons.join(PERSON_SEPARATOR),
+            opt(&e.org),
+            opt(&e.role),
+            opt(&e.target),
             e.amount
                 .as_ref()
                 .map(|a| a.value.to_string())
@@ -608,12 +609,13 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
                 .map(|a| a.currency.clone())
                 .unwrap_or_default(),
             e.count.map(|c| c.to_string()).unwrap_or_default(),
-            inert_cell(headline(e)),
-            inert_cell(evidence.join(SOURCE_SEPARATOR)),
-            inert_cell(join(&|a| a.title.as_deref())),
-            inert_cell(join(&|a| a.url.as_deref())),
+            headline(e),
+            evidence.join(SOURCE_SEPARATOR),
+            join(&|a| a.title.as_deref()),
+            join(&|a| a.url.as_deref()),
             e.curated.to_string(),
-        ])?;
+        ];
+        w.write_record(row.map(inert_cell))?;
     }
     w.flush()?;
     w.into_inner()
@@ -1146,6 +1148,37 @@ mod tests {
         assert_eq!(&row[13], "'=HYPERLINK(\"http://x\")");
         assert_eq!(&row[7], "'-CTO");
         assert!(is_web_link("HTTPS://x.example") && !is_web_link("data:text/html,x"));
+    }
+
+    #[test]
+    fn csv_formula_guard_covers_every_cell() {
+        let mut d = doc();
+        d.events[1].id = "=cmd|'/c calc'!A1".into();
+        if let Some(a) = d.events[1].amount.as_mut() {
+            a.currency = "@SUM(1)".into();
+        }
+        let bytes = csv(&d).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        let row = r.records().nth(1).unwrap().unwrap();
+        assert_eq!(&row[0], "'=cmd|'/c calc'!A1");
+        assert_eq!(&row[10], "'@SUM(1)");
+        for row in csv::Reader::from_reader(bytes.as_slice()).records() {
+            for cell in row.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn timelinejs_group_is_html_escaped() {
+        let mut d = doc();
+        d.events[0].persons = vec!["<img src=x onerror=alert(1)>".into()];
+        let tl = timelinejs(&d);
+        let group = tl["events"][0]["group"].as_str().unwrap();
+        assert_eq!(group, "&lt;img src=x onerror=alert(1)&gt;");
     }
 
     #[test]
