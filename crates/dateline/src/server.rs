@@ -145,6 +145,9 @@ struct Inner {
     /// Exports hold the whole timeline in memory: one at a time, the permit taken before
     /// any blocking thread or read connection (others get 429 at once).
     exports: Arc<tokio::sync::Semaphore>,
+    /// Extractions and import parsing run in blocking threads, as many at once as there
+    /// are cores, so that they never stall the async workers (and every other route).
+    cpu: tokio::sync::Semaphore,
     readers: ReadPool,
     cache: Option<ResponseCache>,
     config: ServeConfig,
@@ -178,9 +181,7 @@ impl ResponseCache {
 
     /// The store's current data version.
     fn version(&self) -> Option<i64> {
-        self.watch
-            .lock()
-            .ok()?
+        lock(&self.watch)
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .ok()
     }
@@ -189,7 +190,7 @@ impl ResponseCache {
     /// current version to store a fresh one under.
     fn get(&self, key: &str) -> Result<Bytes, Option<i64>> {
         let version = self.version().ok_or(None)?;
-        let mut entries = self.entries.lock().map_err(|_| None)?;
+        let mut entries = lock(&self.entries);
         if entries.version != version {
             *entries = CacheEntries {
                 version,
@@ -200,9 +201,7 @@ impl ResponseCache {
     }
 
     fn put(&self, key: String, version: i64, body: Bytes) {
-        let Ok(mut entries) = self.entries.lock() else {
-            return;
-        };
+        let mut entries = lock(&self.entries);
         let cost = entry_cost(&key, &body);
         if entries.version != version || cost > self.max_bytes / 4 {
             return;
@@ -227,6 +226,13 @@ fn entry_cost(key: &str, body: &Bytes) -> usize {
     key.len() + body.len() + 128
 }
 
+/// Locks `m`, also after a panic in another thread poisoned it: every lock here guards
+/// state that stays usable (a store whose transaction rolled back, a cache, a pool), and
+/// one panic must not turn writes or reads off until a restart.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Read connections on the store file, opened on demand and reused (SQLite in WAL mode
 /// lets them read while the writer writes).
 struct ReadPool {
@@ -239,11 +245,7 @@ const MAX_IDLE_READERS: usize = 32;
 
 impl ReadPool {
     fn take(&self) -> anyhow::Result<Connection> {
-        let idle = self
-            .idle
-            .lock()
-            .map_err(|_| anyhow::anyhow!("read pool lock poisoned"))?
-            .pop();
+        let idle = lock(&self.idle).pop();
         match idle {
             Some(c) => Ok(c),
             None => store::open_reader(&self.path),
@@ -251,9 +253,8 @@ impl ReadPool {
     }
 
     fn give_back(&self, conn: Connection) {
-        if let Ok(mut idle) = self.idle.lock()
-            && idle.len() < MAX_IDLE_READERS
-        {
+        let mut idle = lock(&self.idle);
+        if idle.len() < MAX_IDLE_READERS {
             idle.push(conn);
         }
     }
@@ -271,6 +272,9 @@ impl AppState {
                 cache,
                 writer: Mutex::new(store),
                 exports: Arc::new(tokio::sync::Semaphore::new(1)),
+                cpu: tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+                ),
                 readers: ReadPool {
                     path: path.to_path_buf(),
                     idle: Mutex::new(Vec::new()),
@@ -280,6 +284,23 @@ impl AppState {
         })
     }
 
+    /// Runs CPU-heavy `f` (an extraction, parsing an import) in a blocking thread, at most
+    /// one per core at a time.
+    async fn cpu<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let _turn = self
+            .inner
+            .cpu
+            .acquire()
+            .await
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("cpu pool closed: {e}")))?;
+        tokio::task::spawn_blocking(f)
+            .await
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("cpu task failed: {e}")))
+    }
+
     /// Runs `f` on the writing store in a blocking thread.
     async fn with_store<T: Send + 'static>(
         &self,
@@ -287,10 +308,11 @@ impl AppState {
     ) -> Result<T, ApiError> {
         let inner = Arc::clone(&self.inner);
         tokio::task::spawn_blocking(move || {
-            let mut guard = inner
-                .writer
-                .lock()
-                .map_err(|_| anyhow::anyhow!("store lock poisoned"))?;
+            let mut guard = lock(&inner.writer);
+            // After a panic mid-write (the lock was poisoned), nothing stays half done.
+            if !guard.conn().is_autocommit() {
+                guard.conn().execute_batch("ROLLBACK")?;
+            }
             f(&mut guard)
         })
         .await
@@ -845,8 +867,14 @@ async fn post_import(
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| default_name.to_string());
     // The format follows the content type, whatever the name.
-    let events = crate::import::parse(&[name.as_str(), ext].concat(), &text)
-        .map_err(|e| ApiError::Unprocessable(format!("{e:#}")))?;
+    let file = [name.as_str(), ext].concat();
+    let (text, events) = state
+        .cpu(move || {
+            let events = crate::import::parse(&file, &text);
+            (text, events)
+        })
+        .await?;
+    let events = events.map_err(|e| ApiError::Unprocessable(format!("{e:#}")))?;
     let outcome = state
         .with_store(move |s| s.import_curated(&name, &text, &export::today(), &events))
         .await?;
@@ -1141,9 +1169,13 @@ async fn post_article(
     };
     let mut article = article;
     article.check_url().map_err(ApiError::Unprocessable)?;
-    let extraction = article
-        .extract()
-        .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
+    let (article, extraction) = state
+        .cpu(move || {
+            let extraction = article.extract();
+            (article, extraction)
+        })
+        .await?;
+    let extraction = extraction.map_err(|e| ApiError::Unprocessable(e.to_string()))?;
     let title = article.title_or_first_line();
     let outcome = state
         .with_store(move |s| {
@@ -1209,12 +1241,16 @@ mod tests {
         (app(state), dir)
     }
 
-    fn test_app() -> (Router, tempfile::TempDir) {
-        app_with(ServeConfig {
+    fn test_config() -> ServeConfig {
+        ServeConfig {
             title: "Test".into(),
             cache_bytes: 1 << 20,
             ..ServeConfig::default()
-        })
+        }
+    }
+
+    fn test_app() -> (Router, tempfile::TempDir) {
+        app_with(test_config())
     }
 
     async fn call(app: &Router, req: Request<Body>) -> (StatusCode, serde_json::Value) {
@@ -1945,6 +1981,55 @@ mod tests {
         assert_eq!(status, StatusCode::OK);
         let (status, _) = call(&app, get("/api/export.timelinejs.json")).await;
         assert_eq!(status, StatusCode::OK, "the permit is given back");
+    }
+
+    #[tokio::test]
+    async fn a_panic_while_a_lock_is_held_does_not_disable_writes_or_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(&dir.path().join("test.db"), test_config()).unwrap();
+        let app = app(state.clone());
+        for poison in [
+            |s: &AppState| {
+                let _g = s.inner.writer.lock();
+                panic!("while writing");
+            },
+            |s: &AppState| {
+                let _g = s.inner.readers.idle.lock();
+                panic!("while reading");
+            },
+            |s: &AppState| {
+                let _g = s.inner.cache.as_ref().unwrap().entries.lock();
+                panic!("while caching");
+            },
+        ] {
+            let s = state.clone();
+            assert!(std::thread::spawn(move || poison(&s)).join().is_err());
+        }
+        assert!(state.inner.writer.is_poisoned());
+        let (status, body) = call(&app, post_json(JANE)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let (status, page) = call(&app, get("/api/events")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["events"].as_array().unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn extraction_runs_off_the_async_workers() {
+        // One async worker (the test runtime): an extraction on it would hold up /api/health.
+        let (app, _dir) = test_app();
+        let text = "On 3 May 2024 Acme appointed Jane Doe as chief executive. ".repeat(20_000);
+        let body = serde_json::json!({ "text": text, "published": "2024-09-27" }).to_string();
+        let other = app.clone();
+        let post = tokio::spawn(async move { call(&other, post_json(&body)).await });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let (status, _) = call(&app, get("/api/health")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            !post.is_finished(),
+            "health answered while the extraction ran"
+        );
+        let (status, out) = post.await.unwrap();
+        assert!(status.is_success(), "{out}");
     }
 
     #[tokio::test]
