@@ -53,6 +53,48 @@ pub struct ServeConfig {
     pub public_urls: Vec<url::Url>,
     /// Longest a request may take, its body included, before a 503; `None`: no limit.
     pub request_timeout: Option<std::time::Duration>,
+    /// Who may frame the app (the CSP `frame-ancestors` sources, `--frame-ancestors`);
+    /// `None`: any page (embedding is a feature).
+    pub frame_ancestors: Option<String>,
+}
+
+/// The `Content-Security-Policy` of every response: scripts only from the service itself,
+/// plus the web app's inline scripts by hash, and WebAssembly; no plugins; no `<base>`
+/// elsewhere; framing as configured.
+pub fn content_security_policy(frame_ancestors: Option<&str>) -> String {
+    let index = assets::get("index.html").unwrap_or_default();
+    let mut csp = String::from("script-src 'self' 'wasm-unsafe-eval'");
+    for hash in inline_script_hashes(&String::from_utf8_lossy(index)) {
+        csp.push_str(&format!(" 'sha256-{hash}'"));
+    }
+    csp.push_str("; object-src 'none'; base-uri 'self'");
+    if let Some(f) = frame_ancestors {
+        csp.push_str(&format!("; frame-ancestors {f}"));
+    }
+    csp
+}
+
+/// The SHA-256 (base64) of each inline `<script>` of an HTML page, as CSP hashes them.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    use sha2::{Digest as _, Sha256};
+    let lower = html.to_ascii_lowercase();
+    let mut hashes = Vec::new();
+    let mut at = 0;
+    while let Some(open) = lower[at..].find("<script").map(|i| at + i) {
+        let Some(tag_end) = lower[open..].find('>').map(|i| open + i + 1) else {
+            break;
+        };
+        let Some(close) = lower[tag_end..].find("</script").map(|i| tag_end + i) else {
+            break;
+        };
+        if !lower[open..tag_end].contains("src=") {
+            hashes.push(crate::export::base64(&Sha256::digest(
+                &html.as_bytes()[tag_end..close],
+            )));
+        }
+        at = close;
+    }
+    hashes
 }
 
 /// Seconds a client is told to wait (`Retry-After`) when another export is running.
@@ -547,6 +589,22 @@ pub fn app(state: AppState) -> Router {
             },
         ));
     }
+    use tower_http::set_header::SetResponseHeaderLayer;
+    let csp = HeaderValue::from_str(&content_security_policy(config.frame_ancestors.as_deref()))
+        .unwrap_or_else(|_| HeaderValue::from_static("script-src 'self' 'wasm-unsafe-eval'"));
+    router = router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ));
     if let Some(cors) = cors_layer(&config.cors_origins) {
         router = router.layer(cors);
     }
@@ -2030,6 +2088,53 @@ mod tests {
         );
         let (status, out) = post.await.unwrap();
         assert!(status.is_success(), "{out}");
+    }
+
+    #[test]
+    fn inline_scripts_are_hashed_for_the_csp() {
+        let html = "<head><SCRIPT>alert(1)</SCRIPT><script src=\"a.js\"></script>\
+                    <script type=\"module\">alert(1)</script></head>";
+        let hashes = inline_script_hashes(html);
+        assert_eq!(
+            hashes,
+            ["bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="; 2].to_vec()
+        );
+    }
+
+    #[tokio::test]
+    async fn security_headers_are_sent() {
+        let (app, _dir) = test_app();
+        for path in ["/api/health", "/", "/api/events"] {
+            let res = app.clone().oneshot(get(path)).await.unwrap();
+            let h = res.headers();
+            assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+            assert_eq!(h[header::REFERRER_POLICY], "no-referrer", "{path}");
+            let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            assert!(
+                csp.starts_with("script-src 'self' 'wasm-unsafe-eval'"),
+                "{csp}"
+            );
+            assert!(csp.contains("object-src 'none'"), "{csp}");
+            assert!(
+                !csp.contains("frame-ancestors"),
+                "framing stays allowed: {csp}"
+            );
+            if assets::has_app() {
+                assert!(csp.contains("'sha256-"), "the app's inline scripts: {csp}");
+            }
+        }
+        let (app, _dir) = app_with(ServeConfig {
+            frame_ancestors: Some("'self' https://news.example".into()),
+            ..ServeConfig::default()
+        });
+        let res = app.oneshot(get("/api/health")).await.unwrap();
+        let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.ends_with("; frame-ancestors 'self' https://news.example"),
+            "{csp}"
+        );
     }
 
     #[tokio::test]

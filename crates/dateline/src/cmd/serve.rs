@@ -28,6 +28,10 @@ pub struct Args {
     /// under a domain name): writes naming another host are refused (repeatable).
     #[arg(long = "public-url", value_name = "URL", value_parser = parse_public_url)]
     public_urls: Vec<url::Url>,
+    /// Who may show the app in a frame: CSP frame-ancestors sources, such as
+    /// "'self' https://news.example" (default: any page, since embedding is a feature).
+    #[arg(long = "frame-ancestors", value_name = "SOURCES", value_parser = parse_frame_ancestors)]
+    frame_ancestors: Option<String>,
     /// Megabytes of read responses kept in memory until the store changes (0: none).
     #[arg(long, default_value_t = 64)]
     cache_mb: usize,
@@ -35,7 +39,7 @@ pub struct Args {
 
 /// Runs the service until Ctrl-C.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let token = args.token.filter(|t| !t.trim().is_empty());
+    let token = checked_token(args.token)?;
     let writes = if token.is_some() {
         "writes need the bearer token"
     } else {
@@ -57,6 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 bound: Some(local),
                 public_urls: args.public_urls,
                 request_timeout: Some(std::time::Duration::from_secs(60)),
+                frame_ancestors: args.frame_ancestors,
             },
         )?;
         println!(
@@ -80,4 +85,54 @@ fn parse_public_url(s: &str) -> Result<url::Url, String> {
         return Err(format!("{s:?} is not an http(s) URL with a host"));
     }
     Ok(u)
+}
+
+/// A `--frame-ancestors` value: CSP sources, nothing that would end the directive.
+fn parse_frame_ancestors(s: &str) -> Result<String, String> {
+    let v = s.trim();
+    if v.is_empty() || v.contains([';', ',']) || v.chars().any(|c| c.is_control() || !c.is_ascii())
+    {
+        return Err(format!(
+            "{s:?} is not a list of CSP sources (such as \"'self' https://news.example\" or 'none')"
+        ));
+    }
+    Ok(v.to_string())
+}
+
+/// The configured token: none when unset or empty; refused when it has spaces (or other
+/// whitespace) around it, which a client sending it would lose, or inside it.
+fn checked_token(token: Option<String>) -> anyhow::Result<Option<String>> {
+    match token {
+        None => Ok(None),
+        Some(t) if t.is_empty() => Ok(None),
+        Some(t) if t.trim() != t || t.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            anyhow::bail!(
+                "the token (--token or DATELINE_TOKEN) has spaces or control characters in or around it: give it without them"
+            )
+        }
+        Some(t) => Ok(Some(t)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_with_surrounding_spaces_is_refused_at_start() {
+        assert!(checked_token(Some(" s3cret".into())).is_err());
+        assert!(checked_token(Some("s3cret\n".into())).is_err());
+        assert!(checked_token(Some("   ".into())).is_err());
+        assert!(checked_token(Some("s3 cret".into())).is_err());
+        assert_eq!(checked_token(Some(String::new())).unwrap(), None);
+        assert_eq!(checked_token(None).unwrap(), None);
+        assert_eq!(
+            checked_token(Some("s3cret".into())).unwrap().as_deref(),
+            Some("s3cret")
+        );
+        assert!(parse_frame_ancestors("'self' https://a.example").is_ok());
+        assert!(parse_frame_ancestors("*; script-src *").is_err());
+        assert!(parse_public_url("ftp://x.example").is_err());
+        assert!(parse_public_url("https://x.example/").is_ok());
+    }
 }
