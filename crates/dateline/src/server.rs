@@ -2138,6 +2138,166 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn bad_input_table_gets_clear_4xx_and_leaves_the_store_unchanged() {
+        let (app, _dir) = test_app();
+        call(&app, post_json(JANE)).await;
+        let (_, before) = call(&app, get("/api/timeline.json")).await;
+        let (_, articles_before) = call(&app, get("/api/articles")).await;
+        let request = |method: &str, uri: String, ct: &str, body: Vec<u8>| {
+            Request::builder()
+                .method(method)
+                .uri(uri)
+                .header(header::CONTENT_TYPE, ct)
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let article = |json: &str| {
+            request(
+                "POST",
+                "/api/articles".into(),
+                "application/json",
+                json.as_bytes().to_vec(),
+            )
+        };
+        let json = "application/json";
+        let rows: Vec<(&str, Request<Body>, StatusCode, &str)> = vec![
+            (
+                "empty body",
+                article(""),
+                StatusCode::BAD_REQUEST,
+                "malformed JSON",
+            ),
+            (
+                "empty text",
+                article(r#"{"text": "  ", "published": "2024-01-01"}"#),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "empty",
+            ),
+            (
+                "binary",
+                request(
+                    "POST",
+                    "/api/articles".into(),
+                    json,
+                    vec![0xff, 0xfe, 0x00, 0x41],
+                ),
+                StatusCode::BAD_REQUEST,
+                "malformed JSON",
+            ),
+            (
+                "6 MB",
+                request(
+                    "POST",
+                    "/api/articles".into(),
+                    json,
+                    vec![b'a'; 6 * 1024 * 1024],
+                ),
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "over the limit",
+            ),
+            (
+                "malformed JSON",
+                article(r#"{"text": "#),
+                StatusCode::BAD_REQUEST,
+                "malformed JSON",
+            ),
+            (
+                "impossible date",
+                article(r#"{"text": "Jane Doe resigned.", "published": "2024-02-31"}"#),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid date",
+            ),
+            (
+                "unknown language",
+                article(
+                    r#"{"text": "Jane Doe resigned.", "published": "2024-01-01", "lang": "xx"}"#,
+                ),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown language",
+            ),
+            (
+                "hostile HTML",
+                request(
+                    "POST",
+                    "/api/articles".into(),
+                    "text/html",
+                    b"<script>alert(1)</script><img src=x onerror=alert(1)>".to_vec(),
+                ),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "application/json",
+            ),
+            (
+                "control character in a URL",
+                article(
+                    r#"{"text": "Jane Doe resigned.", "published": "2024-01-01", "url": "https://a.example/\u0007"}"#,
+                ),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "control character",
+            ),
+            (
+                "10,000 query words",
+                get(&format!("/api/events?q={}", vec!["w"; 10_000].join("+"))),
+                StatusCode::BAD_REQUEST,
+                "at most",
+            ),
+            (
+                "a path of 10,000 characters",
+                get(&format!("/api/{}", "p".repeat(10_000))),
+                StatusCode::NOT_FOUND,
+                "no API route",
+            ),
+            (
+                "an event id of 10,000 characters",
+                request(
+                    "PATCH",
+                    format!("/api/events/{}", "e".repeat(10_000)),
+                    json,
+                    br#"{"hidden": true}"#.to_vec(),
+                ),
+                StatusCode::NOT_FOUND,
+                "no event",
+            ),
+            (
+                "malformed import",
+                request(
+                    "POST",
+                    "/api/import?name=x".into(),
+                    "text/csv",
+                    b"date,kind\n2024-13,resignation\n".to_vec(),
+                ),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "line 2",
+            ),
+            (
+                "binary import",
+                request(
+                    "POST",
+                    "/api/import?name=x".into(),
+                    "text/csv",
+                    vec![0xff, 0xfe, 0x00],
+                ),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "not UTF-8",
+            ),
+        ];
+        for (what, req, status, needle) in rows {
+            let (got, body) = call(&app, req).await;
+            assert_eq!(got, status, "{what}: {body}");
+            let error = body["error"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{what}: no error in {body}"));
+            assert!(error.contains(needle), "{what}: {error}");
+        }
+        let (_, after) = call(&app, get("/api/timeline.json")).await;
+        let (_, articles_after) = call(&app, get("/api/articles")).await;
+        assert_eq!(before, after, "the timeline is unchanged");
+        assert_eq!(
+            articles_before, articles_after,
+            "the articles are unchanged"
+        );
+    }
+
+    #[tokio::test]
     async fn plain_text_write_needs_a_token() {
         let (app, _dir) = test_app();
         let article = Request::post("/api/articles?published=2024-09-27")
