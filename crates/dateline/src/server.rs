@@ -56,6 +56,8 @@ pub struct ServeConfig {
     /// Who may frame the app (the CSP `frame-ancestors` sources, `--frame-ancestors`);
     /// `None`: any page (embedding is a feature).
     pub frame_ancestors: Option<String>,
+    /// Requests handled at once, over every route; 0: [`MAX_IN_FLIGHT`].
+    pub max_in_flight: usize,
 }
 
 /// The `Content-Security-Policy` of every response: scripts only from the service itself,
@@ -575,7 +577,6 @@ pub fn app(state: AppState) -> Router {
             BODY_TIMEOUT,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), require_token))
-        .layer(tower::limit::ConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
         }));
@@ -608,7 +609,15 @@ pub fn app(state: AppState) -> Router {
     if let Some(cors) = cors_layer(&config.cors_origins) {
         router = router.layer(cors);
     }
-    router.with_state(state)
+    // One limit for the whole service (Router::layer would give each route its own).
+    let in_flight = match config.max_in_flight {
+        0 => MAX_IN_FLIGHT,
+        n => n,
+    };
+    Router::new().fallback_service(tower::limit::ConcurrencyLimit::new(
+        router.with_state(state),
+        in_flight,
+    ))
 }
 
 /// CORS for the configured origins (`*`: any), so that pages elsewhere can embed the API.
@@ -2295,6 +2304,26 @@ mod tests {
             articles_before, articles_after,
             "the articles are unchanged"
         );
+    }
+
+    #[tokio::test]
+    async fn requests_in_flight_are_limited_over_every_route() {
+        let (app, _dir) = app_with(ServeConfig {
+            max_in_flight: 1,
+            ..ServeConfig::default()
+        });
+        let slow = tokio::spawn(app.clone().oneshot(get("/api/test-slow")));
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        // Another route waits for the one place.
+        let waited = tokio::time::timeout(
+            std::time::Duration::from_millis(500),
+            app.clone().oneshot(get("/api/health")),
+        )
+        .await;
+        assert!(waited.is_err(), "the limit is shared by every route");
+        slow.abort();
+        let _ = slow.await;
+        assert_eq!(call(&app, get("/api/health")).await.0, StatusCode::OK);
     }
 
     #[tokio::test]

@@ -62,6 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 public_urls: args.public_urls,
                 request_timeout: Some(std::time::Duration::from_secs(60)),
                 frame_ancestors: args.frame_ancestors,
+                max_in_flight: crate::server::MAX_IN_FLIGHT,
             },
         )?;
         println!(
