@@ -580,16 +580,6 @@ pub fn app(state: AppState) -> Router {
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
         }));
-    if let Some(limit) = config.request_timeout {
-        router = router.layer(middleware::from_fn(
-            move |req: Request, next: Next| async move {
-                match tokio::time::timeout(limit, next.run(req)).await {
-                    Ok(response) => response,
-                    Err(_) => ApiError::Timeout(limit).into_response(),
-                }
-            },
-        ));
-    }
     use tower_http::set_header::SetResponseHeaderLayer;
     let csp = HeaderValue::from_str(&content_security_policy(config.frame_ancestors.as_deref()))
         .unwrap_or_else(|_| HeaderValue::from_static("script-src 'self' 'wasm-unsafe-eval'"));
@@ -614,10 +604,22 @@ pub fn app(state: AppState) -> Router {
         0 => MAX_IN_FLIGHT,
         n => n,
     };
-    Router::new().fallback_service(tower::limit::ConcurrencyLimit::new(
+    let limited = Router::new().fallback_service(tower::limit::ConcurrencyLimit::new(
         router.with_state(state),
         in_flight,
-    ))
+    ));
+    // The timeout is outside the limit, so that waiting for a place counts too.
+    match config.request_timeout {
+        None => limited,
+        Some(limit) => limited.layer(middleware::from_fn(
+            move |req: Request, next: Next| async move {
+                match tokio::time::timeout(limit, next.run(req)).await {
+                    Ok(response) => response,
+                    Err(_) => ApiError::Timeout(limit).into_response(),
+                }
+            },
+        )),
+    }
 }
 
 /// CORS for the configured origins (`*`: any), so that pages elsewhere can embed the API.
