@@ -148,15 +148,22 @@ impl Server {
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .expect("timeout");
+        // The server's own Host unless the caller gives one.
+        let host = headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("host"))
+            .map_or(self.authority(), |(_, v)| *v);
         let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            self.authority(),
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
             body.len()
         );
         if let Some(ct) = content_type {
             head.push_str(&format!("Content-Type: {ct}\r\n"));
         }
-        for (name, value) in headers {
+        for (name, value) in headers
+            .iter()
+            .filter(|(n, _)| !n.eq_ignore_ascii_case("host"))
+        {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str("\r\n");

@@ -6,14 +6,21 @@ use dateline_e2e::{Server, fixture};
 fn posting_the_seed_gives_murati_on_2024_09_26_and_reposting_is_a_no_op() {
     let server = Server::start(&[]);
     let text = std::fs::read_to_string(fixture("demo/articles/seed-it.txt")).unwrap();
+    let article = serde_json::json!({ "text": text, "lang": "it" }).to_string();
     let (status, body) = server.request(
         "POST",
-        "/api/articles?lang=it",
-        Some("text/plain; charset=utf-8"),
-        text.as_bytes(),
+        "/api/articles",
+        Some("application/json"),
+        article.as_bytes(),
     );
     assert_eq!(status, 201, "{body}");
-    let (status, _) = server.request("POST", "/api/articles", Some("text/plain"), text.as_bytes());
+    let again = serde_json::json!({ "text": text }).to_string();
+    let (status, _) = server.request(
+        "POST",
+        "/api/articles",
+        Some("application/json"),
+        again.as_bytes(),
+    );
     assert_eq!(status, 200, "the same text again changes nothing");
 
     let doc = server.get_json("/api/timeline.json");
@@ -96,6 +103,53 @@ fn with_a_token_writes_need_it_and_corrections_survive_reposting() {
     assert_eq!(status, 200);
     assert_eq!(server.get_json(&path)["date"]["value"], "2024-09-25");
     assert_eq!(server.get_json(&path)["corrected"], true);
+    // text/plain is taken with the token; binary text is refused.
+    let (s, b) = server.request_with(
+        "POST",
+        "/api/articles?published=2024-01-01",
+        Some("text/plain"),
+        &auth,
+        &[0xff, 0xfe, 0x41],
+    );
+    assert_eq!(s, 422);
+    assert!(b.contains("not UTF-8"), "{b}");
+}
+
+#[test]
+fn cross_origin_write_is_refused() {
+    let server = Server::start(&[]);
+    // The audit's repro: a page elsewhere posts a curated CSV as text/plain (no preflight).
+    let csv = b"date,kind,persons\n2024-01-01,resignation,Jane Doe\n";
+    let (s, b) = server.request_with(
+        "POST",
+        "/api/import?name=x",
+        Some("text/plain;charset=UTF-8"),
+        &[("Origin", "https://evil.example")],
+        csv,
+    );
+    assert_eq!(s, 403, "{b}");
+    assert!(b.contains("cross-origin"), "{b}");
+    // DNS rebinding: another name for this address.
+    let (s, b) = server.request_with(
+        "POST",
+        "/api/import?name=x",
+        Some("text/csv"),
+        &[("Host", "rebind.example")],
+        csv,
+    );
+    assert_eq!(s, 403, "{b}");
+    let doc = server.get_json("/api/timeline.json");
+    assert!(doc["events"].as_array().unwrap().is_empty());
+    // Its own origin, and clients that send no Origin, may write.
+    let own = format!("http://{}", server.authority());
+    let (s, b) = server.request_with(
+        "POST",
+        "/api/import?name=x",
+        Some("text/csv"),
+        &[("Origin", own.as_str())],
+        csv,
+    );
+    assert_eq!(s, 201, "{b}");
 }
 
 #[test]
@@ -137,10 +191,18 @@ fn bad_input_gets_a_json_error_and_loses_nothing() {
         "POST",
         "/api/articles?published=2024-01-01",
         Some("text/plain"),
-        &[0xff, 0xfe, 0x41],
+        b"Jane Doe resigned.",
     );
-    assert_eq!(s, 422);
-    assert!(json(s, &b).contains("not UTF-8"));
+    assert_eq!(s, 415, "text/plain only with a token");
+    assert!(json(s, &b).contains("--token"));
+    let (s, b) = server.request(
+        "POST",
+        "/api/articles",
+        Some("application/json"),
+        b"{\"text\": \"\xff\xfe\", \"published\": \"2024-01-01\"}",
+    );
+    assert_eq!(s, 400, "{b}");
+    json(s, &b);
     let (s, b) = server.request(
         "POST",
         "/api/articles",

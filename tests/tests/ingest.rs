@@ -80,3 +80,30 @@ fn a_folder_of_every_format_is_ingested_with_a_summary_and_merged() {
         assert!(titles.contains(&title), "{titles:?}");
     }
 }
+
+#[test]
+fn ics_injection_through_an_article_url_is_rejected_by_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"text": "Acme appointed Jane Doe as CEO in May.", "published": "2024-09-27", "url": "https://ok.example/\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil"}"#,
+            "\n",
+            r#"{"text": "Initech appointed Bob Ray as CFO on 3 June 2024.", "published": "2024-09-27", "url": "javascript:alert(1)"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let db = dir.path().join("d.db");
+    let (ok, out, err) = run_cli(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert!(!ok, "{out}{err}");
+    assert!(err.contains("control character"), "{err}");
+    assert!(err.contains("not an http or https link"), "{err}");
+    assert!(out.contains("2 rejected"), "{out}");
+}

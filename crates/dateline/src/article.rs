@@ -56,6 +56,22 @@ impl NewArticle {
         })
     }
 
+    /// Checks the article's URL and writes it in its normal form (the `url` crate's): an
+    /// absolute `http` or `https` URL with a host and no control characters (a line break
+    /// in a URL would end an iCalendar line and start another event). An empty one is
+    /// dropped. The error says what is wrong.
+    pub fn check_url(&mut self) -> Result<(), String> {
+        let Some(raw) = self.url.as_deref().map(str::trim) else {
+            return Ok(());
+        };
+        if raw.is_empty() {
+            self.url = None;
+            return Ok(());
+        }
+        self.url = Some(checked_url(raw)?);
+        Ok(())
+    }
+
     /// The title: the given one, or the article's first non-empty line when short.
     pub fn title_or_first_line(&self) -> Option<String> {
         self.title.clone().or_else(|| {
@@ -67,6 +83,31 @@ impl NewArticle {
                 .map(str::to_string)
         })
     }
+}
+
+/// `raw` as a normal `http(s)` URL, or what is wrong with it (see [`NewArticle::check_url`]).
+pub fn checked_url(raw: &str) -> Result<String, String> {
+    // Before parsing: the URL parser silently drops tabs and line breaks.
+    if let Some(c) = raw.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "the url contains a control character (U+{:04X}): {:?}",
+            u32::from(c),
+            raw.chars().take(200).collect::<String>()
+        ));
+    }
+    let url = url::Url::parse(raw).map_err(|e| {
+        format!(
+            "the url {:?} is not an absolute URL: {e}",
+            raw.chars().take(200).collect::<String>()
+        )
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return Err(format!(
+            "the url {:?} is not an http or https link",
+            raw.chars().take(200).collect::<String>()
+        ));
+    }
+    Ok(url.into())
 }
 
 /// The metadata keys a `.txt` article's front matter may set.
@@ -244,6 +285,37 @@ mod tests {
             from_html(ld).unwrap().published.as_deref(),
             Some("2024-05-02")
         );
+    }
+
+    #[test]
+    fn ics_injection_through_an_article_url_is_refused_at_ingest() {
+        let mut a = NewArticle {
+            url: Some("https://ok.example/\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil".into()),
+            ..NewArticle::default()
+        };
+        let e = a.check_url().unwrap_err();
+        assert!(e.contains("control character"), "{e}");
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x.example/a",
+            "not a url",
+            "https://",
+            "http://a\tb.example/",
+        ] {
+            assert!(checked_url(bad).is_err(), "{bad}");
+        }
+        let mut ok = NewArticle {
+            url: Some(" https://News.example/a b?x=1 ".into()),
+            ..NewArticle::default()
+        };
+        ok.check_url().unwrap();
+        assert_eq!(ok.url.as_deref(), Some("https://news.example/a%20b?x=1"));
+        let mut empty = NewArticle {
+            url: Some("  ".into()),
+            ..NewArticle::default()
+        };
+        empty.check_url().unwrap();
+        assert_eq!(empty.url, None);
     }
 
     #[test]

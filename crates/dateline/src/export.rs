@@ -143,6 +143,9 @@ impl Filter {
             .filter(|v| !v.trim().is_empty())
             .map(|v| parse_bound("to", v))
             .transpose()?;
+        if let Some(q) = q {
+            crate::store::read::check_search(q)?;
+        }
         f.words = q
             .unwrap_or_default()
             .to_lowercase()
@@ -516,7 +519,7 @@ fn tl_slide(
     let mut slide = serde_json::json!({
         "start_date": start,
         "text": { "headline": html(&headline(e)), "text": text },
-        "group": group,
+        "group": html(&group),
         "unique_id": e.id,
         "dateline": {
             "kind": e.kind,
@@ -586,16 +589,17 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
         };
         let evidence: Vec<&str> = e.sources.iter().map(|s| s.evidence.text.as_str()).collect();
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        w.write_record([
+        // Every cell guarded, ids and currencies too: an imported file may have set them.
+        let row: [String; 17] = [
             e.id.clone(),
             e.date.value.clone(),
             e.date.precision.as_str().to_string(),
             e.date.approx.to_string(),
             e.kind.as_str().to_string(),
-            inert_cell(e.persons.join(PERSON_SEPARATOR)),
-            inert_cell(opt(&e.org)),
-            inert_cell(opt(&e.role)),
-            inert_cell(opt(&e.target)),
+            e.persons.join(PERSON_SEPARATOR),
+            opt(&e.org),
+            opt(&e.role),
+            opt(&e.target),
             e.amount
                 .as_ref()
                 .map(|a| a.value.to_string())
@@ -605,20 +609,39 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
                 .map(|a| a.currency.clone())
                 .unwrap_or_default(),
             e.count.map(|c| c.to_string()).unwrap_or_default(),
-            inert_cell(headline(e)),
-            inert_cell(evidence.join(SOURCE_SEPARATOR)),
-            inert_cell(join(&|a| a.title.as_deref())),
-            inert_cell(join(&|a| a.url.as_deref())),
+            headline(e),
+            evidence.join(SOURCE_SEPARATOR),
+            join(&|a| a.title.as_deref()),
+            join(&|a| a.url.as_deref()),
             e.curated.to_string(),
-        ])?;
+        ];
+        w.write_record(row.map(inert_cell))?;
     }
     w.flush()?;
     w.into_inner()
         .map_err(|e| anyhow::anyhow!("cannot write the CSV: {e}"))
 }
 
-/// The document as iCalendar (RFC 5545, written by the `icalendar` crate, which escapes and
-/// folds): one all-day `VEVENT` per event over the days its date covers (a day, a whole
+/// A TEXT value for iCalendar: line breaks (`\r\n`, a bare `\r`) become `\n`, which the
+/// `icalendar` crate escapes, and other control characters are dropped, so no value can
+/// end its content line and start another (RFC 5545 3.3.11 allows no controls but
+/// HTAB).
+fn ics_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .collect()
+}
+
+/// A value the `icalendar` crate writes as it is (UID, URL, CATEGORIES): no control
+/// characters at all.
+fn ics_raw(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// The document as iCalendar (RFC 5545, written by the `icalendar` crate, which folds; every
+/// value goes through [`ics_text`] or [`ics_raw`] first, URLs through the `url` crate): one all-day `VEVENT` per event over the days its date covers (a day, a whole
 /// month, quarter or year; `DTEND` is the day after), with the headline as `SUMMARY`, the
 /// facts, evidence and sources as `DESCRIPTION`, the first source's link as `URL`, the
 /// kind as `CATEGORIES` and `<id>@dateline` as `UID`.
@@ -635,7 +658,8 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
     ] {
         cal.append_property(icalendar::Property::new(k, v));
     }
-    cal.name(&doc.title);
+    // The crate writes NAME unescaped (X-WR-CALNAME escaped): one line, no controls.
+    cal.name(&ics_raw(&doc.title.replace(['\r', '\n'], " ")));
     for e in &doc.events {
         let Some((first, last)) = date_range(&e.date) else {
             continue;
@@ -647,28 +671,32 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
             if let Some(a) = articles.get(s.article_id.as_str()) {
                 let mut cite = format!("— {}", a.title.as_deref().unwrap_or("Source"));
                 cite.push_str(&format!(", {}", a.published));
-                if let Some(u) = &a.url {
+                if let Some(u) = a
+                    .url
+                    .as_deref()
+                    .and_then(|u| crate::article::checked_url(u).ok())
+                {
                     cite.push_str(&format!(" {u}"));
                 }
                 lines.push(cite);
             }
         }
         let mut ev = icalendar::Event::new();
-        ev.uid(&format!("{}@dateline", e.id))
+        ev.uid(&ics_raw(&format!("{}@dateline", e.id)))
             .timestamp(now)
-            .summary(&headline(e))
-            .description(&lines.join("\n"))
+            .summary(&ics_text(&headline(e)))
+            .description(&ics_text(&lines.join("\n")))
             .starts(first)
             .ends(end)
-            .add_property("CATEGORIES", e.kind.label())
+            .add_property("CATEGORIES", ics_raw(e.kind.label()))
             .add_property("TRANSP", "TRANSPARENT");
         if let Some(url) = e
             .sources
             .iter()
             .filter_map(|s| articles.get(s.article_id.as_str())?.url.as_deref())
-            .find(|u| is_web_link(u))
+            .find_map(|u| crate::article::checked_url(u).ok())
         {
-            ev.url(url);
+            ev.url(&url);
         }
         cal.push(ev.done());
     }
@@ -763,7 +791,7 @@ pub fn write_site(
 }
 
 /// Base64 (standard alphabet, padded).
-fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -1073,6 +1101,38 @@ mod tests {
     }
 
     #[test]
+    fn ics_injection_through_an_article_url_is_refused_in_export() {
+        // A store written before URLs were checked, and text with bare carriage returns.
+        let mut d = doc();
+        d.sources[0].url = Some(
+            "https://ok.example/\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Injected"
+                .into(),
+        );
+        d.sources[0].title = Some("T\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil2".into());
+        d.events[0].sources[0].evidence.text = "a\r\nEND:VEVENT\nUID:evil3\u{0}".into();
+        d.events[1].id = "x\r\nUID:evil4".into();
+        d.events[1].persons = vec!["Bo\rb".into()];
+        d.title = "Title\r\nX-INJECTED:1".into();
+        let text = ics(&d, now_utc());
+        // Every line ends with CRLF, and no value made a line of its own.
+        assert!(
+            !text.replace("\r\n", "").contains(['\r', '\n', '\0']),
+            "{text}"
+        );
+        for line in text.split("\r\n") {
+            assert!(
+                !line.starts_with("UID:evil")
+                    && !line.starts_with("SUMMARY:Injected")
+                    && !line.starts_with("X-INJECTED"),
+                "{line:?} in {text}"
+            );
+        }
+        let cal: icalendar::Calendar = text.parse().unwrap();
+        assert_eq!(cal.events().count(), 4);
+        assert!(!text.contains("URL:https://ok.example"), "{text}");
+    }
+
+    #[test]
     fn untrusted_text_cannot_become_a_formula_or_a_script_link() {
         let mut d = doc();
         d.sources[0].url = Some("javascript:alert(1)".into());
@@ -1088,6 +1148,37 @@ mod tests {
         assert_eq!(&row[13], "'=HYPERLINK(\"http://x\")");
         assert_eq!(&row[7], "'-CTO");
         assert!(is_web_link("HTTPS://x.example") && !is_web_link("data:text/html,x"));
+    }
+
+    #[test]
+    fn csv_formula_guard_covers_every_cell() {
+        let mut d = doc();
+        d.events[1].id = "=cmd|'/c calc'!A1".into();
+        if let Some(a) = d.events[1].amount.as_mut() {
+            a.currency = "@SUM(1)".into();
+        }
+        let bytes = csv(&d).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        let row = r.records().nth(1).unwrap().unwrap();
+        assert_eq!(&row[0], "'=cmd|'/c calc'!A1");
+        assert_eq!(&row[10], "'@SUM(1)");
+        for row in csv::Reader::from_reader(bytes.as_slice()).records() {
+            for cell in row.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn timelinejs_group_is_html_escaped() {
+        let mut d = doc();
+        d.events[0].persons = vec!["<img src=x onerror=alert(1)>".into()];
+        let tl = timelinejs(&d);
+        let group = tl["events"][0]["group"].as_str().unwrap();
+        assert_eq!(group, "&lt;img src=x onerror=alert(1)&gt;");
     }
 
     #[test]

@@ -192,12 +192,25 @@ impl Draft {
         } else {
             persons.join(" ")
         };
+        if let Some((_, c)) = &self.amount
+            && !is_currency_code(c)
+        {
+            return Err(format!(
+                "currency {c:?} is not an ISO 4217 code: three capital letters such as USD or EUR"
+            ));
+        }
         let id = match self
             .id
             .map(|i| i.trim().to_string())
             .filter(|i| !i.is_empty())
         {
             Some(id) => {
+                if id.chars().count() > MAX_ID_CHARS || id.chars().any(char::is_control) {
+                    return Err(format!(
+                        "the id {:?} is not an id: at most {MAX_ID_CHARS} characters, no control characters",
+                        id.chars().take(60).collect::<String>()
+                    ));
+                }
                 if !ids.insert(id.clone()) {
                     return Err(format!("the id {id:?} is used twice"));
                 }
@@ -243,6 +256,14 @@ impl Draft {
         }))
         .map_err(|e| format!("cannot build the event: {e}"))
     }
+}
+
+/// Longest id an imported event may give itself.
+const MAX_ID_CHARS: usize = 200;
+
+/// Whether `c` has the form of an ISO 4217 currency code: three capital ASCII letters.
+pub fn is_currency_code(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Text without HTML tags, with the common entities decoded and spaces collapsed.
@@ -363,7 +384,10 @@ fn tl_slide(slide: &serde_json::Value) -> Result<Draft, String> {
         let start = slide.get("start_date").ok_or("no start_date")?;
         d.date = Some(tl_date(start)?);
         d.kind = guess_kind(&headline);
-        let group = str_of(slide.get("group"));
+        // Our export escapes the group as HTML (older TimelineJS renders it as such).
+        let group = str_of(slide.get("group"))
+            .map(|g| strip_html(&g))
+            .filter(|g| !g.is_empty());
         match (d.kind, group) {
             (Some(k), Some(g)) if !k.is_personal() => d.org = Some(g),
             (_, Some(g)) => d.persons = vec![g],
@@ -567,6 +591,34 @@ mod tests {
         assert!(e.contains("line 3: unknown kind \"party\""), "{e}");
         assert!(e.contains("line 4: a appointment needs the people"), "{e}");
         assert!(err("a.csv", "date,kind\n").contains("holds no events"));
+    }
+
+    #[test]
+    fn currencies_are_iso_4217_codes_and_ids_are_checked() {
+        let ok = parse(
+            "a.csv",
+            "date,kind,org,amount,currency\n2024,funding,Acme,5,usd\n",
+        )
+        .unwrap();
+        assert_eq!(ok[0].amount.as_ref().unwrap().currency, "USD");
+        for (currency, what) in [
+            ("=1+1", "formula"),
+            ("US", "short"),
+            ("DOLLARS", "long"),
+            ("€", "symbol"),
+        ] {
+            let csv = format!("date,kind,org,amount,currency\n2024,funding,Acme,5,{currency}\n");
+            let e = format!("{:#}", parse("a.csv", &csv).unwrap_err());
+            assert!(e.contains("ISO 4217"), "{what}: {e}");
+        }
+        let tl = r#"{"events": [{"start_date": {"year": 2024}, "text": {"headline": "Funding: Acme"}, "group": "Acme",
+            "dateline": {"kind": "funding", "date": {"value": "2024", "precision": "year", "approx": false}, "org": "Acme", "amount": {"value": 5, "currency": "=X()"}}}]}"#;
+        assert!(format!("{:#}", parse("a.json", tl).unwrap_err()).contains("ISO 4217"));
+        let long = format!(
+            "id,date,kind,persons\n{},2024,resignation,Ann Lee\n",
+            "x".repeat(300)
+        );
+        assert!(format!("{:#}", parse("a.csv", &long).unwrap_err()).contains("not an id"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ use dateline_api::{
     TimelineEvent,
 };
 use dateline_core::slug;
-use rusqlite::{Connection, OptionalExtension as _, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -247,7 +247,14 @@ impl Store {
             return Ok(());
         }
         // All pending migrations in one transaction: a store is at one version or the next.
-        let tx = self.conn.transaction()?;
+        // The version is read again inside it (a write transaction from the start, so two
+        // processes opening an older store at once take turns and the second finds the
+        // migrations done).
+        let tx = self.write_transaction()?;
+        let applied: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if applied >= MIGRATIONS.len() {
+            return Ok(());
+        }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
             tx.execute_batch(sql)
                 .with_context(|| format!("migration {} failed", i + 1))?;
@@ -259,6 +266,15 @@ impl Store {
         tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// A transaction that takes the write lock when it begins (`BEGIN IMMEDIATE`): a
+    /// transaction that reads and then writes would otherwise fail at once with "database
+    /// is locked" when another process writes meanwhile, since SQLite does not wait (busy
+    /// timeout) to upgrade a read transaction; this way it waits up to the busy timeout.
+    fn write_transaction(&mut self) -> rusqlite::Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
     }
 
     /// The writing connection (reads in tests and the CLI go through it too).
@@ -275,7 +291,7 @@ impl Store {
         extraction: &Extraction,
     ) -> anyhow::Result<IngestOutcome> {
         let id = article_id(text);
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let inserted = tx.execute(
             "INSERT OR IGNORE INTO articles (id, title, url, published, lang, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![id, meta.title, meta.url, extraction.published, extraction.lang, text],
@@ -315,8 +331,8 @@ impl Store {
         events: &[Event],
     ) -> anyhow::Result<ImportOutcome> {
         let id = article_id(&format!("import\n{name}\n{text}"));
-        let previous: Option<String> = self
-            .conn
+        let tx = self.write_transaction()?;
+        let previous: Option<String> = tx
             .query_row(
                 "SELECT id FROM articles WHERE import_name = ?1",
                 [name],
@@ -324,6 +340,7 @@ impl Store {
             )
             .optional()?;
         if previous.as_deref() == Some(id.as_str()) {
+            drop(tx);
             let (events, timeline_event_ids) = self.article_events(&id)?;
             return Ok(ImportOutcome {
                 article_id: id,
@@ -334,7 +351,6 @@ impl Store {
                 timeline_event_ids,
             });
         }
-        let tx = self.conn.transaction()?;
         let mut stale: Vec<String> = Vec::new();
         if let Some(prev) = &previous {
             let mut stmt =
@@ -433,7 +449,7 @@ impl Store {
         id: &str,
         patch: &EventPatch,
     ) -> anyhow::Result<Option<TimelineEvent>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let exists = tx
             .query_row("SELECT 1 FROM timeline_events WHERE id = ?1", [id], |_| {
                 Ok(())
@@ -481,7 +497,7 @@ impl Store {
         &mut self,
         mut extract: impl FnMut(&str, &str, &str) -> anyhow::Result<Extraction>,
     ) -> anyhow::Result<ReextractOutcome> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let count = |tx: &Transaction<'_>| -> anyhow::Result<usize> {
             Ok(tx.query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize)
         };
@@ -524,7 +540,7 @@ impl Store {
     /// Recomputes the whole timeline from the stored article events and the corrections.
     #[cfg(test)]
     pub fn rebuild(&mut self) -> anyhow::Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         rebuild_timeline(&tx)?;
         tx.commit()?;
         Ok(())
@@ -1123,6 +1139,32 @@ pub mod read {
         pub limit: usize,
         /// Resume after this (date value, id), from a previous page's cursor.
         pub after: Option<(String, String)>,
+    }
+
+    /// Most words a search (`q=`) may have: each is one `LIKE` over every event.
+    pub const MAX_SEARCH_WORDS: usize = 32;
+    /// Longest word of a search, in characters.
+    pub const MAX_SEARCH_WORD_CHARS: usize = 200;
+
+    /// Checks a search's size: at most [`MAX_SEARCH_WORDS`] words of at most
+    /// [`MAX_SEARCH_WORD_CHARS`] characters; the error says which limit was passed.
+    pub fn check_search(q: &str) -> Result<(), String> {
+        let words = q.split_whitespace().count();
+        if words > MAX_SEARCH_WORDS {
+            return Err(format!(
+                "q= has {words} words: a search takes at most {MAX_SEARCH_WORDS}"
+            ));
+        }
+        if let Some(w) = q
+            .split_whitespace()
+            .find(|w| w.chars().count() > MAX_SEARCH_WORD_CHARS)
+        {
+            return Err(format!(
+                "q= has a word of {} characters: a search word has at most {MAX_SEARCH_WORD_CHARS}",
+                w.chars().count()
+            ));
+        }
+        Ok(())
     }
 
     /// Writes a page cursor: the last event's date value and id.
@@ -1754,6 +1796,86 @@ mod tests {
         assert!(check_date(&dated("2024-11", Precision::Quarter)).is_err());
         assert!(check_date(&dated("2024", Precision::Day)).is_err());
         assert!(check_date(&dated("2024", Precision::Year)).is_ok());
+    }
+
+    /// Holds the write lock of the store at `path` from another connection (another
+    /// process, as `sqlite3` with `BEGIN IMMEDIATE` would) for `hold`, in a thread.
+    fn write_elsewhere(path: &Path, hold: std::time::Duration) -> std::thread::JoinHandle<()> {
+        let other = Connection::open(path).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        other
+            .execute("UPDATE articles SET title = title", [])
+            .unwrap();
+        std::thread::spawn(move || {
+            std::thread::sleep(hold);
+            other.execute_batch("COMMIT").unwrap();
+        })
+    }
+
+    #[test]
+    fn a_patch_waits_while_another_process_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        let mut store = Store::open(&path).unwrap();
+        store
+            .ingest(
+                "Ann Lee resigned.",
+                &META,
+                &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
+            )
+            .unwrap();
+        let id = store.timeline("t").unwrap().events[0].id.clone();
+        let hold = std::time::Duration::from_millis(300);
+        let hidden: EventPatch =
+            serde_json::from_value(serde_json::json!({"hidden": true})).unwrap();
+
+        let writer = write_elsewhere(&path, hold);
+        let started = std::time::Instant::now();
+        let patched = store.patch_event(&id, &hidden).unwrap();
+        assert!(patched.is_some_and(|e| e.hidden));
+        assert!(
+            started.elapsed() >= hold / 2,
+            "it waited for the other writer"
+        );
+        writer.join().unwrap();
+
+        // The same for an import that replaces an earlier one, and for reextract.
+        let curated = vec![event("Bo Ray", "2024-01", Precision::Month)];
+        store
+            .import_curated("desk.csv", "v1", "2024-09-28", &curated)
+            .unwrap();
+        let writer = write_elsewhere(&path, hold);
+        let outcome = store
+            .import_curated("desk.csv", "v2", "2024-09-28", &curated)
+            .unwrap();
+        assert!(outcome.replaced);
+        writer.join().unwrap();
+        let writer = write_elsewhere(&path, hold);
+        store
+            .reextract(|_, _, _| {
+                Ok(extraction(vec![event(
+                    "Ann Lee",
+                    "2024-09-12",
+                    Precision::Day,
+                )]))
+            })
+            .unwrap();
+        writer.join().unwrap();
+    }
+
+    #[test]
+    fn concurrent_first_opens_of_a_store_both_succeed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || Store::open(&path).map(|_| ()))
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap().unwrap();
+        }
     }
 
     #[test]

@@ -170,6 +170,10 @@ fn ingest_one(
     if article.lang.is_none() {
         article.lang.clone_from(&args.lang);
     }
+    if let Err(e) = article.check_url() {
+        tally.rejected.push((what, e));
+        return Ok(());
+    }
     let extraction = match article.extract() {
         Ok(x) => x,
         Err(e) => {
