@@ -87,7 +87,8 @@ fn build(t: &EventTable) -> Matcher {
     let mult_words = alternation(t.multipliers.iter().map(|m| m.0));
     let abbr = "bn|mn|mds|md|mrd|m|b|k|tn|g";
     let currency_words = alternation(t.currencies.iter().map(|c| c.0));
-    let number_words = alternation(t.number_words.iter().map(|w| w.0));
+    let figure_numbers = t.figure_numbers();
+    let number_words = alternation(figure_numbers.iter().map(|w| w.0.as_str()));
     let qualifiers = alternation(t.qualifiers.iter().map(|q| q.0));
     let signs = SIGNS.iter().map(|s| s.0).collect::<Vec<_>>().join("|");
     // ASCII word boundaries keep the regex on the fast DFA engines (a Unicode `\b` does not
@@ -116,10 +117,9 @@ fn build(t: &EventTable) -> Matcher {
             .iter()
             .filter_map(|&(p, c)| anchored(&crate::tables::pattern(p)).map(|r| (r, c)))
             .collect(),
-        words: t
-            .number_words
+        words: figure_numbers
             .iter()
-            .filter_map(|&(p, v)| anchored(p).map(|r| (r, v)))
+            .filter_map(|(p, v)| anchored(p).map(|r| (r, *v)))
             .collect(),
         qualifiers: t
             .qualifiers
@@ -278,7 +278,8 @@ mod tests {
         for t in crate::rules::event_tables() {
             let closing = t.multipliers.iter().map(|m| m.0);
             let closing = closing.chain(t.currencies.iter().map(|c| c.0));
-            let closing = closing.chain(t.number_words.iter().map(|w| w.0));
+            let numbers = t.figure_numbers();
+            let closing = closing.chain(numbers.iter().map(|w| w.0.as_str()));
             for phrase in closing {
                 for alt in phrase.split('|') {
                     let end = alt.trim_end_matches([')', '?', '*', '+', ']']);
@@ -289,7 +290,7 @@ mod tests {
                     );
                 }
             }
-            for (phrase, _) in t.number_words {
+            for (phrase, _) in &numbers {
                 for alt in phrase.split('|') {
                     let start = alt.trim_start_matches(['(', '?', ':', '[']);
                     assert!(

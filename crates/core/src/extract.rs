@@ -174,7 +174,7 @@ fn build_compiled(l: Lang) -> Compiled {
         years_later: {
             let number = format!(
                 r"(?P<n>\d{{1,2}}|{})",
-                alternation(t.number_words.iter().map(|w| w.0))
+                alternation(t.figure_numbers().iter().map(|w| w.0.as_str()))
             );
             t.years_later
                 .iter()
@@ -191,9 +191,9 @@ fn build_compiled(l: Lang) -> Compiled {
                 .collect()
         },
         number_words: t
-            .number_words
+            .figure_numbers()
             .iter()
-            .filter_map(|&(w, n)| Regex::new(&format!("(?i)^(?:{w})$")).ok().map(|r| (r, n)))
+            .filter_map(|(w, n)| Regex::new(&format!("(?i)^(?:{w})$")).ok().map(|r| (r, *n)))
             .collect(),
         pro_drop: t.pro_drop,
         predecessor: prefix_regex(t.predecessor),

@@ -48,7 +48,8 @@ pub struct EventTable {
     pub multipliers: &'static [(&'static str, f64)],
     /// Currency words after a number, with their ISO code ("di dollari" → USD).
     pub currencies: &'static [(&'static str, &'static str)],
-    /// Cardinal number words that may precede a multiplier ("dodici" in "dodicimila").
+    /// Number words for figures besides the pack's date numbers (which
+    /// [`EventTable::figure_numbers`] adds): "hundred", "cento".
     pub number_words: &'static [(&'static str, u64)],
     /// Qualifiers before a figure and their name ("più di" → "more_than").
     pub qualifiers: &'static [(&'static str, &'static str)],
@@ -112,6 +113,29 @@ pub struct EventTable {
 }
 
 impl EventTable {
+    /// Cardinal number words that may precede a multiplier ("dodici" in "dodicimila") or
+    /// count years ("tre anni dopo"): the pack's date numbers, written once for both
+    /// layers, then [`EventTable::number_words`]. Only alternatives that start and end in
+    /// an ASCII letter (the amount regex closes words with an ASCII boundary).
+    pub fn figure_numbers(&self) -> Vec<(String, u64)> {
+        let ascii_ends = |a: &&str| {
+            a.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && a.chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+        };
+        let dates = crate::lang::pack(self.lang).dates.numbers;
+        dates
+            .iter()
+            .filter_map(|&(w, n)| Some((w, u64::try_from(n).ok().filter(|&n| n > 0)?)))
+            .chain(self.number_words.iter().copied())
+            .filter_map(|(w, n)| {
+                let alts: Vec<&str> = w.split('|').filter(ascii_ends).collect();
+                (!alts.is_empty()).then(|| (alts.join("|"), n))
+            })
+            .collect()
+    }
+
     /// The trigger phrases of one kind (for headcount: the employee nouns).
     pub fn triggers(&self, kind: EventKind) -> &'static [&'static str] {
         match kind {
