@@ -2194,6 +2194,23 @@ impl Parser<'_> {
             t.approx = true;
         }
         'outer: loop {
+            // "March in a year", "marzo tra due anni": that month in the year so many ahead.
+            if t.anchor.is_none()
+                && t.spec.month.is_some()
+                && t.spec.year.is_none()
+                && t.spec.day.is_none()
+                && self.prep(j) & IN != 0
+                && self.prep(j) & DURING == 0
+            {
+                if let Some((n, Grain::Year, e)) = self.span(j + 1) {
+                    if !self.is(e, |s| matches!(s, Sem::Ago | Sem::Hence)) {
+                        t.spec.year = Some(self.r.year().checked_add(i32::try_from(n).ok()?)?);
+                        t.pref = None;
+                        j = e;
+                        continue 'outer;
+                    }
+                }
+            }
             let mut k = j;
             let mut gctx = 0;
             for _ in 0..3 {

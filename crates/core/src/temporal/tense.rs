@@ -23,27 +23,40 @@ fn closes(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The words of `s`, lowercased, in order (letters, digits and apostrophes).
-fn words(s: &str, out: &mut Vec<(String, bool)>) {
-    out.clear();
-    let mut cur = String::new();
-    let mut capital = false;
-    for c in s.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
-            if cur.is_empty() {
-                capital = c.is_uppercase();
+/// Lowercased words (letters, digits and apostrophes) in one buffer: `spans` index `buf`.
+#[derive(Default)]
+struct Words {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    /// Appends the words of `s`.
+    fn push_text(&mut self, s: &str) {
+        let mut from = None;
+        for c in s.chars() {
+            if c.is_alphanumeric() || c == '\'' || c == '’' {
+                if from.is_none() {
+                    from = Some(self.buf.len());
+                }
+                if c == '’' {
+                    self.buf.push('\'');
+                } else if c.is_ascii() {
+                    self.buf.push(c.to_ascii_lowercase());
+                } else {
+                    self.buf.extend(c.to_lowercase());
+                }
+            } else if let Some(f) = from.take() {
+                self.spans.push((f, self.buf.len()));
             }
-            if c == '’' {
-                cur.push('\'');
-            } else {
-                cur.extend(c.to_lowercase());
-            }
-        } else if !cur.is_empty() {
-            out.push((std::mem::take(&mut cur), capital));
+        }
+        if let Some(f) = from {
+            self.spans.push((f, self.buf.len()));
         }
     }
-    if !cur.is_empty() {
-        out.push((cur, capital));
+
+    fn get(&self, k: usize) -> Option<&str> {
+        self.spans.get(k).and_then(|&(a, z)| self.buf.get(a..z))
     }
 }
 
@@ -53,23 +66,26 @@ fn ends_with_any(w: &str, endings: &[&str]) -> bool {
         .any(|e| w.len() >= e.len() + 2 && w.ends_with(e))
 }
 
-/// The tense the words of one clause say.
-fn read(ws: &[(String, bool)], t: &TenseWords) -> Tense {
+/// The tense the words `ws.spans[from..to]` of one clause say.
+fn read(ws: &Words, from: usize, to: usize, t: &TenseWords) -> Tense {
     let mut progressive = false;
-    for (k, (w, _)) in ws.iter().enumerate() {
+    for k in from..to {
+        let Some(w) = ws.get(k) else { break };
         let future = t.future.iter().any(|f| {
             let mut parts = f.split(' ');
-            parts.next() == Some(w.as_str())
+            parts.next() == Some(w)
                 && parts
                     .enumerate()
-                    .all(|(n, p)| ws.get(k + 1 + n).is_some_and(|(x, _)| x == p))
+                    .all(|(n, p)| k + 1 + n < to && ws.get(k + 1 + n) == Some(p))
         });
-        if future || ends_with_any(w, t.future_endings) && !t.not_future.contains(&w.as_str()) {
+        if future || ends_with_any(w, t.future_endings) && !t.not_future.contains(&w) {
             return Tense::Future;
         }
-        if t.progressive.contains(&w.as_str()) {
-            progressive |= ws[k + 1..].iter().take(3).any(|(x, _)| {
-                ends_with_any(x, t.gerund_endings) && !t.not_future.contains(&x.as_str())
+        if t.progressive.contains(&w) {
+            progressive |= (k + 1..to.min(k + 4)).any(|n| {
+                ws.get(n).is_some_and(|x| {
+                    ends_with_any(x, t.gerund_endings) && !t.not_future.contains(&x)
+                })
             });
         }
     }
@@ -98,34 +114,38 @@ pub(crate) fn tense_at(text: &str, t: &TenseWords, start: usize, end: usize) -> 
     while rb < bytes.len() && rb - end < REACH && !closes(bytes, rb) {
         rb += 1;
     }
-    let (Some(left), Some(right)) = (text.get(lb..start), text.get(end..rb)) else {
-        return Tense::Unmarked;
+    let is_break = |ws: &Words, k: usize| ws.get(k).is_some_and(|w| t.breaks.contains(&w));
+    let mut ws = Words::default();
+    // A cut inside a character (the reach ran out there) drops that side's partial word.
+    let text_at = |a: usize, z: usize| {
+        let mut a = a;
+        while a < z && !text.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut z = z;
+        while z > a && !text.is_char_boundary(z) {
+            z -= 1;
+        }
+        text.get(a..z).unwrap_or_default()
     };
-    let mut ws = Vec::new();
-    words(left, &mut ws);
+    ws.push_text(text_at(lb, start));
+    let left = ws.spans.len();
     // Only the words after the last clause opener.
-    let from = ws
-        .iter()
-        .rposition(|(w, _)| t.breaks.contains(&w.as_str()))
-        .map_or(0, |p| p + 1);
-    let mut clause: Vec<(String, bool)> = ws.drain(from..).collect();
-    let alone = clause.is_empty();
-    let mut right_words = Vec::new();
-    words(right, &mut right_words);
+    let from = (0..left)
+        .rev()
+        .find(|&k| is_break(&ws, k))
+        .map_or(0, |k| k + 1);
+    ws.push_text(text_at(end, rb));
     // "On Friday, the board will vote": a mention alone before a comma reads what follows.
-    if alone && right_words.is_empty() && bytes.get(rb) == Some(&b',') {
+    if from == left && ws.spans.len() == left && bytes.get(rb) == Some(&b',') {
         let mut rb2 = rb + 1;
         while rb2 < bytes.len() && rb2 - rb < REACH && !closes(bytes, rb2) {
             rb2 += 1;
         }
-        if let Some(next) = text.get(rb + 1..rb2) {
-            words(next, &mut right_words);
-        }
+        ws.push_text(text_at(rb + 1, rb2));
     }
-    let to = right_words
-        .iter()
-        .position(|(w, _)| t.breaks.contains(&w.as_str()))
-        .unwrap_or(right_words.len());
-    clause.extend(right_words.drain(..to));
-    read(&clause, t)
+    let to = (left..ws.spans.len())
+        .find(|&k| is_break(&ws, k))
+        .unwrap_or(ws.spans.len());
+    read(&ws, from, to, t)
 }

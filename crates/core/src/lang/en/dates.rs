@@ -192,7 +192,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Span(15, Grain::Minute),
         ),
         (
-            "three quarters of an hour|3/4 hour|3/4 h",
+            "three quarters of an hour|three-quarters of an hour|3/4 hour|3/4 h",
             Span(45, Grain::Minute),
         ),
         ("a fortnight|fortnight", Span(14, Grain::Day)),
