@@ -259,6 +259,7 @@ pub(crate) fn intersect(a: &Time, b: &Time) -> Option<Time> {
             None
         },
         skip: a.skip.max(b.skip),
+        zone: a.zone.or(b.zone),
     })
 }
 
@@ -2194,6 +2195,17 @@ impl Parser<'_> {
             t.approx = true;
         }
         'outer: loop {
+            // "15:00 GMT": the zone the clock time is said in.
+            if self.news && t.spec.hour.is_some() && t.zone.is_none() {
+                if let Some(z) = self.find(j, |s| match s {
+                    Sem::Zone(z) => Some(z),
+                    _ => None,
+                }) {
+                    t.zone = Some(z);
+                    j += 1;
+                    continue 'outer;
+                }
+            }
             // "March in a year", "marzo tra due anni": that month in the year so many ahead.
             if t.anchor.is_none()
                 && t.spec.month.is_some()

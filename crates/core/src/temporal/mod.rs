@@ -182,6 +182,9 @@ pub struct Mention {
     /// It stands for the reference date itself ("now", "to date", "ad oggi", and with
     /// [`Options::references`] "currently", "derzeit"…), not for a date the text states.
     pub reference: bool,
+    /// The time zone the text states for a clock time ("15:00 GMT Saturday": 0), in minutes
+    /// east of UTC, read with [`Options::news`]. The value stays the local time said.
+    pub zone: Option<i16>,
 }
 
 impl Mention {
@@ -430,10 +433,29 @@ fn window(
         date,
         tense: Tense::Unmarked,
         reference: false,
+        zone: None,
     })
 }
 
 fn mention(
+    e: Expr,
+    start: usize,
+    end: usize,
+    r: NaiveDateTime,
+    pref: Preference,
+    opts: Options,
+) -> Option<Mention> {
+    let zone = match e {
+        Expr::One(t) | Expr::From(t) | Expr::Until(t) | Expr::By(t) | Expr::For(t, ..) => t.zone,
+        Expr::Between(a, b) => a.zone.or(b.zone),
+        _ => None,
+    };
+    let mut m = mention_of(e, start, end, r, pref, opts)?;
+    m.zone = zone;
+    Some(m)
+}
+
+fn mention_of(
     e: Expr,
     start: usize,
     end: usize,
@@ -500,6 +522,7 @@ fn mention(
                     date,
                     tense: Tense::Unmarked,
                     reference: false,
+                    zone: None,
                 });
             }
             let value = TimeValue::Interval {
@@ -520,6 +543,7 @@ fn mention(
                 date,
                 tense: Tense::Unmarked,
                 reference: false,
+                zone: None,
             });
         }
         Expr::One(t) => {
@@ -613,6 +637,7 @@ fn mention(
         date,
         tense: Tense::Unmarked,
         reference: false,
+        zone: None,
     })
 }
 
@@ -861,6 +886,15 @@ mod tests {
                 "{text}"
             );
         }
+        // A stated zone is kept with the clock time, only in the news reading.
+        let text = "Kick-off will be at 15:00 GMT on Saturday.";
+        let ms = find_mentions_with(text, Lang::En, r, Preference::Past, Options::NEWS);
+        assert_eq!(
+            ms.first().map(|m| (m.zone, m.first_day.day())),
+            Some((Some(0), 16))
+        );
+        let plain = find_mentions_at(text, Lang::En, r, Preference::Past);
+        assert_eq!(plain.first().and_then(|m| m.zone), None);
         // Spans off the text or inside a character do not panic.
         assert_eq!(clause_tense("già", Lang::It, 2, 99), Tense::Unmarked);
         assert_eq!(clause_tense("già", Lang::It, 0, 3), Tense::Unmarked);

@@ -76,15 +76,25 @@ fn language(code: Option<&str>, text: &str) -> anyhow::Result<Lang> {
 /// event-date bridge, `reference` (the mention stands for the reference date) and `tense`
 /// (of its clause: unmarked, future or progressive).
 pub fn mention_json(m: &Mention) -> Value {
+    // A clock time keeps the zone the text states as an ISO offset ("15:00 GMT":
+    // "…T15:00:00+00:00").
+    let iso = |t| {
+        let mut s = temporal::format_iso(t, m.grain);
+        if let Some(z) = m.zone.filter(|_| m.grain < temporal::Grain::Day) {
+            let (sign, z) = if z < 0 { ('-', -z) } else { ('+', z) };
+            s.push_str(&format!("{sign}{:02}:{:02}", z / 60, z % 60));
+        }
+        s
+    };
     let value = match m.value {
-        TimeValue::Instant(t) => json!(temporal::format_iso(t, m.grain)),
+        TimeValue::Instant(t) => json!(iso(t)),
         TimeValue::Interval { from, to } => {
             let mut o = serde_json::Map::new();
             if let Some(f) = from {
-                o.insert("from".into(), json!(temporal::format_iso(f, m.grain)));
+                o.insert("from".into(), json!(iso(f)));
             }
             if let Some(t) = to {
-                o.insert("to".into(), json!(temporal::format_iso(t, m.grain)));
+                o.insert("to".into(), json!(iso(t)));
             }
             Value::Object(o)
         }

@@ -356,6 +356,8 @@ pub static TABLE: TemporalTable = TemporalTable {
             Reference,
         ),
         ("century|centuries", Century),
+        // Not in the international list: "est" is French for "is".
+        ("est", Zone(-300)),
         (
             "fiscal year|financial year|fiscal|fy|business year",
             Unit(Grain::Year),

@@ -215,6 +215,8 @@ pub enum Sem {
     Century,
     /// A Roman numeral before a century word ("XX secolo", "XIXe siècle").
     Roman(i64),
+    /// A time zone after a clock time ("GMT", "CET"): its offset from UTC in minutes.
+    Zone(i16),
 }
 
 impl Sem {
@@ -237,6 +239,7 @@ impl Sem {
                 | Sem::Latest
                 | Sem::Era(_)
                 | Sem::Roman(_)
+                | Sem::Zone(_)
         )
     }
 
