@@ -4,8 +4,9 @@
 //!
 //! The clause is the text between punctuation that closes one (`. ; : ! ? ( ) ,` and line
 //! breaks) and the pack's clause-opening words ("that", "che", "dass", "said"), on both sides
-//! of the mention, at most [`REACH`] bytes away. A mention that opens its clause alone ("On
-//! Friday, the board will vote") reads the clause after the comma.
+//! of the mention, at most [`REACH`] bytes away, and the mention's own words ("a partir de
+//! maio"). A mention that opens its clause alone ("On Friday, the board will vote") reads the
+//! clause after the comma.
 
 use super::Tense;
 use super::lang::TenseWords;
@@ -135,16 +136,20 @@ pub(crate) fn tense_at(text: &str, t: &TenseWords, start: usize, end: usize) -> 
         .rev()
         .find(|&k| is_break(&ws, k))
         .map_or(0, |k| k + 1);
+    // The mention's own words count too ("a partir de maio"): its explicit words ("next
+    // week", "scorso maggio") decide its value whatever the clause says.
+    ws.push_text(text_at(start, end));
+    let own = ws.spans.len();
     ws.push_text(text_at(end, rb));
     // "On Friday, the board will vote": a mention alone before a comma reads what follows.
-    if from == left && ws.spans.len() == left && bytes.get(rb) == Some(&b',') {
+    if from == left && ws.spans.len() == own && bytes.get(rb) == Some(&b',') {
         let mut rb2 = rb + 1;
         while rb2 < bytes.len() && rb2 - rb < REACH && !closes(bytes, rb2) {
             rb2 += 1;
         }
         ws.push_text(text_at(rb + 1, rb2));
     }
-    let to = (left..ws.spans.len())
+    let to = (own..ws.spans.len())
         .find(|&k| is_break(&ws, k))
         .unwrap_or(ws.spans.len());
     read(&ws, from, to, t)
