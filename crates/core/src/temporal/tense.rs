@@ -131,6 +131,10 @@ pub(crate) fn tense_at(text: &str, t: &TenseWords, start: usize, end: usize) -> 
     };
     ws.push_text(text_at(lb, start));
     let left = ws.spans.len();
+    // "announced on Monday it will buy": the mention dates the report.
+    if left > 0 && ws.get(left - 1).is_some_and(|w| t.reports.contains(&w)) {
+        return Tense::Unmarked;
+    }
     // Only the words after the last clause opener.
     let from = (0..left)
         .rev()

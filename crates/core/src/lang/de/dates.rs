@@ -413,6 +413,15 @@ pub static TENSE: TenseWords = TenseWords {
     not_future: &[],
     progressive: &[],
     gerund_endings: &[],
+    reports: &[
+        "sagte",
+        "erklärte",
+        "teilte",
+        "kündigte",
+        "betonte",
+        "berichtete",
+        "sagt",
+    ],
     breaks: &[
         "dass",
         "weil",

@@ -429,6 +429,17 @@ pub static TENSE: TenseWords = TenseWords {
     ],
     progressive: &["is", "are", "am"],
     gerund_endings: &["ing"],
+    reports: &[
+        "said",
+        "says",
+        "told",
+        "announced",
+        "added",
+        "reported",
+        "confirmed",
+        "stated",
+        "warned",
+    ],
     breaks: &[
         "that",
         "which",

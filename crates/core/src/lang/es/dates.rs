@@ -296,6 +296,9 @@ pub static TENSE: TenseWords = TenseWords {
     ],
     progressive: &["está", "están", "estamos", "estoy"],
     gerund_endings: &["ando", "iendo", "yendo"],
+    reports: &[
+        "dijo", "afirmó", "anunció", "explicó", "señaló", "aseguró", "indicó", "informó",
+    ],
     breaks: &[
         "que", "quien", "cual", "cuando", "mientras", "pero", "aunque", "dijo", "afirmó",
         "anunció", "explicó", "señaló", "aseguró", "indicó", "tras", "después",

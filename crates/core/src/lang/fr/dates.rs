@@ -350,6 +350,16 @@ pub static TENSE: TenseWords = TenseWords {
     ],
     progressive: &["train"],
     gerund_endings: &["er", "ir", "re"],
+    reports: &[
+        "déclaré",
+        "annoncé",
+        "indiqué",
+        "expliqué",
+        "affirmé",
+        "précisé",
+        "souligné",
+        "dit",
+    ],
     breaks: &[
         "que",
         "qui",

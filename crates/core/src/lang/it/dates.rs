@@ -333,6 +333,16 @@ pub static TENSE: TenseWords = TenseWords {
     not_future: &["però", "perciò", "quando"],
     progressive: &["sta", "stanno", "stiamo", "sto"],
     gerund_endings: &["ando", "endo"],
+    reports: &[
+        "detto",
+        "dichiarato",
+        "annunciato",
+        "spiegato",
+        "affermato",
+        "sottolineato",
+        "comunicato",
+        "dice",
+    ],
     breaks: &[
         "che",
         "cui",

@@ -233,6 +233,9 @@ pub static TENSE: TenseWords = TenseWords {
     not_future: &["verão", "padrão", "ladrão", "patrão", "quando"],
     progressive: &["está", "estão", "estamos", "estou"],
     gerund_endings: &["ando", "endo", "indo"],
+    reports: &[
+        "disse", "afirmou", "anunciou", "explicou", "informou", "declarou",
+    ],
     breaks: &[
         "que", "quem", "qual", "quando", "enquanto", "mas", "embora", "disse", "afirmou",
         "anunciou", "explicou", "após", "depois",

@@ -334,6 +334,9 @@ pub struct TenseWords {
     pub progressive: &'static [&'static str],
     /// Endings of the gerund that follows one of them ("ing", "ando", "endo").
     pub gerund_endings: &'static [&'static str],
+    /// Reporting verbs ("said", "annunciato", "sagte"): a mention right after one dates the
+    /// report ("announced on Monday it will buy…"), not what is reported.
+    pub reports: &'static [&'static str],
     /// Words that open another clause ("that", "che", "dass", "said"): a marker beyond
     /// one speaks of another verb.
     pub breaks: &'static [&'static str],
