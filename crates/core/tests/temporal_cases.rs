@@ -3,10 +3,15 @@
 //! mention and its grain (`2024-09-26 day`, `{2019..2022} year` for an interval with an
 //! exclusive end, `{2020..} year` for an open one), or `-` when the text holds no date.
 //! Written for this project (not copied from any benchmark).
+//!
+//! The news-register files `tests/temporal/news-<lang>.tsv` have the same columns and are
+//! read with [`Options::NEWS`] (the tense of the clause, bare years, decades, parts of a
+//! month as the month, reference words); `expected` may end with ` ref` when the mention
+//! stands for the reference date ([`Mention::reference`](dateline_core::temporal::Mention)).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use dateline_core::Lang;
-use dateline_core::temporal::{Preference, TimeValue, find_mentions_at, format_iso};
+use dateline_core::temporal::{Options, Preference, TimeValue, find_mentions_with, format_iso};
 use std::path::Path;
 
 fn reference(s: &str) -> NaiveDateTime {
@@ -18,8 +23,8 @@ fn reference(s: &str) -> NaiveDateTime {
     })
 }
 
-fn describe(text: &str, lang: Lang, r: NaiveDateTime, prefer: Preference) -> String {
-    let ms: Vec<_> = find_mentions_at(text, lang, r, prefer)
+fn describe(text: &str, lang: Lang, r: NaiveDateTime, prefer: Preference, opts: Options) -> String {
+    let ms: Vec<_> = find_mentions_with(text, lang, r, prefer, opts)
         .into_iter()
         .filter(|m| !m.window)
         .collect();
@@ -34,16 +39,32 @@ fn describe(text: &str, lang: Lang, r: NaiveDateTime, prefer: Preference) -> Str
             to.map(|t| format_iso(t, m.grain)).unwrap_or_default()
         ),
     };
-    format!("{value} {}", m.grain.as_str())
+    let reference = if m.reference && opts == Options::NEWS {
+        " ref"
+    } else {
+        ""
+    };
+    format!("{value} {}{reference}", m.grain.as_str())
 }
 
 #[test]
 fn every_language_file_passes() {
+    run_files("", Options::default(), 5);
+}
+
+#[test]
+fn every_news_file_passes() {
+    run_files("news-", Options::NEWS, 40);
+}
+
+/// Runs `tests/temporal/<prefix><lang>.tsv` for every language with `opts`; each file needs
+/// at least `min` cases.
+fn run_files(prefix: &str, opts: Options, min: usize) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/temporal");
     let mut failures = Vec::new();
     let mut count = 0;
     for lang in Lang::ALL {
-        let path = dir.join(format!("{}.tsv", lang.code()));
+        let path = dir.join(format!("{prefix}{}.tsv", lang.code()));
         let data =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let (mut positive, mut negative) = (0, 0);
@@ -58,7 +79,7 @@ fn every_language_file_passes() {
                 "future" => Preference::Future,
                 _ => Preference::Nearest,
             };
-            let got = describe(cols[0], lang, reference(cols[1]), prefer);
+            let got = describe(cols[0], lang, reference(cols[1]), prefer, opts);
             if cols[3] == "-" {
                 negative += 1;
             } else {
@@ -76,8 +97,9 @@ fn every_language_file_passes() {
             count += 1;
         }
         assert!(
-            positive >= 5 && negative >= 2,
-            "{lang}: each language needs positive and negative cases"
+            positive + negative >= min && positive >= 5 && negative >= 2,
+            "{}: each language needs {min} cases, positive and negative",
+            path.display()
         );
     }
     assert!(count > 0);

@@ -4,7 +4,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use dateline_core::Lang;
-use dateline_core::temporal::{Preference, find_mentions, find_mentions_at};
+use dateline_core::temporal::{
+    Options, Preference, clause_tense, find_mentions, find_mentions_at, find_mentions_with,
+};
 
 mod common;
 
@@ -119,9 +121,17 @@ fn references() -> Vec<NaiveDateTime> {
 }
 
 fn check(text: &str, lang: Lang, r: NaiveDateTime, p: Preference) {
-    let ms = find_mentions_at(text, lang, r, p);
+    check_spans(text, &find_mentions_at(text, lang, r, p));
+    check_spans(text, &find_mentions_with(text, lang, r, p, Options::NEWS));
+    // The tense reading takes any span.
+    for k in [0, 1, 3, text.len() / 2, text.len(), text.len() + 5] {
+        let _ = clause_tense(text, lang, k, k + 2);
+    }
+}
+
+fn check_spans(text: &str, ms: &[dateline_core::temporal::Mention]) {
     let mut last_end = 0;
-    for m in &ms {
+    for m in ms {
         assert!(
             m.start < m.end && m.end <= text.len(),
             "{text:?}: bad span {m:?}"

@@ -161,6 +161,10 @@ pub(crate) struct Parser<'a> {
     pub lex: &'a Lexicon,
     pub r: NaiveDateTime,
     pub pref: Preference,
+    /// News-register readings ([`super::Options::news`]).
+    pub news: bool,
+    /// Words for the reference date ([`super::Options::references`]).
+    pub references: bool,
 }
 
 fn spec_time(rule: &'static str, f: impl FnOnce(&mut Spec)) -> Time {
@@ -258,6 +262,7 @@ pub(crate) fn intersect(a: &Time, b: &Time) -> Option<Time> {
             None
         },
         skip: a.skip.max(b.skip),
+        zone: a.zone.or(b.zone),
     })
 }
 
@@ -265,6 +270,29 @@ impl Spec {
     fn has_day_fields(&self) -> bool {
         self.day.is_some() || self.weekday.is_some() || self.holiday.is_some()
     }
+}
+
+/// The `n`-th century (the 20th: 1900 to 2000, as TimeML's "19"), an interval of years.
+fn century_time(n: i64) -> Option<Time> {
+    if !(1..=30).contains(&n) {
+        return None;
+    }
+    let y = i32::try_from(n).ok()? * 100;
+    let from = at_midnight(NaiveDate::from_ymd_opt(y - 100, 1, 1)?);
+    let to = at_midnight(NaiveDate::from_ymd_opt(y, 1, 1)?);
+    let mut t = Time::anchored(from, Grain::Year, "century");
+    t.range = Some((from, to, Grain::Year));
+    Some(t)
+}
+
+/// The ten years from `year`, as an approximate interval of years.
+fn decade_time(year: i32) -> Option<Time> {
+    let from = at_midnight(NaiveDate::from_ymd_opt(year, 1, 1)?);
+    let to = at_midnight(NaiveDate::from_ymd_opt(year.checked_add(10)?, 1, 1)?);
+    let mut t = Time::anchored(from, Grain::Year, "decade");
+    t.range = Some((from, to, Grain::Year));
+    t.approx = true;
+    Some(t)
 }
 
 fn two_digit_year(v: u32, n: u8) -> Option<i32> {
@@ -1048,6 +1076,7 @@ impl Parser<'_> {
                     });
                 offer(self.clock(i, ctx & AT != 0 || marked));
                 offer(self.year_piece(i, ctx));
+                offer(self.century(i));
                 offer(self.year_quarter(i));
                 offer(self.minutes_around(i));
                 offer(self.ordinal_number(i));
@@ -1060,6 +1089,10 @@ impl Parser<'_> {
                 offer(self.day_month(i, ctx));
                 offer(self.sem_piece(i, ctx));
                 offer(self.named_year(i));
+                offer(self.century(i));
+                if self.news {
+                    offer(self.decade(i));
+                }
                 offer(self.ides(i));
                 offer(self.clock(i, ctx & AT != 0));
                 offer(self.minutes_around(i));
@@ -1198,11 +1231,145 @@ impl Parser<'_> {
     }
 
     fn year_piece(&self, i: usize, ctx: u16) -> Option<(Time, usize)> {
+        if self.news {
+            if let Some(x) = self.decade(i) {
+                return Some(x);
+            }
+        }
         let (y, j) = self.year_at(i)?;
-        if ctx & (IN | FROM | TO | BEFORE | AFTER | OF | ON | BY) == 0 {
+        if ctx & (IN | FROM | TO | BEFORE | AFTER | OF | ON | BY) == 0 && !self.bare_year(i, y) {
             return None;
         }
         Some((spec_time("year", |s| s.year = Some(y)), j))
+    }
+
+    /// News: a year in running text without a preposition ("its 2012 sales", "2009 was
+    /// hard"): four digits from 1900 to 2099, not next to another number, a unit or a clock.
+    fn bare_year(&self, i: usize, y: i32) -> bool {
+        let int = |k: usize| matches!(self.kind(k), Some(Kind::Int(..)));
+        let next_ok = match self.punct(i + 1) {
+            Some(':' | '/') => false,
+            Some('-' | '.' | ',') => !int(i + 2),
+            _ => !int(i + 1),
+        };
+        self.news
+            && (1900..=2099).contains(&y)
+            && !(i > 0 && int(i - 1))
+            && next_ok
+            && !self.is(i + 1, |s| {
+                matches!(
+                    s,
+                    Sem::Unit(_) | Sem::Units(_) | Sem::Num(_) | Sem::Am | Sem::Pm | Sem::HourMark
+                )
+            })
+    }
+
+    /// News: a decade ("the 1990s", "the 1990's", "the '90s": an interval of years), or a
+    /// year said by its last two digits after an apostrophe ("in '58"), read from the digits.
+    fn decade(&self, i: usize) -> Option<(Time, usize)> {
+        // An apostrophe is punctuation, or the minute mark of the international table.
+        let apos = |k: usize| match self.kind(k) {
+            Some(Kind::Punct(c)) => matches!(c, '\'' | '’'),
+            Some(Kind::Sem(Sem::Unit(Grain::Minute), _, (0, 0))) => {
+                self.items.get(k).is_some_and(|it| it.end - it.start <= 3)
+            }
+            _ => false,
+        };
+        let s_after = |k: usize| {
+            !self.gap(k)
+                && (self.word(k) == Some("s")
+                    || self.word(k) == Some("'s")
+                    || apos(k) && !self.gap(k + 1) && self.word(k + 1) == Some("s"))
+        };
+        let s_len = |k: usize| if self.word(k).is_some() { 1 } else { 2 };
+        // "gli anni '90", "les années 1990", "los años 90": the plural year unit before.
+        if self.units(i) && self.unit(i) == Some(Grain::Year) {
+            let k = if apos(i + 1) { i + 2 } else { i + 1 };
+            let (v, n) = self.int(k)?;
+            let year = match n {
+                4 if (1000..=2990).contains(&v) => i32::try_from(v).ok()?,
+                2 => 1900 + i32::try_from(v).ok()?,
+                _ => return None,
+            };
+            return (v % 10 == 0)
+                .then(|| decade_time(year))
+                .flatten()
+                .map(|t| (t, k + 1));
+        }
+        let (v, n) = self.int(i)?;
+        // "die 1990er Jahre", "in den 90ern": the decade with its ending glued on.
+        if v % 10 == 0 && !self.gap(i + 1) && matches!(self.word(i + 1), Some("er" | "ern")) {
+            let year = match n {
+                4 if (1000..=2990).contains(&v) => i32::try_from(v).ok()?,
+                2 => 1900 + i32::try_from(v).ok()?,
+                _ => return None,
+            };
+            let e = if self.units(i + 2) && self.unit(i + 2) == Some(Grain::Year) {
+                i + 3
+            } else {
+                i + 2
+            };
+            return decade_time(year).map(|t| (t, e));
+        }
+        let apostrophe = i > 0 && !self.gap(i) && apos(i - 1);
+        let year = match n {
+            4 if (1000..=2990).contains(&v) && v % 10 == 0 && s_after(i + 1) => {
+                i32::try_from(v).ok()?
+            }
+            2 if apostrophe => {
+                let y = two_digit_year(v, 2)?;
+                if !(v % 10 == 0 && s_after(i + 1)) {
+                    let alone = self.gap(i + 1) || matches!(self.punct(i + 1), Some('.' | ','));
+                    return alone.then(|| (spec_time("year", |s| s.year = Some(y)), i + 1));
+                }
+                y
+            }
+            _ => return None,
+        };
+        let e = i + 1 + s_len(i + 1);
+        Some((decade_time(year)?, e))
+    }
+
+    /// News: "the 20th century", "il XX secolo", "le XIXe siècle": an interval of years.
+    fn century(&self, i: usize) -> Option<(Time, usize)> {
+        if !self.news {
+            return None;
+        }
+        // "el siglo XIX", "o século XX": the century word first.
+        if self.is(i, |s| s == Sem::Century) {
+            let n = self.find(i + 1, |s| match s {
+                Sem::Roman(n) => Some(n),
+                _ => None,
+            })?;
+            return century_time(n).map(|t| (t, i + 2));
+        }
+        let (n, j) = if let Some((v, n)) = self.plain_int(i) {
+            let j = self.ord_suffix(i + 1);
+            let j = if j == i + 1 && self.punct(j) == Some('.') {
+                j + 1
+            } else {
+                j
+            };
+            if n > 2 || j == i + 1 {
+                return None;
+            }
+            (i64::from(v), j)
+        } else if let Some(o) = self.find(i, |s| match s {
+            Sem::Ord(n) => Some(n),
+            _ => None,
+        }) {
+            (o, i + 1)
+        } else {
+            let r = self.find(i, |s| match s {
+                Sem::Roman(n) => Some(n),
+                _ => None,
+            })?;
+            (r, i + 1)
+        };
+        if !self.is(j, |s| s == Sem::Century) {
+            return None;
+        }
+        Some((century_time(n)?, j + 1))
     }
 
     /// "3 fridays from now", "2 thursdays ago": the n-th such weekday from the reference.
@@ -1489,6 +1656,15 @@ impl Parser<'_> {
             );
             t.approx = approx;
             return Some((t, i + 1));
+        }
+        if self.is(i, |s| s == Sem::Reference) {
+            if !self.references {
+                return None;
+            }
+            return Some((
+                Time::anchored(trunc(self.r, Grain::Day)?, Grain::Day, "reference"),
+                i + 1,
+            ));
         }
         if self.is(i, |s| s == Sem::Now) {
             return Some((
@@ -1821,7 +1997,11 @@ impl Parser<'_> {
     /// "alla fine dello scorso anno", "early 2024", "fin 2023", "mid-May".
     fn part_of(&self, i: usize, which: u32) -> Option<(Time, usize)> {
         let mut c = i + 1;
-        while self.prep(c) & (OF | ON | IN) != 0 || self.punct(c) == Some('-') {
+        // The genitive after "end" may also be a "from" word (Portuguese "do", "da").
+        while self.prep(c) & (OF | ON | IN) != 0
+            || c == i + 1 && self.prep(c) & FROM != 0
+            || self.punct(c) == Some('-')
+        {
             c += 1;
         }
         let (container, e) = match self.seq(c).or_else(|| {
@@ -2018,6 +2198,34 @@ impl Parser<'_> {
             t.approx = true;
         }
         'outer: loop {
+            // "15:00 GMT": the zone the clock time is said in.
+            if self.news && t.spec.hour.is_some() && t.zone.is_none() {
+                if let Some(z) = self.find(j, |s| match s {
+                    Sem::Zone(z) => Some(z),
+                    _ => None,
+                }) {
+                    t.zone = Some(z);
+                    j += 1;
+                    continue 'outer;
+                }
+            }
+            // "March in a year", "marzo tra due anni": that month in the year so many ahead.
+            if t.anchor.is_none()
+                && t.spec.month.is_some()
+                && t.spec.year.is_none()
+                && t.spec.day.is_none()
+                && self.prep(j) & IN != 0
+                && self.prep(j) & DURING == 0
+            {
+                if let Some((n, Grain::Year, e)) = self.span(j + 1) {
+                    if !self.is(e, |s| matches!(s, Sem::Ago | Sem::Hence)) {
+                        t.spec.year = Some(self.r.year().checked_add(i32::try_from(n).ok()?)?);
+                        t.pref = None;
+                        j = e;
+                        continue 'outer;
+                    }
+                }
+            }
             let mut k = j;
             let mut gctx = 0;
             for _ in 0..3 {

@@ -19,6 +19,7 @@ pub mod lang;
 mod lexicon;
 mod region;
 mod resolve;
+mod tense;
 
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -37,6 +38,67 @@ pub enum Preference {
     Future,
     /// Whichever is closer to the reference.
     Nearest,
+}
+
+/// What the verbs of a mention's clause say of its time (see [`clause_tense`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    /// No future or progressive marker: the preference decides (news: the past).
+    #[default]
+    Unmarked,
+    /// A future or conditional verb, or a marker such as "next", "scheduled", "prevista",
+    /// "geplant", "a partir de": the date is still to come.
+    Future,
+    /// A present progressive ("is meeting on Friday", "sta preparando"): the nearest date.
+    Progressive,
+}
+
+impl Tense {
+    /// The preference this tense gives an underspecified date, when the caller's is
+    /// `prefer` (only the news default, [`Preference::Past`], gives way).
+    pub fn preference(self, prefer: Preference) -> Preference {
+        match (prefer, self) {
+            (Preference::Past, Tense::Future) => Preference::Future,
+            (Preference::Past, Tense::Progressive) => Preference::Nearest,
+            (p, _) => p,
+        }
+    }
+}
+
+/// The tense of the clause around the bytes `start..end` of `text` (a mention's span), read
+/// from the language pack's tense words: future and conditional verbs and markers, and the
+/// present progressive. Spans off the text or off character boundaries give
+/// [`Tense::Unmarked`].
+pub fn clause_tense(text: &str, lang: Lang, start: usize, end: usize) -> Tense {
+    tense::tense_at(text, lang::table(lang).tense, start, end)
+}
+
+/// What [`find_mentions_with`] reads beyond the dates [`find_mentions`] finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Resolve underspecified dates ("on Friday", "in May") by the clause's tense
+    /// ([`Mention::tense`], [`Tense::preference`]) rather than by the preference alone.
+    pub tense: bool,
+    /// News-register readings: bare years in running text ("its 2012 sales"), decades and
+    /// centuries ("the 1990s", "the 20th century", "in '58").
+    pub news: bool,
+    /// Parts of a month ("early December", "mid-March", "late last July") as that month,
+    /// approximate, at month grain, and "the end of the year" as its last month (TimeML's
+    /// reading), rather than the stretch of days or months (Duckling's reading).
+    pub month_parts: bool,
+    /// Words for the reference date ("currently", "at present", "derzeit", "actuellement")
+    /// as the reference day, flagged [`Mention::reference`].
+    pub references: bool,
+}
+
+impl Options {
+    /// Everything on: the reading of news (`dateline dates` with the past preference).
+    pub const NEWS: Options = Options {
+        tense: true,
+        news: true,
+        month_parts: true,
+        references: true,
+    };
 }
 
 /// The size of the period a value stands for, finest first.
@@ -114,6 +176,15 @@ pub struct Mention {
     pub date: EventDate,
     /// The first day the value covers (for ordering and arithmetic).
     pub first_day: NaiveDate,
+    /// The tense of the mention's clause ([`clause_tense`]), read for every mention. It
+    /// changes the value only with [`Options::tense`].
+    pub tense: Tense,
+    /// It stands for the reference date itself ("now", "to date", "ad oggi", and with
+    /// [`Options::references`] "currently", "derzeit"…), not for a date the text states.
+    pub reference: bool,
+    /// The time zone the text states for a clock time ("15:00 GMT Saturday": 0), in minutes
+    /// east of UTC, read with [`Options::news`]. The value stays the local time said.
+    pub zone: Option<i16>,
 }
 
 impl Mention {
@@ -173,8 +244,20 @@ pub fn find_mentions_at(
     reference: NaiveDateTime,
     prefer: Preference,
 ) -> Vec<Mention> {
-    let mut out = scan(text, lang, reference, prefer, Coverage::Regions);
-    requote(text, lang, prefer, &mut out);
+    find_mentions_with(text, lang, reference, prefer, Options::default())
+}
+
+/// [`find_mentions_at`] with the readings of `opts` (see [`Options`]; [`Options::NEWS`] is
+/// what `dateline dates` uses). With `Options::default()` it is [`find_mentions_at`].
+pub fn find_mentions_with(
+    text: &str,
+    lang: Lang,
+    reference: NaiveDateTime,
+    prefer: Preference,
+    opts: Options,
+) -> Vec<Mention> {
+    let mut out = scan(text, lang, reference, prefer, Coverage::Regions, opts);
+    requote(text, lang, prefer, opts, &mut out);
     out
 }
 
@@ -194,6 +277,7 @@ fn scan(
     reference: NaiveDateTime,
     prefer: Preference,
     coverage: Coverage,
+    opts: Options,
 ) -> Vec<Mention> {
     let lex = lexicon(lang);
     let mut buf = String::new();
@@ -244,8 +328,10 @@ fn scan(
                 lex,
                 r: reference,
                 pref: prefer,
+                news: opts.news,
+                references: opts.references,
             };
-            scan_items(&parser, &mut next_anchor, at, &mut out);
+            scan_items(&parser, chunk, opts, &mut next_anchor, at, &mut out);
         }
         at = end;
     }
@@ -255,6 +341,8 @@ fn scan(
 /// Parses one chunk's items; spans are moved by `offset`.
 fn scan_items(
     parser: &Parser<'_>,
+    chunk: &str,
+    opts: Options,
     next_anchor: &mut Vec<usize>,
     offset: usize,
     out: &mut Vec<Mention>,
@@ -282,8 +370,29 @@ fn scan_items(
         }
         match parser.expr(i) {
             Some((e, j)) if j > i => {
-                let (start, end) = (offset + its[i].start, offset + its[j - 1].end);
-                if let Some(m) = mention(e, start, end, parser.r, parser.pref) {
+                let (s, z) = (its[i].start, its[j - 1].end);
+                let tense = tense::tense_at(chunk, parser.lex.table.tense, s, z);
+                let pref = if opts.tense {
+                    tense.preference(parser.pref)
+                } else {
+                    parser.pref
+                };
+                // The grammar resolves some containers as it parses ("early December"):
+                // parse again in the clause's direction.
+                let e = if pref == parser.pref {
+                    e
+                } else {
+                    let again = Parser { pref, ..*parser };
+                    match again.expr(i) {
+                        Some((e2, j2)) if j2 == j => e2,
+                        _ => e,
+                    }
+                };
+                if let Some(mut m) = mention(e, offset + s, offset + z, parser.r, pref, opts) {
+                    m.tense = tense;
+                    m.reference = m.rule == "now"
+                        || m.rule == "reference"
+                        || m.rule == "relative_day" && m.approx && m.first_day == parser.r.date();
                     out.push(m);
                 }
                 i = j;
@@ -322,6 +431,9 @@ fn window(
         rule,
         first_day: p.start.date(),
         date,
+        tense: Tense::Unmarked,
+        reference: false,
+        zone: None,
     })
 }
 
@@ -331,6 +443,25 @@ fn mention(
     end: usize,
     r: NaiveDateTime,
     pref: Preference,
+    opts: Options,
+) -> Option<Mention> {
+    let zone = match e {
+        Expr::One(t) | Expr::From(t) | Expr::Until(t) | Expr::By(t) | Expr::For(t, ..) => t.zone,
+        Expr::Between(a, b) => a.zone.or(b.zone),
+        _ => None,
+    };
+    let mut m = mention_of(e, start, end, r, pref, opts)?;
+    m.zone = zone;
+    Some(m)
+}
+
+fn mention_of(
+    e: Expr,
+    start: usize,
+    end: usize,
+    r: NaiveDateTime,
+    pref: Preference,
+    opts: Options,
 ) -> Option<Mention> {
     let (value, grain, approx, rule, first) = match e {
         Expr::Duration => return None,
@@ -370,6 +501,30 @@ fn mention(
         Expr::One(t) if t.range.is_some() => {
             let p = resolve(&t, r, pref)?;
             let (from, to, grain) = t.range?;
+            // News: "early December" is December, said vaguely; "the end of the year" is
+            // its last month.
+            if opts.month_parts
+                && p.grain == Grain::Month
+                && (grain == Grain::Day || grain == Grain::Month && t.rule == "end_of")
+            {
+                let value = TimeValue::Instant(p.start);
+                let date = to_event_date(&p, &value, Grain::Month, true)?;
+                return Some(Mention {
+                    start,
+                    end,
+                    value,
+                    grain: Grain::Month,
+                    approx: true,
+                    quoted: false,
+                    window: false,
+                    rule: t.rule,
+                    first_day: p.start.date(),
+                    date,
+                    tense: Tense::Unmarked,
+                    reference: false,
+                    zone: None,
+                });
+            }
             let value = TimeValue::Interval {
                 from: Some(from),
                 to: Some(to),
@@ -386,6 +541,9 @@ fn mention(
                 rule: t.rule,
                 first_day: p.start.date(),
                 date,
+                tense: Tense::Unmarked,
+                reference: false,
+                zone: None,
             });
         }
         Expr::One(t) => {
@@ -435,7 +593,7 @@ fn mention(
             let p = resolve(&a, r, pref)?;
             let to = if a.rule == "end_of" { p.end } else { p.start };
             if to <= r {
-                return mention(Expr::One(a), start, end, r, pref);
+                return mention(Expr::One(a), start, end, r, pref, opts);
             }
             let p = Period {
                 start: r,
@@ -477,6 +635,9 @@ fn mention(
         rule,
         first_day: first.start.date(),
         date,
+        tense: Tense::Unmarked,
+        reference: false,
+        zone: None,
     })
 }
 
@@ -556,7 +717,7 @@ fn quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Relative words inside a quotation: resolved against the quotation's own date when a full
 /// date introduces it just before ("in un post del 17 maggio: «ieri …»"), else marked quoted.
-fn requote(text: &str, lang: Lang, prefer: Preference, out: &mut [Mention]) {
+fn requote(text: &str, lang: Lang, prefer: Preference, opts: Options, out: &mut [Mention]) {
     if out.is_empty() {
         return;
     }
@@ -601,12 +762,13 @@ fn requote(text: &str, lang: Lang, prefer: Preference, out: &mut [Mention]) {
             Some(day) => {
                 let slice = &text[out[k].start..out[k].end];
                 let at = day.and_time(NaiveTime::MIN);
-                let again = scan(slice, lang, at, prefer, Coverage::Regions);
+                let again = scan(slice, lang, at, prefer, Coverage::Regions, opts);
                 if let Some(m) = again.into_iter().next() {
                     let (s, e) = (out[k].start, out[k].end);
                     out[k] = Mention {
                         start: s + m.start,
                         end: s + m.end,
+                        tense: out[k].tense,
                         ..m
                     };
                     let _ = e;
@@ -629,8 +791,12 @@ mod tests {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
         let mut texts = Vec::new();
         for lang in Lang::ALL {
-            for dir in ["temporal", "events"] {
-                let path = format!("{root}/{dir}/{}.tsv", lang.code());
+            for dir in ["temporal", "events", "temporal/news-"] {
+                let path = if dir.ends_with('-') {
+                    format!("{root}/{dir}{}.tsv", lang.code())
+                } else {
+                    format!("{root}/{dir}/{}.tsv", lang.code())
+                };
                 let body = std::fs::read_to_string(&path).expect("case file");
                 let lines: Vec<&str> = body.lines().filter(|l| !l.starts_with('#')).collect();
                 // Each line alone, and all of them as one text.
@@ -658,11 +824,80 @@ mod tests {
         assert!(texts.len() > 1000, "{} texts", texts.len());
         for (lang, text) in &texts {
             for prefer in [Preference::Past, Preference::Future] {
-                let fast = scan(text, *lang, r, prefer, Coverage::Regions);
-                let all = scan(text, *lang, r, prefer, Coverage::Everything);
-                assert_eq!(fast, all, "{lang:?} {prefer:?}: {text}");
+                for opts in [Options::default(), Options::NEWS] {
+                    let fast = scan(text, *lang, r, prefer, Coverage::Regions, opts);
+                    let all = scan(text, *lang, r, prefer, Coverage::Everything, opts);
+                    assert_eq!(fast, all, "{lang:?} {prefer:?} {opts:?}: {text}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn the_clause_tense_turns_underspecified_dates() {
+        let r = NaiveDate::from_ymd_opt(2024, 3, 13)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("reference");
+        let cases = [
+            (
+                Lang::En,
+                "The vote will take place on Friday.",
+                Tense::Future,
+            ),
+            (
+                Lang::En,
+                "The board is meeting on Friday.",
+                Tense::Progressive,
+            ),
+            (
+                Lang::En,
+                "He said on Friday that it will rain.",
+                Tense::Unmarked,
+            ),
+            (Lang::En, "On Friday, the union will decide.", Tense::Future),
+            (Lang::It, "Il voto si terrà venerdì.", Tense::Future),
+            (Lang::Fr, "Le vote aura lieu vendredi.", Tense::Future),
+            (
+                Lang::De,
+                "Die Wahl wird am Freitag stattfinden.",
+                Tense::Future,
+            ),
+            (
+                Lang::Es,
+                "La votación está prevista para el viernes.",
+                Tense::Future,
+            ),
+            (
+                Lang::Pt,
+                "A votação realizou-se na sexta-feira.",
+                Tense::Unmarked,
+            ),
+        ];
+        for (lang, text, tense) in cases {
+            let ms = find_mentions_with(text, lang, r, Preference::Past, Options::NEWS);
+            let m = ms.first().unwrap_or_else(|| panic!("{text}: nothing"));
+            assert_eq!(m.tense, tense, "{text}");
+            assert_eq!(clause_tense(text, lang, m.start, m.end), tense, "{text}");
+            // The default reading keeps the preference but still reports the tense.
+            let plain = find_mentions_at(text, lang, r, Preference::Past);
+            assert_eq!(plain.first().map(|m| m.tense), Some(tense), "{text}");
+            assert!(
+                plain.first().is_some_and(|m| m.first_day <= r.date()),
+                "{text}"
+            );
+        }
+        // A stated zone is kept with the clock time, only in the news reading.
+        let text = "Kick-off will be at 15:00 GMT on Saturday.";
+        let ms = find_mentions_with(text, Lang::En, r, Preference::Past, Options::NEWS);
+        assert_eq!(
+            ms.first().map(|m| (m.zone, m.first_day.day())),
+            Some((Some(0), 16))
+        );
+        let plain = find_mentions_at(text, Lang::En, r, Preference::Past);
+        assert_eq!(plain.first().and_then(|m| m.zone), None);
+        // Spans off the text or inside a character do not panic.
+        assert_eq!(clause_tense("già", Lang::It, 2, 99), Tense::Unmarked);
+        assert_eq!(clause_tense("già", Lang::It, 0, 3), Tense::Unmarked);
     }
 
     #[test]
@@ -800,8 +1035,22 @@ mod tests {
                 text.push(if next() % 9 == 0 { '\n' } else { ' ' });
             }
             for lang in [Lang::It, Lang::En] {
-                let fast = scan(&text, lang, r, Preference::Past, Coverage::Regions);
-                let all = scan(&text, lang, r, Preference::Past, Coverage::Everything);
+                let fast = scan(
+                    &text,
+                    lang,
+                    r,
+                    Preference::Past,
+                    Coverage::Regions,
+                    Options::NEWS,
+                );
+                let all = scan(
+                    &text,
+                    lang,
+                    r,
+                    Preference::Past,
+                    Coverage::Everything,
+                    Options::NEWS,
+                );
                 assert_eq!(fast, all, "{lang:?}: {text}");
             }
         }

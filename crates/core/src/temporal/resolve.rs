@@ -54,6 +54,8 @@ pub(crate) struct Time {
     pub range: Option<(NaiveDateTime, NaiveDateTime, Grain)>,
     /// Occurrences to pass over in the preferred direction ("Friday after next": 1).
     pub skip: u8,
+    /// The stated time zone, minutes east of UTC ("15:00 GMT": 0).
+    pub zone: Option<i16>,
 }
 
 impl Time {
@@ -67,6 +69,7 @@ impl Time {
             strict: false,
             range: None,
             skip: 0,
+            zone: None,
         }
     }
     pub fn anchored(at: NaiveDateTime, grain: Grain, rule: &'static str) -> Time {
@@ -79,6 +82,7 @@ impl Time {
             strict: false,
             range: None,
             skip: 0,
+            zone: None,
         }
     }
 }

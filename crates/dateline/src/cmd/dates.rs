@@ -5,7 +5,7 @@
 use crate::article::read_text;
 use anyhow::{Context, bail};
 use chrono::{NaiveDate, NaiveDateTime};
-use dateline_core::temporal::{self, Mention, Preference, TimeValue};
+use dateline_core::temporal::{self, Mention, Options, Preference, Tense, TimeValue};
 use dateline_core::{Lang, lang};
 use serde_json::{Value, json};
 use std::io::{BufRead, Write};
@@ -72,18 +72,29 @@ fn language(code: Option<&str>, text: &str) -> anyhow::Result<Lang> {
     }
 }
 
-/// One mention as JSON: the `score_dates.py` fields plus approx, quoted, rule and the
-/// event-date bridge.
+/// One mention as JSON: the `score_dates.py` fields plus approx, quoted, rule, the
+/// event-date bridge, `reference` (the mention stands for the reference date) and `tense`
+/// (of its clause: unmarked, future or progressive).
 pub fn mention_json(m: &Mention) -> Value {
+    // A clock time keeps the zone the text states as an ISO offset ("15:00 GMT":
+    // "…T15:00:00+00:00").
+    let iso = |t| {
+        let mut s = temporal::format_iso(t, m.grain);
+        if let Some(z) = m.zone.filter(|_| m.grain < temporal::Grain::Day) {
+            let (sign, z) = if z < 0 { ('-', -z) } else { ('+', z) };
+            s.push_str(&format!("{sign}{:02}:{:02}", z / 60, z % 60));
+        }
+        s
+    };
     let value = match m.value {
-        TimeValue::Instant(t) => json!(temporal::format_iso(t, m.grain)),
+        TimeValue::Instant(t) => json!(iso(t)),
         TimeValue::Interval { from, to } => {
             let mut o = serde_json::Map::new();
             if let Some(f) = from {
-                o.insert("from".into(), json!(temporal::format_iso(f, m.grain)));
+                o.insert("from".into(), json!(iso(f)));
             }
             if let Some(t) = to {
-                o.insert("to".into(), json!(temporal::format_iso(t, m.grain)));
+                o.insert("to".into(), json!(iso(t)));
             }
             Value::Object(o)
         }
@@ -98,7 +109,24 @@ pub fn mention_json(m: &Mention) -> Value {
         "window": m.window,
         "rule": m.rule,
         "date": m.date,
+        "reference": m.reference,
+        "tense": match m.tense {
+            Tense::Unmarked => "unmarked",
+            Tense::Future => "future",
+            Tense::Progressive => "progressive",
+        },
     })
+}
+
+/// The readings of `dateline dates`: all of [`Options::NEWS`]. Parts of a month ("early
+/// December") are read as the month (TimeML, news) with the past preference, and as the
+/// stretch of days (Duckling) with the others, unless a request's `"parts"` says `"month"`
+/// or `"stretch"`.
+fn options(prefer: Preference, parts: Option<bool>) -> Options {
+    Options {
+        month_parts: parts.unwrap_or(prefer == Preference::Past),
+        ..Options::NEWS
+    }
 }
 
 /// Runs the command.
@@ -117,10 +145,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .context("--ref DATE is needed to resolve a text")?,
     )?;
     let lang = language(args.lang.as_deref(), &text)?;
-    let mentions: Vec<Value> = temporal::find_mentions_at(&text, lang, reference, prefer)
-        .iter()
-        .map(mention_json)
-        .collect();
+    let mentions: Vec<Value> =
+        temporal::find_mentions_with(&text, lang, reference, prefer, options(prefer, None))
+            .iter()
+            .map(mention_json)
+            .collect();
     println!(
         "{}",
         serde_json::to_string_pretty(&json!({ "lang": lang.code(), "mentions": mentions }))?
@@ -149,10 +178,17 @@ fn answer(line: &str, lang: Option<&str>, reference: Option<&str>, prefer: Prefe
             Some(p) => parse_preference(p)?,
             None => prefer,
         };
-        let mentions: Vec<Value> = temporal::find_mentions_at(text, lang, reference, prefer)
-            .iter()
-            .map(mention_json)
-            .collect();
+        let parts = match req.get("parts").and_then(Value::as_str) {
+            None => None,
+            Some("month") => Some(true),
+            Some("stretch") => Some(false),
+            Some(other) => bail!("bad \"parts\" {other:?}: expected month or stretch"),
+        };
+        let mentions: Vec<Value> =
+            temporal::find_mentions_with(text, lang, reference, prefer, options(prefer, parts))
+                .iter()
+                .map(mention_json)
+                .collect();
         Ok(json!({ "mentions": mentions }))
     };
     go().unwrap_or_else(|e| json!({ "mentions": [], "error": format!("{e:#}") }))

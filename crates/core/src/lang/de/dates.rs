@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::temporal::Grain;
-use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, TenseWords, prep::*};
 
 /// The German temporal table.
 pub static TABLE: TemporalTable = TemporalTable {
@@ -362,6 +362,19 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("n. chr.|nach christus", Era(1)),
         ("frühestens|frühstens", Earliest),
         ("spätestens", Latest),
+        (
+            "gegenwärtig|momentan|zurzeit|zur zeit|damals|heutzutage|zum damaligen zeitpunkt",
+            Reference,
+        ),
+        ("jahrhundert|jahrhunderts|jahrhunderte", Century),
+        (
+            "geschäftsjahr|geschäftsjahres|fiskaljahr|wirtschaftsjahr",
+            Unit(Grain::Year),
+        ),
+        (
+            "jahresende|zum jahresende|ende des jahres",
+            PartOfUnit(12, Grain::Year),
+        ),
     ],
     day_first: true,
     twelve_hour: true,
@@ -369,4 +382,60 @@ pub static TABLE: TemporalTable = TemporalTable {
     morning: (3, 12),
     space_dates: false,
     parts: &PartSpans::COMMON,
+    tense: &TENSE,
+};
+
+/// How German marks a future or progressive clause.
+pub static TENSE: TenseWords = TenseWords {
+    future: &[
+        "wird",
+        "werden",
+        "wirst",
+        "werde",
+        "würde",
+        "würden",
+        "soll",
+        "sollen",
+        "geplant",
+        "vorgesehen",
+        "nächste",
+        "nächsten",
+        "nächster",
+        "nächstes",
+        "kommende",
+        "kommenden",
+        "kommender",
+        "bevorstehende",
+        "bevorstehenden",
+        "künftig",
+    ],
+    future_endings: &[],
+    not_future: &[],
+    progressive: &[],
+    gerund_endings: &[],
+    reports: &[
+        "sagte",
+        "erklärte",
+        "teilte",
+        "kündigte",
+        "betonte",
+        "berichtete",
+        "sagt",
+    ],
+    breaks: &[
+        "dass",
+        "weil",
+        "während",
+        "aber",
+        "sagte",
+        "erklärte",
+        "teilte",
+        "kündigte",
+        "nachdem",
+        "wenn",
+        "als",
+        "ob",
+        "wo",
+        "sondern",
+    ],
 };

@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::temporal::Grain;
-use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, TenseWords, prep::*};
 
 /// The English temporal table.
 pub static TABLE: TemporalTable = TemporalTable {
@@ -192,7 +192,7 @@ pub static TABLE: TemporalTable = TemporalTable {
             Span(15, Grain::Minute),
         ),
         (
-            "three quarters of an hour|3/4 hour|3/4 h",
+            "three quarters of an hour|three-quarters of an hour|3/4 hour|3/4 h",
             Span(45, Grain::Minute),
         ),
         ("a fortnight|fortnight", Span(14, Grain::Day)),
@@ -351,6 +351,22 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("a.d.|c.e.", Era(1)),
         ("at the earliest", Earliest),
         ("at the latest", Latest),
+        (
+            "currently|at present|presently|at the time|nowadays|these days|at this point",
+            Reference,
+        ),
+        ("century|centuries", Century),
+        // Not in the international list: "est" is French for "is".
+        ("est", Zone(-300)),
+        (
+            "fiscal year|financial year|fiscal|fy|business year",
+            Unit(Grain::Year),
+        ),
+        ("fiscal years|financial years", Units(Grain::Year)),
+        (
+            "year-end|year end|the year-end|the year end",
+            PartOfUnit(12, Grain::Year),
+        ),
     ],
     day_first: false,
     twelve_hour: true,
@@ -358,4 +374,90 @@ pub static TABLE: TemporalTable = TemporalTable {
     morning: (0, 12),
     space_dates: false,
     parts: &PartSpans::COMMON,
+    tense: &TENSE,
+};
+
+/// How English marks a future or progressive clause.
+pub static TENSE: TenseWords = TenseWords {
+    future: &[
+        "will",
+        "shall",
+        "won't",
+        "would",
+        "going to",
+        "is due",
+        "are due",
+        "is set to",
+        "are set to",
+        "scheduled",
+        "planned",
+        "expected to",
+        "is expected",
+        "are expected",
+        "plans to",
+        "plan to",
+        "intends to",
+        "next",
+        "upcoming",
+        "forthcoming",
+        "begins",
+        "starts",
+        "opens",
+        "resumes",
+        "kicks off",
+        "takes place",
+        "is to be",
+        "are to be",
+        "to be held",
+    ],
+    future_endings: &["'ll"],
+    not_future: &[
+        "during",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "thing",
+        "king",
+        "morning",
+        "evening",
+        "spring",
+        "string",
+        "bring",
+        "ceiling",
+        "according",
+    ],
+    progressive: &["is", "are", "am"],
+    gerund_endings: &["ing"],
+    reports: &[
+        "said",
+        "says",
+        "told",
+        "announced",
+        "added",
+        "reported",
+        "confirmed",
+        "stated",
+        "warned",
+    ],
+    breaks: &[
+        "that",
+        "which",
+        "who",
+        "whom",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "said",
+        "says",
+        "told",
+        "announced",
+        "added",
+        "when",
+        "but",
+        "since",
+        "after",
+    ],
 };

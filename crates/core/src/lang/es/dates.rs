@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::temporal::Grain;
-use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, TenseWords, prep::*};
 
 /// The Spanish temporal table.
 pub static TABLE: TemporalTable = TemporalTable {
@@ -233,6 +233,17 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("d.c.|después de cristo", Era(1)),
         ("como muy pronto", Earliest),
         ("como muy tarde", Latest),
+        (
+            "en la actualidad|en estos momentos|en aquel momento|en aquella época|en ese momento|hoy en día|a la fecha",
+            Reference,
+        ),
+        ("siglo|siglos", Century),
+        ("xviii", Roman(18)),
+        ("xix", Roman(19)),
+        ("xx", Roman(20)),
+        ("xxi", Roman(21)),
+        ("ejercicio|año fiscal", Unit(Grain::Year)),
+        ("ejercicios", Units(Grain::Year)),
     ],
     day_first: true,
     twelve_hour: true,
@@ -240,4 +251,56 @@ pub static TABLE: TemporalTable = TemporalTable {
     morning: (4, 12),
     space_dates: false,
     parts: &PartSpans::COMMON,
+    tense: &TENSE,
+};
+
+/// How Spanish marks a future or progressive clause.
+pub static TENSE: TenseWords = TenseWords {
+    future: &[
+        "próximo",
+        "próxima",
+        "próximos",
+        "próximas",
+        "previsto",
+        "prevista",
+        "previstos",
+        "previstas",
+        "programado",
+        "programada",
+        "a partir",
+        "va a",
+        "van a",
+        "deberá",
+        "deberán",
+    ],
+    future_endings: &["rá", "rán", "rás", "ría", "rían"],
+    not_future: &[
+        "mayoría",
+        "minoría",
+        "categoría",
+        "alegría",
+        "librería",
+        "secretaría",
+        "tesorería",
+        "ingeniería",
+        "auditoría",
+        "consejería",
+        "galería",
+        "batería",
+        "cuando",
+        "vicaría",
+        "asesoría",
+        "lotería",
+        "cervecería",
+        "panadería",
+    ],
+    progressive: &["está", "están", "estamos", "estoy"],
+    gerund_endings: &["ando", "iendo", "yendo"],
+    reports: &[
+        "dijo", "afirmó", "anunció", "explicó", "señaló", "aseguró", "indicó", "informó",
+    ],
+    breaks: &[
+        "que", "quien", "cual", "cuando", "mientras", "pero", "aunque", "dijo", "afirmó",
+        "anunció", "explicó", "señaló", "aseguró", "indicó", "tras", "después",
+    ],
 };

@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::temporal::Grain;
-use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, TenseWords, prep::*};
 
 /// The French temporal table.
 pub static TABLE: TemporalTable = TemporalTable {
@@ -285,6 +285,17 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("apr. j.-c.|après jésus-christ", Era(1)),
         ("au plus tôt", Earliest),
         ("au plus tard", Latest),
+        (
+            "actuellement|de nos jours|à l'époque|à cette époque|aujourd'hui encore",
+            Reference,
+        ),
+        ("siècle|siècles", Century),
+        ("xviie|xviii|xviiie", Roman(18)),
+        ("xixe|xix", Roman(19)),
+        ("xxe|xx", Roman(20)),
+        ("xxie|xxi", Roman(21)),
+        ("exercice|année fiscale", Unit(Grain::Year)),
+        ("exercices", Units(Grain::Year)),
     ],
     day_first: true,
     twelve_hour: false,
@@ -299,4 +310,76 @@ pub static TABLE: TemporalTable = TemporalTable {
         year: [(0, 2), (4, 8), (10, PartSpans::END)],
         week: [(0, 2), (2, 4), (3, PartSpans::END)],
     },
+    tense: &TENSE,
+};
+
+/// How French marks a future or progressive clause.
+pub static TENSE: TenseWords = TenseWords {
+    future: &[
+        "prochain",
+        "prochaine",
+        "prochains",
+        "prochaines",
+        "prévu",
+        "prévue",
+        "prévus",
+        "prévues",
+        "programmé",
+        "programmée",
+        "à partir",
+        "doit",
+        "doivent",
+        "devra",
+        "devront",
+        "devrait",
+        "devraient",
+        "pourrait",
+        "pourraient",
+        "serait",
+        "seraient",
+        "aurait",
+        "auraient",
+        "va",
+        "vont",
+        "à venir",
+    ],
+    future_endings: &["ra", "ras", "rons", "rez", "ront", "rait", "raient"],
+    not_future: &[
+        "opéra", "caméra", "extra", "mantra", "riviera", "front", "affront", "contra", "portrait",
+        "extrait", "retrait", "attrait", "trait", "abstrait", "distrait",
+    ],
+    progressive: &["train"],
+    gerund_endings: &["er", "ir", "re"],
+    reports: &[
+        "déclaré",
+        "annoncé",
+        "indiqué",
+        "expliqué",
+        "affirmé",
+        "précisé",
+        "souligné",
+        "dit",
+    ],
+    breaks: &[
+        "que",
+        "qui",
+        "qu'il",
+        "qu'elle",
+        "qu'ils",
+        "qu'elles",
+        "qu'on",
+        "dont",
+        "lorsque",
+        "quand",
+        "mais",
+        "tandis",
+        "déclaré",
+        "annoncé",
+        "indiqué",
+        "expliqué",
+        "affirmé",
+        "précisé",
+        "souligné",
+        "après",
+    ],
 };

@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::temporal::Grain;
-use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, TenseWords, prep::*};
 
 /// The Italian temporal table.
 pub static TABLE: TemporalTable = TemporalTable {
@@ -288,6 +288,18 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("a.c.|avanti cristo", Era(-1)),
         ("d.c.|dopo cristo", Era(1)),
         ("al più tardi", Latest),
+        (
+            "attualmente|al momento|all'epoca|a quel tempo|oggigiorno|al giorno d'oggi|in questo periodo",
+            Reference,
+        ),
+        ("secolo|secoli", Century),
+        ("xvii", Roman(17)),
+        ("xviii", Roman(18)),
+        ("xix", Roman(19)),
+        ("xx", Roman(20)),
+        ("xxi", Roman(21)),
+        ("esercizio|anno fiscale", Unit(Grain::Year)),
+        ("esercizi|anni fiscali", Units(Grain::Year)),
     ],
     day_first: true,
     twelve_hour: false,
@@ -295,4 +307,56 @@ pub static TABLE: TemporalTable = TemporalTable {
     morning: (4, 12),
     space_dates: false,
     parts: &PartSpans::COMMON,
+    tense: &TENSE,
+};
+
+/// How Italian marks a future or progressive clause.
+pub static TENSE: TenseWords = TenseWords {
+    future: &[
+        "prossimo",
+        "prossima",
+        "prossimi",
+        "prossime",
+        "previsto",
+        "prevista",
+        "previsti",
+        "previste",
+        "programmato",
+        "programmata",
+        "in programma",
+        "a partire",
+        "dovrà",
+        "dovranno",
+        "in arrivo",
+    ],
+    future_endings: &["rà", "ranno", "rebbe", "rebbero"],
+    not_future: &["però", "perciò", "quando"],
+    progressive: &["sta", "stanno", "stiamo", "sto"],
+    gerund_endings: &["ando", "endo"],
+    reports: &[
+        "detto",
+        "dichiarato",
+        "annunciato",
+        "spiegato",
+        "affermato",
+        "sottolineato",
+        "comunicato",
+        "dice",
+    ],
+    breaks: &[
+        "che",
+        "cui",
+        "quale",
+        "mentre",
+        "ma",
+        "perché",
+        "quando",
+        "detto",
+        "dichiarato",
+        "annunciato",
+        "spiegato",
+        "affermato",
+        "sottolineato",
+        "dopo",
+    ],
 };

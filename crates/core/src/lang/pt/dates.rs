@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::temporal::Grain;
-use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, prep::*};
+use crate::temporal::lang::{Holiday, PartSpans, Sem::*, TemporalTable, TenseWords, prep::*};
 
 /// The Portuguese temporal table.
 pub static TABLE: TemporalTable = TemporalTable {
@@ -189,6 +189,17 @@ pub static TABLE: TemporalTable = TemporalTable {
         ("os idos|idos", Ides),
         ("a.c.|antes de cristo", Era(-1)),
         ("d.c.|depois de cristo", Era(1)),
+        (
+            "no momento|na época|naquele momento|naquela época|hoje em dia|nos dias de hoje",
+            Reference,
+        ),
+        ("século|séculos", Century),
+        ("xviii", Roman(18)),
+        ("xix", Roman(19)),
+        ("xx", Roman(20)),
+        ("xxi", Roman(21)),
+        ("exercício|ano fiscal", Unit(Grain::Year)),
+        ("exercícios", Units(Grain::Year)),
     ],
     day_first: true,
     twelve_hour: true,
@@ -196,4 +207,37 @@ pub static TABLE: TemporalTable = TemporalTable {
     morning: (4, 12),
     space_dates: false,
     parts: &PartSpans::COMMON,
+    tense: &TENSE,
+};
+
+/// How Portuguese marks a future or progressive clause.
+pub static TENSE: TenseWords = TenseWords {
+    future: &[
+        "próximo",
+        "próxima",
+        "próximos",
+        "próximas",
+        "previsto",
+        "prevista",
+        "previstos",
+        "previstas",
+        "programado",
+        "programada",
+        "a partir",
+        "vai",
+        "vão",
+        "deverá",
+        "deverão",
+    ],
+    future_endings: &["rá", "rão", "rás", "riam"],
+    not_future: &["verão", "padrão", "ladrão", "patrão", "quando"],
+    progressive: &["está", "estão", "estamos", "estou"],
+    gerund_endings: &["ando", "endo", "indo"],
+    reports: &[
+        "disse", "afirmou", "anunciou", "explicou", "informou", "declarou",
+    ],
+    breaks: &[
+        "que", "quem", "qual", "quando", "enquanto", "mas", "embora", "disse", "afirmou",
+        "anunciou", "explicou", "após", "depois",
+    ],
 };

@@ -18,8 +18,20 @@ const SUKKOT: Holiday = Holiday::Days(&Holiday::Hebrew(7, 14), 9);
 const SHAVUOT: Holiday = Holiday::Days(&Holiday::Hebrew(3, 5), 3);
 const RAMADAN: Holiday = Holiday::Until(&[Holiday::Islamic(9, 1), Holiday::Islamic(10, 1)]);
 
-/// Names and their holidays.
+/// Names and their holidays, and time zones written the same way everywhere.
 pub static WORDS: &[(&str, Sem)] = &[
+    ("gmt|utc", Sem::Zone(0)),
+    ("cet|mez", Sem::Zone(60)),
+    ("cest|mesz", Sem::Zone(120)),
+    ("bst", Sem::Zone(60)),
+    ("eest", Sem::Zone(180)),
+    ("pst", Sem::Zone(-480)),
+    ("pdt", Sem::Zone(-420)),
+    ("mst", Sem::Zone(-420)),
+    ("mdt", Sem::Zone(-360)),
+    ("cst", Sem::Zone(-360)),
+    ("cdt", Sem::Zone(-300)),
+    ("edt", Sem::Zone(-240)),
     // Hebrew calendar (holidays that begin at sundown: the day whose evening opens them).
     (
         "rosh hashanah|rosh hashana|rosh hashanna|rosh ha-shanah|rosch haschana|rosch ha-schana|rosch ha-schanah",

@@ -208,6 +208,15 @@ pub enum Sem {
     Earliest,
     /// After a time: "at the latest", "spätestens", "au plus tard": until then.
     Latest,
+    /// The reference date said as a word ("currently", "derzeit", "atualmente"): read only
+    /// with [`crate::temporal::Options::references`], as the reference day.
+    Reference,
+    /// "century", "secolo": after an ordinal, that century.
+    Century,
+    /// A Roman numeral before a century word ("XX secolo", "XIXe siècle").
+    Roman(i64),
+    /// A time zone after a clock time ("GMT", "CET"): its offset from UTC in minutes.
+    Zone(i16),
 }
 
 impl Sem {
@@ -229,6 +238,8 @@ impl Sem {
                 | Sem::Earliest
                 | Sem::Latest
                 | Sem::Era(_)
+                | Sem::Roman(_)
+                | Sem::Zone(_)
         )
     }
 
@@ -303,6 +314,32 @@ pub struct TemporalTable {
     pub space_dates: bool,
     /// Where the start, middle and end of a month, year and week lie.
     pub parts: &'static PartSpans,
+    /// The words that say a clause speaks of the future, or is in the present progressive
+    /// (see [`crate::temporal::clause_tense`]).
+    pub tense: &'static TenseWords,
+}
+
+/// How a language marks the tense of a clause, for [`crate::temporal::clause_tense`].
+/// Entries are lowercase; a future entry may be a phrase of several words.
+#[derive(Debug)]
+pub struct TenseWords {
+    /// Auxiliaries and markers of a future or conditional clause ("will", "next",
+    /// "scheduled", "prevista", "geplant", "a partir de").
+    pub future: &'static [&'static str],
+    /// Endings of future and conditional verbs ("rà", "ranno", "ront").
+    pub future_endings: &'static [&'static str],
+    /// Words with such an ending that are not verbs ("però", "front").
+    pub not_future: &'static [&'static str],
+    /// Auxiliaries of the present progressive ("is", "sta", "está"), before a gerund.
+    pub progressive: &'static [&'static str],
+    /// Endings of the gerund that follows one of them ("ing", "ando", "endo").
+    pub gerund_endings: &'static [&'static str],
+    /// Reporting verbs ("said", "annunciato", "sagte"): a mention right after one dates the
+    /// report ("announced on Monday it will buy…"), not what is reported.
+    pub reports: &'static [&'static str],
+    /// Words that open another clause ("that", "che", "dass", "said"): a marker beyond
+    /// one speaks of another verb.
+    pub breaks: &'static [&'static str],
 }
 
 /// The stretches a language means by the start, the middle and the end of a period, each
