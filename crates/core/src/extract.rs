@@ -1795,7 +1795,8 @@ fn date_for(
                 // in a mid-February article).
                 let back = (article.published - m.first_day).num_days();
                 let ahead = (next.first_day - article.published).num_days();
-                if future_here || effective_here() || (back > 270 && ahead <= 62) {
+                let future_clause = m.tense == temporal::Tense::Future;
+                if future_here || future_clause || effective_here() || (back > 270 && ahead <= 62) {
                     return (next.date, DATED);
                 }
             }
