@@ -429,6 +429,8 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 found.sort_by_key(|f| f.start);
             }
         }
+        // "lo steve jobs dell'ia": a name used as a kind is nobody in the story.
+        found.retain(|f| !is_antonomasia(text, f, compiled(lang).words));
         for f in &found {
             known.add(&f.name);
         }
@@ -1442,6 +1444,33 @@ const VERB_FINAL_REACH: usize = 30;
 /// How far (in bytes) after an appointment trigger its object may be.
 const APPOINTEE_REACH: usize = 40;
 
+/// Whether a name stands between an article and an "of" word ("lo steve jobs dell'ia",
+/// "the Steve Jobs of AI", "le Steve Jobs de la tech"): a name used for a kind of person.
+fn is_antonomasia(text: &str, name: &Found, words: &LangTable) -> bool {
+    let before = text[..name.start].trim_end();
+    let article = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let elided = words
+        .articles
+        .iter()
+        .any(|a| a.ends_with('\'') && before.to_lowercase().ends_with(a));
+    if !elided && !words.articles.contains(&article.as_str()) {
+        return false;
+    }
+    let after = text[name.end..]
+        .trim_start()
+        .to_lowercase()
+        .replace('’', "'");
+    words.of_words.iter().any(|o| {
+        after
+            .strip_prefix(o)
+            .is_some_and(|rest| o.ends_with('\'') || rest.starts_with(' '))
+    })
+}
+
 /// The person a subject-less trigger is about: the story's salient person, when a subject
 /// pronoun opens the trigger's clause ("he was fired") or, in a pro-drop language, when the
 /// clause opens with the verb itself ("fu licenziato", "y fundó NeXT").
@@ -1468,6 +1497,7 @@ fn implicit_subject(
         .chain(facts.story_relative.iter().copied())
         .collect();
     let mut words: Vec<&str> = Vec::new();
+    let mut company_words: Vec<&str> = Vec::new();
     let mut at = clause_from;
     for w in clause.split(|c: char| !c.is_alphabetic() && c != '\'') {
         let (start, end) = (at, at + w.len());
@@ -1484,6 +1514,11 @@ fn implicit_subject(
         let in_date = dated.iter().any(|&(a, b)| start >= a && end <= b);
         if !(in_date && words.is_empty()) {
             words.push(w);
+            // A company's name is the clause's subject, not a person ("Apple ha visto la
+            // luce nel 1976": the story's founder founded it).
+            if facts.orgs.iter().any(|o| o.start <= start && end <= o.end) {
+                company_words.push(w);
+            }
         }
     }
     let is_pronoun = |w: &&str| {
@@ -1497,7 +1532,27 @@ fn implicit_subject(
     // comes right after its opening verb: "wurde sie … ernannt".
     let pronoun =
         words.iter().rev().take(3).any(is_pronoun) || words.iter().take(3).any(is_pronoun);
-    let verb_first = article.compiled.pro_drop && words.len() <= 2;
+    // Verb first: nothing but function words before the trigger, and no article right
+    // before it ("le dimissioni dei dirigenti" is a noun, "Jobs è stato" has a subject).
+    let function_word = |w: &&str| {
+        let lower = w.to_lowercase();
+        article
+            .compiled
+            .words
+            .stopwords
+            .binary_search(&lower.as_str())
+            .is_ok()
+    };
+    let after_article = words.last().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        article.compiled.words.articles.contains(&lower.as_str())
+    });
+    let verb_first = article.compiled.pro_drop
+        && words.len() <= 2
+        && words
+            .iter()
+            .all(|w| function_word(w) || company_words.contains(w))
+        && !after_article;
     // "ieri è stato il mio ultimo giorno": someone's own words are about that someone.
     let own_words = article
         .compiled

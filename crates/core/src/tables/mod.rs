@@ -36,6 +36,11 @@ pub struct LangTable {
     pub abbreviations: &'static [&'static str],
     /// Suffixes written after a day number ("1st", "1º", "1er"); read from every pack.
     pub ordinal_suffixes: &'static [&'static str],
+    /// Definite articles ("the", "lo", "l'"): with [`LangTable::of_words`] they tell a name
+    /// used as a kind ("lo Steve Jobs dell'IA"), and a noun from a verb ("le dimissioni").
+    pub articles: &'static [&'static str],
+    /// "of" words after a noun ("of", "dell'", "du", "des").
+    pub of_words: &'static [&'static str],
     /// Titles written before a name ("Dr.", "Prof.ª", "Herr"), lowercase and sorted: they
     /// may stand between a verb and the person it names.
     pub honorifics: &'static [&'static str],

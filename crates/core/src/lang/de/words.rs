@@ -21,4 +21,6 @@ pub static TABLE: LangTable = LangTable {
     abbreviations: &["bzw", "ca", "ggf", "inkl", "mio", "mrd", "nr", "vgl"],
     ordinal_suffixes: &["te", "ten", "ter", "tes"],
     honorifics: &["dr", "frau", "herr", "prof"],
+    articles: &["der", "die", "das", "den", "dem"],
+    of_words: &["der", "des", "von"],
 };

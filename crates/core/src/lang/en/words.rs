@@ -24,4 +24,6 @@ pub static TABLE: LangTable = LangTable {
     ],
     ordinal_suffixes: &["st", "nd", "rd", "th"],
     honorifics: &["dame", "dr", "mr", "mrs", "ms", "prof", "sir"],
+    articles: &["the"],
+    of_words: &["of"],
 };

@@ -21,4 +21,6 @@ pub static TABLE: LangTable = LangTable {
     abbreviations: &[],
     ordinal_suffixes: &["º", "ª", "°", "o", "a", "er", "ro"],
     honorifics: &["don", "doña", "dr", "dra", "ing", "lic", "sr", "sra"],
+    articles: &["el", "la", "los", "las"],
+    of_words: &["de", "del"],
 };

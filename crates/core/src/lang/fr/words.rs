@@ -21,4 +21,6 @@ pub static TABLE: LangTable = LangTable {
     abbreviations: &["etc"],
     ordinal_suffixes: &["er", "re", "e", "eme", "ieme"],
     honorifics: &["dr", "m", "me", "mlle", "mme", "pr"],
+    articles: &["la", "le", "l'", "les"],
+    of_words: &["de", "du", "des", "d'"],
 };

@@ -40,4 +40,8 @@ pub static TABLE: LangTable = LangTable {
         "signora",
         "sigra",
     ],
+    articles: &["il", "l'", "la", "lo", "gli", "i", "le"],
+    of_words: &[
+        "di", "del", "della", "dello", "dell'", "dei", "degli", "delle",
+    ],
 };

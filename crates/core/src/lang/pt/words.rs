@@ -32,4 +32,6 @@ pub static TABLE: LangTable = LangTable {
         "sr",
         "sra",
     ],
+    articles: &["o", "a", "os", "as"],
+    of_words: &["de", "do", "da", "dos", "das"],
 };
