@@ -161,6 +161,11 @@ fn the_timelinejs_export_has_the_fields_timelinejs_documents() {
 fn the_ics_export_parses_back_with_all_day_events_at_their_precision() {
     use icalendar::{Component as _, DatePerhapsTime};
     let (dir, db) = seed_store();
+    // A year-precision event, curated: the extracted seed gives days and months only.
+    let curated = dir.path().join("years.csv");
+    std::fs::write(&curated, "date,kind,org,amount,currency\n2015,funding,OpenAI,1000000000,USD\n").expect("csv");
+    let (ok, out, err) = run_cli(&["import", "--db", path(&db), path(&curated)]);
+    assert!(ok, "{out}{err}");
     let file = dir.path().join("seed.ics");
     export(&db, &["--format", "ics", "--out", path(&file)]);
     let text = std::fs::read_to_string(&file).expect("the .ics file");
@@ -190,8 +195,8 @@ fn the_ics_export_parses_back_with_all_day_events_at_their_precision() {
         ("2024-05-01".into(), "2024-06-01".into())
     );
     assert_eq!(
-        days("resignation-2023-sam-altman@dateline"),
-        ("2023-01-01".into(), "2024-01-01".into())
+        days("funding-2015-openai@dateline"),
+        ("2015-01-01".into(), "2016-01-01".into())
     );
     let murati = events
         .iter()
