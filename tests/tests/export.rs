@@ -163,7 +163,11 @@ fn the_ics_export_parses_back_with_all_day_events_at_their_precision() {
     let (dir, db) = seed_store();
     // A year-precision event, curated: the extracted seed gives days and months only.
     let curated = dir.path().join("years.csv");
-    std::fs::write(&curated, "date,kind,org,amount,currency\n2015,funding,OpenAI,1000000000,USD\n").expect("csv");
+    std::fs::write(
+        &curated,
+        "date,kind,org,amount,currency\n2015,funding,OpenAI,1000000000,USD\n",
+    )
+    .expect("csv");
     let (ok, out, err) = run_cli(&["import", "--db", path(&db), path(&curated)]);
     assert!(ok, "{out}{err}");
     let file = dir.path().join("seed.ics");
