@@ -115,7 +115,11 @@ pub(crate) fn tense_at(text: &str, t: &TenseWords, start: usize, end: usize) -> 
     while rb < bytes.len() && rb - end < REACH && !closes(bytes, rb) {
         rb += 1;
     }
-    let is_break = |ws: &Words, k: usize| ws.get(k).is_some_and(|w| t.breaks.contains(&w));
+    // A reporting verb opens the reported clause too ("said it will …").
+    let is_break = |ws: &Words, k: usize| {
+        ws.get(k)
+            .is_some_and(|w| t.breaks.contains(&w) || t.reports.contains(&w))
+    };
     let mut ws = Words::default();
     // A cut inside a character (the reach ran out there) drops that side's partial word.
     let text_at = |a: usize, z: usize| {

@@ -300,7 +300,6 @@ pub static TENSE: TenseWords = TenseWords {
         "dijo", "afirmó", "anunció", "explicó", "señaló", "aseguró", "indicó", "informó",
     ],
     breaks: &[
-        "que", "quien", "cual", "cuando", "mientras", "pero", "aunque", "dijo", "afirmó",
-        "anunció", "explicó", "señaló", "aseguró", "indicó", "tras", "después",
+        "que", "quien", "cual", "cuando", "mientras", "pero", "aunque", "tras", "después",
     ],
 };

@@ -237,7 +237,6 @@ pub static TENSE: TenseWords = TenseWords {
         "disse", "afirmou", "anunciou", "explicou", "informou", "declarou",
     ],
     breaks: &[
-        "que", "quem", "qual", "quando", "enquanto", "mas", "embora", "disse", "afirmou",
-        "anunciou", "explicou", "após", "depois",
+        "que", "quem", "qual", "quando", "enquanto", "mas", "embora", "após", "depois",
     ],
 };

@@ -337,8 +337,8 @@ pub struct TenseWords {
     /// Reporting verbs ("said", "annunciato", "sagte"): a mention right after one dates the
     /// report ("announced on Monday it will buy…"), not what is reported.
     pub reports: &'static [&'static str],
-    /// Words that open another clause ("that", "che", "dass", "said"): a marker beyond
-    /// one speaks of another verb.
+    /// Words that open another clause ("that", "che", "dass"), besides the reporting verbs,
+    /// which open one too: a marker beyond one speaks of another verb.
     pub breaks: &'static [&'static str],
 }
 
