@@ -420,21 +420,39 @@ fn window(
     rule: &'static str,
 ) -> Option<Mention> {
     let date = to_event_date(&p, &value, p.grain, true)?;
+    let grain = p.grain;
     Some(Mention {
+        window: true,
+        ..read(span, value, grain, approx, rule, &p, date)
+    })
+}
+
+/// A mention as the grammar read it: its value, grain and dating; tense, reference and
+/// zone are filled in afterwards.
+fn read(
+    span: std::ops::Range<usize>,
+    value: TimeValue,
+    grain: Grain,
+    approx: bool,
+    rule: &'static str,
+    p: &Period,
+    date: EventDate,
+) -> Mention {
+    Mention {
         start: span.start,
         end: span.end,
         value,
-        grain: p.grain,
+        grain,
         approx,
         quoted: false,
-        window: true,
+        window: false,
         rule,
         first_day: p.start.date(),
         date,
         tense: Tense::Unmarked,
         reference: false,
         zone: None,
-    })
+    }
 }
 
 fn mention(
@@ -509,42 +527,22 @@ fn mention_of(
             {
                 let value = TimeValue::Instant(p.start);
                 let date = to_event_date(&p, &value, Grain::Month, true)?;
-                return Some(Mention {
-                    start,
-                    end,
+                return Some(read(
+                    start..end,
                     value,
-                    grain: Grain::Month,
-                    approx: true,
-                    quoted: false,
-                    window: false,
-                    rule: t.rule,
-                    first_day: p.start.date(),
+                    Grain::Month,
+                    true,
+                    t.rule,
+                    &p,
                     date,
-                    tense: Tense::Unmarked,
-                    reference: false,
-                    zone: None,
-                });
+                ));
             }
             let value = TimeValue::Interval {
                 from: Some(from),
                 to: Some(to),
             };
             let date = to_event_date(&p, &TimeValue::Instant(p.start), p.grain, t.approx)?;
-            return Some(Mention {
-                start,
-                end,
-                value,
-                grain,
-                approx: t.approx,
-                quoted: false,
-                window: false,
-                rule: t.rule,
-                first_day: p.start.date(),
-                date,
-                tense: Tense::Unmarked,
-                reference: false,
-                zone: None,
-            });
+            return Some(read(start..end, value, grain, t.approx, t.rule, &p, date));
         }
         Expr::One(t) => {
             let p = resolve(&t, r, pref)?;
@@ -624,21 +622,7 @@ fn mention_of(
         }
     };
     let date = to_event_date(&first, &value, grain, approx)?;
-    Some(Mention {
-        start,
-        end,
-        value,
-        grain,
-        approx,
-        quoted: false,
-        window: false,
-        rule,
-        first_day: first.start.date(),
-        date,
-        tense: Tense::Unmarked,
-        reference: false,
-        zone: None,
-    })
+    Some(read(start..end, value, grain, approx, rule, &first, date))
 }
 
 fn to_event_date(p: &Period, value: &TimeValue, grain: Grain, approx: bool) -> Option<EventDate> {
