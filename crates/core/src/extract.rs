@@ -278,6 +278,8 @@ struct SentenceFacts<'a> {
     /// Spans (into the article) of phrases dated from the story, not from publication:
     /// "a few hours later", "N years later".
     story_relative: Vec<(usize, usize)>,
+    /// The spans of `dates`, each with the effective-date marker leading it ([`date_spans`]).
+    date_spans: Vec<(usize, usize)>,
 }
 
 /// What the story has said before the current trigger.
@@ -572,22 +574,24 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 )
                 .map(|(a, b)| (s.start + a, s.start + b))
                 .collect(),
+            date_spans: date_spans(&article, &dates, s.start),
             dates,
         };
         let before = events.len();
-        let mut note = |kind: EventKind, at: (usize, usize), outcome: String| {
+        // Outcomes are written only when explaining: extraction itself pays nothing.
+        let mut note = |kind: EventKind, at: (usize, usize), outcome: &dyn Fn() -> String| {
             if let Some(t) = trace.as_deref_mut() {
                 t.push(Trace {
                     sentence: (s.start, s.end),
                     kind,
                     trigger: text[at.0..at.1].to_string(),
-                    outcome,
+                    outcome: outcome(),
                 });
             }
         };
         for (kind, trigger) in found {
             if let Some(b) = blocker(&article, &facts, kind, trigger) {
-                note(kind, trigger, format!("blocked by '{b}' in its clause"));
+                note(kind, trigger, &|| format!("blocked by '{b}' in its clause"));
                 continue;
             }
             story.previous = events[..before].last().map(|e| e.date.clone());
@@ -598,10 +602,10 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 } else {
                     "no figure or company it governs"
                 };
-                note(kind, trigger, format!("no event: {missing}"));
+                note(kind, trigger, &|| format!("no event: {missing}"));
             }
             for e in &new {
-                note(kind, trigger, dating_reason(&article, &facts, e));
+                note(kind, trigger, &|| dating_reason(&article, &facts, e));
             }
             events.extend(new);
         }
@@ -611,11 +615,9 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 Frame::Successor => "succession (the object arrives)",
             };
             if let Some(b) = blocker(&article, &facts, EventKind::Resignation, marker) {
-                note(
-                    EventKind::Resignation,
-                    marker,
-                    format!("{label}: blocked by '{b}'"),
-                );
+                note(EventKind::Resignation, marker, &|| {
+                    format!("{label}: blocked by '{b}'")
+                });
                 continue;
             }
             // A person this sentence already gave the same kind of event keeps that one:
@@ -630,18 +632,14 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 .filter(|e| !made.contains(&(e.kind, e.persons.clone())))
                 .collect();
             if new.is_empty() {
-                note(
-                    EventKind::Resignation,
-                    marker,
-                    format!("{label}: no person after it"),
-                );
+                note(EventKind::Resignation, marker, &|| {
+                    format!("{label}: no person after it")
+                });
             }
             for e in &new {
-                note(
-                    e.kind,
-                    marker,
-                    format!("{label}: {}", dating_reason(&article, &facts, e)),
-                );
+                note(e.kind, marker, &|| {
+                    format!("{label}: {}", dating_reason(&article, &facts, e))
+                });
             }
             events.extend(new);
         }
@@ -1126,7 +1124,7 @@ fn frame_events(
                 marker,
                 &facts.roles,
                 &facts.orgs,
-                &date_spans(article, facts),
+                &facts.date_spans,
             )
             .into_iter()
             .filter(|q| q.name != p.name && q.end <= p.start)
@@ -1160,7 +1158,7 @@ fn frame_events(
                 marker,
                 &facts.roles,
                 &facts.orgs,
-                &date_spans(article, facts),
+                &facts.date_spans,
             )
             .into_iter()
             .filter(|q| q.end <= marker.0)
@@ -1207,7 +1205,7 @@ fn objects_of(
         return Vec::new();
     };
     let mut out = vec![first.clone()];
-    let dates = date_spans(article, facts);
+    let dates = &facts.date_spans;
     for p in facts.people.iter().filter(|p| p.start >= first.end) {
         let last = out.last().map_or(first.end, |l| l.end);
         if article.text[last..p.start].contains([';', ':', '.', '(', ')'])
@@ -1234,7 +1232,7 @@ fn object_after<'f>(
     facts: &'f SentenceFacts<'_>,
     trigger: (usize, usize),
 ) -> Option<&'f Found> {
-    let dates = date_spans(article, facts);
+    let dates = &facts.date_spans;
     // The person after an agent or source word is no object: "übernimmt das Amt von X"
     // (X is the predecessor), "was appointed by X".
     let agent_between = |p: &Found| {
@@ -1264,12 +1262,15 @@ fn object_after<'f>(
 
 /// The spans of a sentence's date mentions, each with the effective-date marker that
 /// leads it ("zum 1. November", "a partir de 1 de dezembro").
-fn date_spans(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(usize, usize)> {
-    facts
-        .dates
+fn date_spans(
+    article: &Article<'_>,
+    dates: &[temporal::Mention],
+    sentence_start: usize,
+) -> Vec<(usize, usize)> {
+    dates
         .iter()
         .map(|m| {
-            let mut from = m.start.saturating_sub(25).max(facts.start);
+            let mut from = m.start.saturating_sub(25).max(sentence_start);
             while !article.text.is_char_boundary(from) {
                 from += 1;
             }
@@ -1320,7 +1321,7 @@ fn agent_people(
     trigger: (usize, usize),
 ) -> Vec<Found> {
     let text = article.text;
-    let dates = date_spans(article, facts);
+    let dates = &facts.date_spans;
     let agent = &article.compiled.agent_words;
     // After the trigger, in its clause ("founded in 2015 by", "Gegründet wurde Zahlfix
     // vor drei Jahren von").
@@ -1423,7 +1424,7 @@ fn subjects_of(
         trigger,
         &facts.roles,
         &facts.orgs,
-        &date_spans(article, facts),
+        &facts.date_spans,
     )
     .into_iter()
     .cloned()
