@@ -178,10 +178,23 @@ fn the_ics_export_parses_back_with_all_day_events_at_their_precision() {
     let cal: icalendar::Calendar = text.parse().expect("the .ics parses");
     let events: Vec<&icalendar::Event> = cal.events().collect();
     assert_eq!(events.len(), timeline(&db).len());
-    let days = |uid: &str| -> (String, String) {
+    // Each event is found by what it is in the timeline, and its UID is that event's id.
+    let stored = timeline(&db);
+    let uid_of = |kind: &str, precision: &str, person: Option<&str>| -> String {
+        let e = stored
+            .iter()
+            .find(|e| {
+                e["kind"] == kind
+                    && e["date"]["precision"] == precision
+                    && person.is_none_or(|p| e["persons"][0] == p)
+            })
+            .unwrap_or_else(|| panic!("no {kind} at {precision} precision for {person:?}"));
+        format!("{}@dateline", e["id"].as_str().expect("an id"))
+    };
+    let days = |uid: String| -> (String, String) {
         let e = events
             .iter()
-            .find(|e| e.get_uid() == Some(uid))
+            .find(|e| e.get_uid() == Some(uid.as_str()))
             .unwrap_or_else(|| panic!("no {uid}"));
         let day = |d: Option<DatePerhapsTime>| match d {
             Some(DatePerhapsTime::Date(d)) => d.to_string(),
@@ -191,15 +204,15 @@ fn the_ics_export_parses_back_with_all_day_events_at_their_precision() {
     };
     // A day, a month, a year: DTEND is the day after the last.
     assert_eq!(
-        days("resignation-2024-09-26-mira-murati@dateline"),
+        days(uid_of("resignation", "day", Some("Mira Murati"))),
         ("2024-09-26".into(), "2024-09-27".into())
     );
     assert_eq!(
-        days("resignation-2024-05-jan-leike@dateline"),
+        days(uid_of("resignation", "month", Some("Jan Leike"))),
         ("2024-05-01".into(), "2024-06-01".into())
     );
     assert_eq!(
-        days("funding-2015-openai@dateline"),
+        days(uid_of("funding", "year", None)),
         ("2015-01-01".into(), "2016-01-01".into())
     );
     let murati = events
