@@ -33,8 +33,11 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("../data/first_names.txt")).collect());
+static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/first_names.txt"))
+        .chain(data_lines(include_str!("../data/first_names_faker.txt")))
+        .collect()
+});
 
 /// Whether `word` is a first name of the lexicon, in any case and with or without its
 /// accents ("Lucía" is listed as "lucia").
@@ -670,6 +673,10 @@ mod tests {
     fn lexicon_files_are_sorted_and_unique() {
         for (file, data) in [
             ("first_names", include_str!("../data/first_names.txt")),
+            (
+                "first_names_faker",
+                include_str!("../data/first_names_faker.txt"),
+            ),
             ("organisations", include_str!("../data/organisations.txt")),
         ] {
             let lines: Vec<String> = data_lines(data)
@@ -758,6 +765,22 @@ mod tests {
             .map(|f| f.name)
             .collect();
         assert_eq!(found, vec!["CTO", "CFO"]);
+    }
+
+    #[test]
+    fn the_wider_name_list_finds_more_people_but_no_common_words() {
+        // From the faker-js lists: names our own list lacks.
+        assert_eq!(
+            names("Zum 1. Mai übernimmt Wiebke Lanz den Posten."),
+            ["Wiebke Lanz"]
+        );
+        assert_eq!(
+            names("la consejera ximena roldán asumirá el cargo"),
+            ["Ximena Roldán"]
+        );
+        // Names that are also common words are left out of it.
+        assert!(!is_first_name("autumn"));
+        assert!(names("The Autumn Review ran long.").is_empty());
     }
 
     #[test]
