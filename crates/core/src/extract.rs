@@ -23,6 +23,7 @@ use crate::rules::event_table;
 use crate::sentence;
 use crate::slug::slug;
 use crate::tables::{LangTable, alternation};
+use crate::temporal::lang::TenseWords;
 use crate::temporal::{self, Preference, event_date};
 use crate::word_regex::WordRegex;
 use chrono::{Datelike, NaiveDate};
@@ -100,6 +101,8 @@ struct Compiled {
     effective: WordRegex,
     /// The pack's word table (coordination and apposition words, honorifics).
     words: &'static crate::tables::LangTable,
+    /// The pack's clause words of the date engine (reporting verbs, clause breaks).
+    tense: &'static crate::temporal::lang::TenseWords,
 }
 
 fn word_regex(phrases: &[&str]) -> WordRegex {
@@ -204,6 +207,7 @@ fn build_compiled(l: Lang) -> Compiled {
         coordinators: padded(crate::lang::pack(l).words.coordinators),
         relatives: padded(crate::lang::pack(l).words.relatives),
         words: crate::lang::pack(l).words,
+        tense: crate::lang::pack(l).dates.tense,
     }
 }
 
@@ -1120,6 +1124,7 @@ fn frame_events(
             let arriving: Vec<Found> = subjects(
                 article.text,
                 article.compiled.words,
+                article.compiled.tense,
                 &facts.people,
                 marker,
                 &facts.roles,
@@ -1154,6 +1159,7 @@ fn frame_events(
             let leaving: Vec<Found> = subjects(
                 article.text,
                 article.compiled.words,
+                article.compiled.tense,
                 &facts.people,
                 marker,
                 &facts.roles,
@@ -1420,6 +1426,7 @@ fn subjects_of(
     let found: Vec<Found> = subjects(
         article.text,
         article.compiled.words,
+        article.compiled.tense,
         &facts.people,
         trigger,
         &facts.roles,
@@ -1932,13 +1939,17 @@ const AFTER_TRIGGER_REACH: usize = 30;
 fn subjects<'a>(
     text: &str,
     words: &LangTable,
+    tense: &TenseWords,
     people: &'a [Found],
     trigger: (usize, usize),
     roles: &[Found],
     orgs: &[Found],
     dates: &[(usize, usize)],
 ) -> Vec<&'a Found> {
-    let before: Vec<&Found> = people.iter().filter(|p| p.end <= trigger.0).collect();
+    let mut before: Vec<&Found> = people.iter().filter(|p| p.end <= trigger.0).collect();
+    if let Some(head) = parenthetical_head(text, words, tense, &before, trigger) {
+        before.truncate(head + 1);
+    }
     if let Some((&last, earlier)) = before.split_last() {
         let mut out = vec![last];
         let gap = format!(" {} ", &text[last.end..trigger.0].replace(',', " "));
@@ -1952,7 +1963,9 @@ fn subjects<'a>(
         }
         let mut head = last;
         for &p in earlier.iter().rev() {
-            if !only_coordination(text, words, (p.end, head.start), roles, orgs, &[]) {
+            if !only_coordination(text, words, (p.end, head.start), roles, orgs, &[])
+                && !list_gap(text, words, tense, (p.end, head.start), roles, orgs)
+            {
                 break;
             }
             out.push(p);
@@ -1985,6 +1998,127 @@ fn subjects<'a>(
         })
         .into_iter()
         .collect()
+}
+
+/// The subject that a parenthetical holding the last name before the verb hangs on: "Helen
+/// Marsh, who hired Victor Lang in 2019, resigned", "A, che nel 2019 aveva assunto B per
+/// due anni, si è dimessa", "Uwe Hartl, der lange mit Jonas Brehm verhandelt hatte, trat zurück" (the
+/// index of Marsh, A, Hartl in `before`). The parenthetical opens with a comma after that
+/// name, with words before the last name and no other comma, and closes with a comma before
+/// the verb, with words between the last name and that comma. "A, the CFO, and B, the CTO, resigned" is a list; "A said that B, the CFO,
+/// resigned" is a report.
+fn parenthetical_head(
+    text: &str,
+    words: &LangTable,
+    tense: &TenseWords,
+    before: &[&Found],
+    trigger: (usize, usize),
+) -> Option<usize> {
+    let [.., head, last] = before else {
+        return None;
+    };
+    // The closing comma, with words before it: a bare comma may open an apposition of the
+    // last name instead ("come il direttore finanziario Sarah Friar, subentrata a giugno").
+    let tail = &text[last.end..trigger.0];
+    let closing = tail.rfind(',')?;
+    if !tail[..closing].chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let gap = &text[head.end..last.start];
+    let open = gap.find(',')?;
+    let inside = &gap[open + 1..];
+    let lower = |w: &str| w.to_lowercase();
+    let inside_words: Vec<String> = inside
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(lower)
+        .collect();
+    let lead: Vec<String> = gap[..open]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(lower)
+        .collect();
+    let reported =
+        |w: &String| tense.reports.contains(&w.as_str()) || tense.breaks.contains(&w.as_str());
+    let opens_item = inside_words
+        .first()
+        .is_some_and(|w| words.coordinators.contains(&w.as_str()));
+    (!inside.contains(',') && !inside_words.is_empty() && !opens_item && !lead.iter().any(reported))
+        .then_some(before.len() - 2)
+}
+
+/// How many words an item of a list of people may hold besides its role, company and
+/// coordination words: its article and modifiers ("der frühere", "o diretor de operações").
+const LIST_ITEM_WORDS: usize = 3;
+
+/// Whether `text[gap]` separates two items of a list of people ("the general counsel A, the
+/// chief compliance officer B and C resigned", "der bisherige Vorsitzende A, der frühere
+/// Finanzvorstand B und C schieden aus"): it opens with a comma or a coordinator, has no
+/// clause punctuation, second comma, relative pronoun, reporting verb or clause break, and
+/// holds at most [`LIST_ITEM_WORDS`] other words. "A, who hired B," and "A told B" are no
+/// lists.
+fn list_gap(
+    text: &str,
+    words: &LangTable,
+    tense: &TenseWords,
+    gap: (usize, usize),
+    roles: &[Found],
+    orgs: &[Found],
+) -> bool {
+    let raw = &text[gap.0..gap.1];
+    let opened = raw.trim_start();
+    let first = opened
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !(opened.starts_with(',') || words.coordinators.contains(&first.as_str())) {
+        return false;
+    }
+    // One separator, where the item opens: a second comma ends the list ("A e altri
+    // dirigenti, come B": B is an example, not an item).
+    if opened.trim_start_matches(',').contains(',') {
+        return false;
+    }
+    if without_honorifics(raw, words).contains([';', ':', '.', '(', ')', '"', '“', '”']) {
+        return false;
+    }
+    let mut rest = String::with_capacity(raw.len());
+    let mut i = gap.0;
+    let mut skip: Vec<(usize, usize)> = roles
+        .iter()
+        .chain(orgs)
+        .map(|f| (f.start, f.end))
+        .filter(|f| f.0 >= gap.0 && f.1 <= gap.1)
+        .collect();
+    skip.sort_unstable();
+    for (start, end) in skip {
+        if start >= i {
+            rest.push_str(&text[i..start]);
+            rest.push(' ');
+            i = end;
+        }
+    }
+    rest.push_str(&text[i..gap.1]);
+    let mut others = 0;
+    for w in rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        let w = w.as_str();
+        if words.relatives.contains(&w) || tense.reports.contains(&w) || tense.breaks.contains(&w) {
+            return false;
+        }
+        let small = words.coordination.binary_search(&w).is_ok()
+            || words.coordinators.contains(&w)
+            || words.articles.contains(&w)
+            || words.honorifics.binary_search(&w).is_ok();
+        if !small {
+            others += 1;
+        }
+    }
+    others <= LIST_ITEM_WORDS
 }
 
 /// How many bytes of `gap` date mentions take.

@@ -15,7 +15,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:ha|hanno|aveva|avevano) lasciato (?:l'incarico|la carica|l'azienda|la società|il suo (?:ruolo|incarico|posto))",
         r"(?:lascia|lasciare|lascerà|lasceranno) (?:l'incarico|la carica|l'azienda|la società|il suo (?:ruolo|incarico|posto))",
         r"(?:va|andrà|andato|andata) in pensione",
-        r"(?:lascia|lascerà|lasciare|lasciando|lascerebbe|lasciava) (?:[\w'’.-]+ ){0,3}?(?:direzione|guida|presidenza|incarico|carica|azienda|società|gruppo|ruolo|posto|vertice|timone|consiglio|banca|poltrona)",
+        r"(?:lascia|lascerà|lasciare|lasciando|lascerebbe|lasciava|lasciano|lasceranno) (?:[\w'’.-]+ ){0,3}?(?:direzione|guida|presidenza|incarico|carica|azienda|società|gruppo|ruolo|posto|vertice|timone|consiglio|banca|poltrona)",
         r"(?:ha|hanno|aveva|avevano) lasciato",
         r"(?:passa|passerà|ha passato|cede|cederà|ha ceduto|passando) (?:il testimone|la guida|il timone)",
         r"(?:è|sarà|era) uscit[oa] (?:dal|dalla|da)|(?:esce|uscirà) (?:dal|dalla)",
