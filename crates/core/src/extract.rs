@@ -1436,6 +1436,14 @@ fn subjects_of(
     .into_iter()
     .cloned()
     .collect();
+    // "Sustituye a Tomás Arregui": after a succession verb stands the predecessor, never the
+    // subject; a subject-less clause takes its subject from the story instead.
+    if objective
+        && found.iter().all(|p| p.start >= trigger.1)
+        && succession_at(article, facts, trigger)
+    {
+        return Vec::new();
+    }
     if found.is_empty() && objective {
         // "ha nominato al suo posto Marco Bellini", "despidió a Pablo Ortega", "demitiu o
         // diretor financeiro Luis Martins": the appointee or the dismissed is the object,
@@ -1740,10 +1748,25 @@ fn date_for(
         }
         (to - from) + CLAUSE_PENALTY * breaks
     };
+    // "Sustituye a Tomás Arregui, que se jubila el 28 de febrero": a date inside a relative
+    // clause dates that clause, not a trigger outside it.
+    // Not after a succession verb: "Brandt succeeds Ravi Menon, who will step down on
+    // November 4": the successor arrives when the predecessor leaves.
+    let relative_clauses = if kind.is_personal() && succession_at(article, facts, trigger) {
+        Vec::new()
+    } else {
+        relative_clauses(article, facts)
+    };
+    let in_other_clause = |m: &temporal::Mention| {
+        relative_clauses
+            .iter()
+            .any(|&(a, b)| m.start >= a && m.end <= b && !(trigger.0 >= a && trigger.1 <= b))
+    };
     let nearest = facts
         .dates
         .iter()
         .filter(|m| m.rule != "now" && !is_birth_date(article, facts, m.start))
+        .filter(|m| !in_other_clause(m))
         // "A few hours later" is read as a time today; it dates from the previous event.
         // "Drei Jahre später" is read as three years from now; it counts from the story.
         .filter(|m| {
@@ -1883,6 +1906,32 @@ fn date_for(
         return (date, CONTEXT_DATED);
     }
     (date, FALLBACK_DATED)
+}
+
+/// The relative clauses of a sentence, as byte spans of the text: from a comma followed by a
+/// relative pronoun (", que", ", who", ", che") to the next clause punctuation or the
+/// sentence's end. German is left out: its relatives are its articles.
+fn relative_clauses(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(usize, usize)> {
+    let words = article.compiled.words;
+    let folded = &article.folded[facts.start..facts.end];
+    let mut out = Vec::new();
+    for (comma, _) in folded.match_indices(',') {
+        let after = &folded[comma + 1..];
+        let rest = after.trim_start();
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.is_empty() || !words.relatives.contains(&word) {
+            continue;
+        }
+        let opened = comma + 1 + (after.len() - rest.len());
+        let close = folded[opened..]
+            .find([',', ';', ':', '(', ')'])
+            .map_or(folded.len(), |i| opened + i);
+        out.push((facts.start + comma, facts.start + close));
+    }
+    out
 }
 
 /// What a clause boundary between a date and a trigger weighs, in bytes of distance.
