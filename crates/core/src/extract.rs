@@ -37,6 +37,9 @@ pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
 /// How far (in bytes) a role title may be from a person's name to be theirs.
 const ROLE_REACH: usize = 80;
 
+/// How far (in bytes) after a figure's trigger, within its clause, a hedge still blocks it.
+const FIGURE_BLOCKER_REACH: usize = 80;
+
 /// How far (in bytes) before a trigger a blocker ("non", "could", "if") still blocks it.
 const BLOCKER_REACH: usize = 40;
 
@@ -718,11 +721,9 @@ fn blocker(
         from += 1;
     }
     let window = &article.text[from..trigger.0];
-    // Only the trigger's own clause: text after the last clause break.
-    let clause = window
-        .rsplit([',', ';', ':', '(', '"', '“'])
-        .next()
-        .unwrap_or(window);
+    // Only the trigger's own clause: text after the last clause break (a comma inside a
+    // number, "2,2 Mrd.", is none).
+    let clause = &window[clause_start(window)..];
     let forecast_kind = matches!(
         kind,
         EventKind::Revenue | EventKind::Valuation | EventKind::Headcount | EventKind::Funding
@@ -738,21 +739,73 @@ fn blocker(
     if let Some(b) = found(clause) {
         return Some(b);
     }
+    // A figure told in the future or the conditional is a forecast: "the group would count
+    // 9,800 employees", "the funds will double the headcount to 200". Not a layoff (the plan
+    // is the news), a deal ("will buy X for $2bn") or a funding ("the government will give
+    // GM $30 billion"): their announcement is the event.
+    let measured = matches!(
+        kind,
+        EventKind::Revenue | EventKind::Valuation | EventKind::Headcount
+    );
+    if measured
+        && temporal::clause_tense(article.text, article.lang, trigger.0, trigger.1)
+            == temporal::Tense::Future
+    {
+        return Some("a future or conditional clause".to_string());
+    }
     // A figure's hedge or negation may follow its noun or verb: "Revenue is forecast to
     // reach …", "Layoffs are expected to hit …", "Brenntec streicht nicht 500 Stellen".
     if kind.is_personal() {
         return None;
     }
-    let mut to = (trigger.1 + BLOCKER_REACH).min(facts.end);
+    // A verb-final clause puts its hedge last: "für 2024 stellt der Vorstand einen Umsatz
+    // zwischen 150 und 155 Mrd. Euro in Aussicht".
+    let mut to = (trigger.1 + FIGURE_BLOCKER_REACH).min(facts.end);
     while !article.text.is_char_boundary(to) {
         to -= 1;
     }
     let after = &article.text[trigger.1..to];
-    let after = after
-        .split([',', ';', ':', '(', '"', '“'])
-        .next()
-        .unwrap_or(after);
-    found(after)
+    let mut end = clause_end(after);
+    // "ricavi per 1,05 miliardi e punta a 1,4 miliardi": a coordinator opens another clause,
+    // unless a figure follows it ("zwischen 150 und 155 Mrd. Euro in Aussicht").
+    let folded_after = &article.folded[trigger.1..to];
+    for c in &article.compiled.coordinators {
+        if let Some(at) = folded_after[..end].find(c.as_str())
+            && !folded_after[at + c.len()..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            end = at;
+        }
+    }
+    found(&after[..end])
+}
+
+/// Whether the byte at `i` of `text` breaks a clause: clause punctuation, or a comma that is
+/// not inside a number ("8,400", "2,2").
+fn breaks_clause(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+    match bytes[i] {
+        b',' => !(digit(i.checked_sub(1)) && digit(Some(i + 1))),
+        b';' | b':' | b'(' | b'"' => true,
+        _ => text[i..].starts_with('“'),
+    }
+}
+
+/// Where the last clause of `text` starts: after its last clause break, or 0.
+fn clause_start(text: &str) -> usize {
+    (0..text.len())
+        .rev()
+        .find(|&i| text.is_char_boundary(i) && breaks_clause(text, i))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// Where the first clause of `text` ends: at its first clause break, or its end.
+fn clause_end(text: &str) -> usize {
+    (0..text.len())
+        .find(|&i| text.is_char_boundary(i) && breaks_clause(text, i))
+        .unwrap_or(text.len())
 }
 
 /// The events one trigger states.

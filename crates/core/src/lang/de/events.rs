@@ -190,7 +190,8 @@ pub static TABLE: EventTable = EventTable {
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[
         r"nicht|kein|keine|nie",
-        r"könnte|könnten|dürfte",
+        r"könnte|könnten|dürfte|dürften|kann|können",
+        r"schätzt|schätzen|rechnet mit|rechnen mit",
         r"wenn|falls|ob",
         r"dementiert|bestritten",
         r"gerüchte?|spekulationen?",

@@ -225,6 +225,8 @@ pub static TABLE: EventTable = EventTable {
         // A contraction is glued to its verb: "n't" alone never starts a word.
         r"not|never|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|won't|can't|couldn't|wouldn't|shouldn't",
         r"could|might|would be",
+        // Estimates and expectations: "analysts estimate that 500 more jobs could go".
+        r"estimates?|expects?",
         r"if|unless|whether",
         r"denied|denies|deny",
         r"rumou?rs?|speculation|speculated",

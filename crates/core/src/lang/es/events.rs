@@ -173,10 +173,14 @@ pub static TABLE: EventTable = EventTable {
         r"(?:cede|cedió|cederá|ceder) el (?:testigo|relevo|mando|timón) a",
     ],
     effective: &[r"a partir del", r"a partir de", r"con efecto (?:desde )?el"],
-    forecast: &[r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden"],
+    forecast: &[
+        r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden",
+        r"previsión|previsiones|pronóstico|perspectivas",
+    ],
     blockers: &[
         r"no|nunca",
-        r"podría|podrían",
+        r"podría|podrían|puede|pueden|pueda|puedan",
+        r"estima|estiman|calcula|calculan",
         r"si",
         r"desmintió|desmiente|negó|niega",
         r"rumores?|especulaciones?",

@@ -191,10 +191,14 @@ pub static TABLE: EventTable = EventTable {
         r"(?:cède|cèdera|cédera|a cédé|passe|passera|a passé|transmet|transmettra|a transmis) (?:[\w'’]+ ){0,3}?(?:rênes|témoin|flambeau|relais|place|fauteuil|barre) à",
     ],
     effective: &[r"à compter du", r"à partir du", r"à partir de", r"dès le"],
-    forecast: &[r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe"],
+    forecast: &[
+        r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe",
+        r"prévision|prévisions|perspectives",
+    ],
     blockers: &[
         r"ne|n'|pas|jamais",
-        r"pourrait|pourraient|pourra",
+        r"pourrait|pourraient|pourra|peut|peuvent|puisse|puissent",
+        r"estime|estiment",
         r"si",
         r"démenti|dément|nie",
         r"rumeurs?|spéculations?",

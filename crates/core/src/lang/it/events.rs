@@ -231,10 +231,14 @@ pub static TABLE: EventTable = EventTable {
         r"con decorrenza",
         r"con effetto dal",
     ],
-    forecast: &[r"prevede|prevedono|stima|stimano|conta di|si aspetta|si attende|punta"],
+    forecast: &[
+        r"prevede|prevedono|stima|stimano|conta di|si aspetta|si attende|punta",
+        r"previsione|previsioni|stime|prospettive",
+    ],
     blockers: &[
         r"non",
-        r"potrebbe|potrebbero|potrà",
+        r"potrebbe|potrebbero|potrà|può|possono|possa|possano",
+        r"stima|stimano|calcola|calcolano",
         r"se|qualora",
         r"smentit[oa]|smentisce|smentiscono|nega|negato",
         r"voci|indiscrezion[ei]|ipotesi",

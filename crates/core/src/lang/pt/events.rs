@@ -161,10 +161,14 @@ pub static TABLE: EventTable = EventTable {
         r"a partir do",
         r"com efeitos? (?:a partir )?de",
     ],
-    forecast: &[r"prevê|preveem|espera|esperam|estima|estimam|planeja|planejam|projeta"],
+    forecast: &[
+        r"prevê|preveem|espera|esperam|estima|estimam|planeja|planejam|projeta",
+        r"previsão|previsões|projeção|projeções|perspetivas|perspectivas",
+    ],
     blockers: &[
         r"não|nunca",
-        r"poderia|poderiam|poderá",
+        r"poderia|poderiam|poderá|pode|podem|possa|possam",
+        r"estima|estimam|calcula|calculam",
         r"se",
         r"desmentiu|desmente|negou|nega",
         r"rumores?|especulações?",
