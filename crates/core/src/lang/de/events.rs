@@ -134,13 +134,15 @@ pub static TABLE: EventTable = EventTable {
         ("million", 1e6),
         ("mio", 1e6),
         ("tausend", 1e3),
+        // "siebenhundert": a unit word glued to it.
+        ("hundert", 1e2),
     ],
     currencies: &[
         ("(?:us-)?dollar", "USD"),
         ("euro", "EUR"),
         ("pfund", "GBP"),
         ("yen", "JPY"),
-        ("franken", "CHF"),
+        ("franken|fr|chf", "CHF"),
     ],
     number_words: &[("hundert", 100)],
     qualifiers: &[

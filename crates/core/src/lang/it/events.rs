@@ -159,6 +159,8 @@ pub static TABLE: EventTable = EventTable {
         ("mln", 1e6),
         ("mila", 1e3),
         ("mille", 1e3),
+        // "settecento": a unit word glued to it.
+        ("cento", 1e2),
     ],
     currencies: &[
         ("(?:di )?dollari(?: (?:statunitensi|americani|usa))?", "USD"),
