@@ -945,7 +945,11 @@ fn events_for(
             } else {
                 (before, after(before))
             };
-            if buyer.is_none() && target.is_none() {
+            // A company the lexicon does not know: a deal with a price names it well enough
+            // ("hat die Übernahme des Start-ups Immunex Bio für 620 Millionen Dollar
+            // vereinbart"), the buyer being the story's company.
+            let priced = figure_near(&facts.quantities, trigger, true).is_some();
+            if buyer.is_none() && target.is_none() && !priced {
                 return out;
             }
             let mut e = base();
