@@ -311,8 +311,14 @@ mod tests {
         );
         assert_eq!(money("2,1 Mrd. Euro Umsatz", Lang::De), (2.1e9, "EUR"));
         // The sign after the abbreviation's dot: "4,5 Mio. €".
-        assert_eq!(money("hat 4,5 Mio. € eingesammelt", Lang::De), (4.5e6, "EUR"));
-        assert_eq!(money("einen Umsatz von 3,42 Mrd. €", Lang::De), (3.42e9, "EUR"));
+        assert_eq!(
+            money("hat 4,5 Mio. € eingesammelt", Lang::De),
+            (4.5e6, "EUR")
+        );
+        assert_eq!(
+            money("einen Umsatz von 3,42 Mrd. €", Lang::De),
+            (3.42e9, "EUR")
+        );
         assert_eq!(money("Gewinn von 212 Mio. Fr.", Lang::De), (212e6, "CHF"));
     }
 

@@ -298,6 +298,30 @@ struct StoryContext {
     salient: Option<String>,
     /// The year of the last date the story gave.
     narrative_year: Option<i32>,
+    /// The roles the story has given people so far (person, short role), latest last.
+    roles: Vec<(String, String)>,
+}
+
+impl StoryContext {
+    /// The one person the story has given `role`, if exactly one.
+    fn holder_of(&self, role: &str) -> Option<&str> {
+        let mut holders = self
+            .roles
+            .iter()
+            .filter(|(_, r)| r == role)
+            .map(|(p, _)| p.as_str());
+        let first = holders.next()?;
+        holders.all(|p| p == first).then_some(first)
+    }
+
+    /// The role the story last gave `person`.
+    fn role_of(&self, person: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .rev()
+            .find(|(p, _)| p == person)
+            .map(|(_, r)| r.as_str())
+    }
 }
 
 /// The article-wide context the rules read.
@@ -528,7 +552,13 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             .collect();
         frames.sort_by_key(|(_, t)| *t);
         if found.is_empty() && frames.is_empty() {
-            update_story(&mut story, &article, (s.start, s.end), &people, &dates);
+            // The roles of the people named, for a later "the chief executive" to find.
+            let roles = if people.is_empty() {
+                Vec::new()
+            } else {
+                entities::roles(text, span, lang)
+            };
+            update_story(&mut story, &article, span, &people, &roles, &dates);
             continue;
         }
         let mut orgs: Vec<Found> = within(&lexicon_orgs, span, |o| (o.start, o.end))
@@ -657,7 +687,14 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
         {
             story.salient = e.persons.last().cloned();
         }
-        update_story(&mut story, &article, span, &facts.people, &facts.dates);
+        update_story(
+            &mut story,
+            &article,
+            span,
+            &facts.people,
+            &facts.roles,
+            &facts.dates,
+        );
     }
     // Arithmetic near the ends of the calendar (a story "a year later" in an article of
     // 9999) can leave the four-digit years of the contract: such an event is left out.
@@ -676,10 +713,16 @@ fn update_story(
     article: &Article<'_>,
     span: (usize, usize),
     people: &[Found],
+    roles: &[Found],
     dates: &[temporal::Mention],
 ) {
     if let Some(last) = people.iter().max_by_key(|p| p.start) {
         story.salient = Some(last.name.clone());
+    }
+    for p in people {
+        if let Some(r) = role_of(article.text, article.compiled.words, p, people, roles) {
+            story.roles.push((p.name.clone(), r.name.clone()));
+        }
     }
     if let Some(m) = dates
         .iter()
@@ -1638,7 +1681,31 @@ fn implicit_subject(
                 .find_at(w, 0)
                 .is_some_and(|(start, end)| start == 0 && end == w.len())
         });
-    (pronoun || verb_first || own_words).then_some(salient)
+    if pronoun || verb_first || own_words {
+        return Some(salient);
+    }
+    // "Der Konzernchef der Merkur Bank hat seinen Rücktritt angekündigt", "the chief
+    // executive said he would step down": a definite role standing as the subject is the
+    // person the story gave that role, or the person just named when the story gave them
+    // none.
+    let role = facts
+        .roles
+        .iter()
+        .filter(|r| r.start >= clause_from && r.end <= trigger.0)
+        .find(|r| {
+            let before = article.text[clause_from..r.start].trim_end();
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            before.ends_with(|c: char| c.is_alphabetic())
+                && article.compiled.words.articles.contains(&word.as_str())
+        })?;
+    match story.holder_of(&role.name) {
+        Some(holder) => Some(holder.to_string()),
+        None => story.role_of(&salient).is_none().then_some(salient),
+    }
 }
 
 /// The text of the trigger's clause before it: after the last comma, semicolon, colon,
