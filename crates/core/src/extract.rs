@@ -1321,7 +1321,7 @@ fn objects_of(
                 (last, p.start),
                 &facts.roles,
                 &facts.orgs,
-                &dates,
+                dates,
             )
         {
             break;
@@ -1355,12 +1355,12 @@ fn object_after<'f>(
         .find(|p| p.start >= trigger.1)
         .filter(|p| !agent_between(p))
         .filter(|p| {
-            p.start - trigger.1 <= APPOINTEE_REACH + date_bytes(&dates, (trigger.1, p.start))
+            p.start - trigger.1 <= APPOINTEE_REACH + date_bytes(dates, (trigger.1, p.start))
                 && gap_is_clear(
                     article.text,
                     article.compiled.words,
                     (trigger.1, p.start),
-                    &dates,
+                    dates,
                     &[',', ';', ':', '.', '"'],
                 )
         })
@@ -1444,7 +1444,7 @@ fn agent_people(
                 text,
                 article.compiled.words,
                 (trigger.1, a),
-                &dates,
+                dates,
                 &[',', ';', ':', '.', '('],
             )
         });
@@ -1474,7 +1474,7 @@ fn agent_people(
         let between = &text[gap.0..gap.1];
         let clear = !between.contains([';', ':', '.'])
             || found.is_empty()
-                && gap_is_clear(text, article.compiled.words, gap, &dates, &[';', ':', '.']);
+                && gap_is_clear(text, article.compiled.words, gap, dates, &[';', ':', '.']);
         if found.is_empty() {
             if !clear || gap.1 - gap.0 > 60 {
                 break;
@@ -2109,6 +2109,7 @@ const AFTER_TRIGGER_REACH: usize = 30;
 /// The subjects of one trigger: the nearest person before it and the people coordinated
 /// with that one; failing that, a person right after it with nothing but articles, roles
 /// and companies between ("Acme appointed Jane Doe", "le dimissioni di Jane Doe").
+#[allow(clippy::too_many_arguments)] // the slots of one clause: text, words, people, roles, companies, dates
 fn subjects<'a>(
     text: &str,
     words: &LangTable,

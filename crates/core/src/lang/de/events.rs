@@ -110,7 +110,10 @@ pub static TABLE: EventTable = EventTable {
         r"(?:kauft|kaufte|gekauft|kauf von|erwirbt|erwarb|erworben)",
     ],
     roles: &[
-        ("vorstandsvorsitzende[nr]?|vorstandschef(?:in)?|konzernchef(?:in)?|ceo", "CEO"),
+        (
+            "vorstandsvorsitzende[nr]?|vorstandschef(?:in)?|konzernchef(?:in)?|ceo",
+            "CEO",
+        ),
         (
             "finanzvorständin|finanzvorstand|finanzchef(?:in)?|cfo",
             "CFO",
