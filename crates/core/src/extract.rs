@@ -1400,18 +1400,7 @@ fn gap_is_clear(
     dates: &[(usize, usize)],
     breaks: &[char],
 ) -> bool {
-    let mut rest = String::new();
-    let mut i = gap.0;
-    for &(a, b) in dates.iter().filter(|d| d.0 >= gap.0 && d.1 <= gap.1) {
-        if a >= i {
-            rest.push_str(&text[i..a]);
-            rest.push(' ');
-            i = b;
-        }
-    }
-    if i < gap.1 {
-        rest.push_str(&text[i..gap.1]);
-    }
+    let rest = gap_outside(text, gap, dates.iter().copied());
     !without_honorifics(&rest, words).contains(breaks)
 }
 
@@ -1517,7 +1506,8 @@ fn subjects_of(
     // Roe as her deputy", "the board removed chief executive Harlan Voss". Not a
     // succession verb, whose object is the predecessor ("succeeded John Roe").
     let objective = matches!(kind, EventKind::Appointment | EventKind::Dismissal);
-    if objective && !succession_at(article, facts, trigger) {
+    let succession = objective && succession_at(article, facts, trigger);
+    if objective && !succession {
         let objects = objects_of(article, facts, trigger);
         if !objects.is_empty() {
             return objects;
@@ -1538,10 +1528,7 @@ fn subjects_of(
     .collect();
     // "Sustituye a Tomás Arregui": after a succession verb stands the predecessor, never the
     // subject; a subject-less clause takes its subject from the story instead.
-    if objective
-        && found.iter().all(|p| p.start >= trigger.1)
-        && succession_at(article, facts, trigger)
-    {
+    if succession && found.iter().all(|p| p.start >= trigger.1) {
         return Vec::new();
     }
     if found.is_empty() && objective {
@@ -2257,23 +2244,11 @@ fn list_gap(
     if without_honorifics(raw, words).contains([';', ':', '.', '(', ')', '"', '“', '”']) {
         return false;
     }
-    let mut rest = String::with_capacity(raw.len());
-    let mut i = gap.0;
-    let mut skip: Vec<(usize, usize)> = roles
-        .iter()
-        .chain(orgs)
-        .map(|f| (f.start, f.end))
-        .filter(|f| f.0 >= gap.0 && f.1 <= gap.1)
-        .collect();
-    skip.sort_unstable();
-    for (start, end) in skip {
-        if start >= i {
-            rest.push_str(&text[i..start]);
-            rest.push(' ');
-            i = end;
-        }
-    }
-    rest.push_str(&text[i..gap.1]);
+    let rest = gap_outside(
+        text,
+        gap,
+        roles.iter().chain(orgs).map(|f| (f.start, f.end)),
+    );
     let mut others = 0;
     for w in rest
         .split(|c: char| !c.is_alphabetic())
@@ -2295,6 +2270,30 @@ fn list_gap(
     others <= LIST_ITEM_WORDS
 }
 
+/// `text[gap]` with the spans inside it (roles, companies, dates) taken out, each left as a
+/// space.
+fn gap_outside(
+    text: &str,
+    gap: (usize, usize),
+    spans: impl Iterator<Item = (usize, usize)>,
+) -> String {
+    let mut skip: Vec<(usize, usize)> = spans.filter(|f| f.0 >= gap.0 && f.1 <= gap.1).collect();
+    skip.sort_unstable();
+    let mut rest = String::with_capacity(gap.1.saturating_sub(gap.0));
+    let mut i = gap.0;
+    for (start, end) in skip {
+        if start >= i {
+            rest.push_str(&text[i..start]);
+            rest.push(' ');
+            i = end;
+        }
+    }
+    if i < gap.1 {
+        rest.push_str(&text[i..gap.1]);
+    }
+    rest
+}
+
 /// How many bytes of `gap` date mentions take.
 fn date_bytes(dates: &[(usize, usize)], gap: (usize, usize)) -> usize {
     dates
@@ -2313,26 +2312,15 @@ fn only_coordination(
     orgs: &[Found],
     dates: &[(usize, usize)],
 ) -> bool {
-    let mut rest = String::with_capacity(gap.1.saturating_sub(gap.0));
-    let mut i = gap.0;
-    let mut skip: Vec<(usize, usize)> = roles
-        .iter()
-        .chain(orgs)
-        .map(|f| (f.start, f.end))
-        .chain(dates.iter().copied())
-        .filter(|f| f.0 >= gap.0 && f.1 <= gap.1)
-        .collect();
-    skip.sort_unstable();
-    for (start, end) in skip {
-        if start >= i {
-            rest.push_str(&text[i..start]);
-            rest.push(' ');
-            i = end;
-        }
-    }
-    if i < gap.1 {
-        rest.push_str(&text[i..gap.1]);
-    }
+    let rest = gap_outside(
+        text,
+        gap,
+        roles
+            .iter()
+            .chain(orgs)
+            .map(|f| (f.start, f.end))
+            .chain(dates.iter().copied()),
+    );
     rest.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .all(|w| {
