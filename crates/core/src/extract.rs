@@ -96,6 +96,7 @@ struct Compiled {
     /// Succession words: the object leaves; the object arrives while the subject leaves.
     predecessor: WordRegex,
     successor: WordRegex,
+    copulas: WordRegex,
     /// The agent prepositions as words ("by", "par", "von").
     agent_words: WordRegex,
     /// Forecast words, for figures.
@@ -204,6 +205,7 @@ fn build_compiled(l: Lang) -> Compiled {
         pro_drop: t.pro_drop,
         predecessor: prefix_regex(t.predecessor),
         successor: prefix_regex(t.successor),
+        copulas: prefix_regex(t.copulas),
         effective: word_regex(t.effective),
         forecast: word_regex(t.forecast),
         agent_words: word_regex(t.agents),
@@ -541,15 +543,19 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             .predecessor
             .find_iter(sentence_folded)
             .map(|t| (Frame::Predecessor, t))
-            .chain(
-                article
-                    .compiled
-                    .successor
-                    .find_iter(sentence_folded)
-                    .map(|t| (Frame::Successor, t)),
-            )
             .map(|(f, (a, b))| (f, (s.start + a, s.start + b)))
             .collect();
+        // A passive names its agent after a date too ("was replaced on Sunday by", "è stata
+        // sostituita a gennaio da"): the successor frames are looked for with the dates left
+        // out.
+        let (undated, offsets) = without_spans(sentence_folded, s.start, &dates);
+        frames.extend(
+            article
+                .compiled
+                .successor
+                .find_iter(&undated)
+                .map(|(a, b)| (Frame::Successor, (offsets[a], offsets[b - 1] + 1))),
+        );
         frames.sort_by_key(|(_, t)| *t);
         if found.is_empty() && frames.is_empty() {
             // The roles of the people named, for a later "the chief executive" to find.
@@ -593,8 +599,13 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             roles,
             orgs,
             // Only company events read figures; person events skip the search.
+            // A number inside a date ("na segunda-feira (6)", "in 2 weeks") counts nothing.
             quantities: if found.iter().any(|(kind, _)| !kind.is_personal()) {
-                amount::find_quantities(text, span, lang)
+                let mut quantities = amount::find_quantities(text, span, lang);
+                quantities.retain(|q| {
+                    q.year_like || !dates.iter().any(|m| m.start <= q.start && q.end <= m.end)
+                });
+                quantities
             } else {
                 Vec::new()
             },
@@ -627,6 +638,17 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             }
         };
         for (kind, trigger) in found {
+            // "was replaced on Sunday by X": the succession frame says who left and who
+            // came; the verb alone would take its subject for the newcomer.
+            let in_succession = frames.iter().any(|(f, m)| {
+                matches!(f, Frame::Successor) && m.0 <= trigger.0 && trigger.1 <= m.1
+            });
+            if in_succession && kind == EventKind::Appointment {
+                note(kind, trigger, &|| {
+                    "left to its succession frame".to_string()
+                });
+                continue;
+            }
             if let Some(b) = blocker(&article, &facts, kind, trigger) {
                 note(kind, trigger, &|| format!("blocked by '{b}' in its clause"));
                 continue;
@@ -887,6 +909,12 @@ fn events_for(
     let mut out = Vec::new();
     match kind {
         EventKind::Resignation | EventKind::Dismissal | EventKind::Appointment => {
+            if kind == EventKind::Appointment
+                && is_copular(article, trigger)
+                && !role_follows(article, facts, trigger)
+            {
+                return out;
+            }
             let found = subjects_of(article, facts, kind, trigger);
             for person in &found {
                 let mut e = base();
@@ -1278,6 +1306,28 @@ fn frame_events(
     out
 }
 
+/// `text` (a sentence starting at byte `start` of the article) without the given mentions,
+/// each taken out with the space before it, and for every byte left its offset in the
+/// article.
+fn without_spans(text: &str, start: usize, mentions: &[temporal::Mention]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    let mut at = 0;
+    for m in mentions {
+        let (a, b) = (m.start - start, m.end - start);
+        if a < at || b > text.len() {
+            continue;
+        }
+        let keep = text[at..a].trim_end_matches(' ');
+        out.push_str(keep);
+        offsets.extend(start + at..start + at + keep.len());
+        at = b;
+    }
+    out.push_str(&text[at..]);
+    offsets.extend(start + at..start + text.len());
+    (out, offsets)
+}
+
 /// Whether a succession word overlaps the trigger or follows it at once ("succeeded",
 /// "prende il posto di", "sustituye a").
 fn succession_at(
@@ -1505,7 +1555,10 @@ fn subjects_of(
     // An active appointing or dismissing verb governs its object: "CEO Jane Doe named John
     // Roe as her deputy", "the board removed chief executive Harlan Voss". Not a
     // succession verb, whose object is the predecessor ("succeeded John Roe").
-    let objective = matches!(kind, EventKind::Appointment | EventKind::Dismissal);
+    // A linking verb has no object: "sarà la nuova direttrice di Belcore" is about its
+    // subject.
+    let objective = matches!(kind, EventKind::Appointment | EventKind::Dismissal)
+        && !is_copular(article, trigger);
     let succession = objective && succession_at(article, facts, trigger);
     if objective && !succession {
         let objects = objects_of(article, facts, trigger);
@@ -1539,6 +1592,32 @@ fn subjects_of(
         return objects_of(article, facts, trigger);
     }
     found
+}
+
+/// Whether an appointment trigger is a linking verb ("became", "è diventata", "sarà la
+/// nuova"), with at most an article and "new" after it: "became the first woman to lead"
+/// says what the role is.
+fn is_copular(article: &Article<'_>, trigger: (usize, usize)) -> bool {
+    let folded = &article.folded[trigger.0..trigger.1];
+    article
+        .compiled
+        .copulas
+        .find_at(folded, 0)
+        .is_some_and(|(start, end)| start == 0 && folded[end..].split_whitespace().count() <= 2)
+}
+
+/// How far (in bytes) after a linking verb its role may start ("became the group's first
+/// female chief executive").
+const COPULA_ROLE_REACH: usize = 30;
+
+/// Whether a role title follows the trigger in its clause: "became CEO", "è diventata
+/// direttrice finanziaria", not "became famous".
+fn role_follows(article: &Article<'_>, facts: &SentenceFacts<'_>, trigger: (usize, usize)) -> bool {
+    facts.roles.iter().any(|r| {
+        r.start >= trigger.1
+            && r.start - trigger.1 <= COPULA_ROLE_REACH
+            && !article.text[trigger.1..r.start].contains([',', ';', ':', '.', '('])
+    })
 }
 
 /// How far (in bytes) a count of jobs may stand before the layoff verb that ends its clause.
@@ -1906,7 +1985,26 @@ fn date_for(
             Some((facts.start + whole.start(), n))
         })
         .find(|&(at, _)| at < trigger.0);
-    if let (Some((at, n)), Some(year)) = (later, story.narrative_year) {
+    // "Nel 2008 è entrata …; cinque anni dopo": counted from a date of its own sentence
+    // before it, else from the story's year.
+    let anchor = |at: usize| {
+        facts
+            .dates
+            .iter()
+            .filter(|m| m.end <= at && m.rule != "now")
+            .filter(|m| {
+                !facts
+                    .story_relative
+                    .iter()
+                    .any(|&(a, b)| a < m.end && b > m.start)
+            })
+            .max_by_key(|m| m.end)
+            .map(|m| m.first_day.year())
+            .or(story.narrative_year)
+    };
+    if let Some((at, n)) = later
+        && let Some(year) = anchor(at)
+    {
         let closer_mention = nearest.is_some_and(|m| m.end <= trigger.0 && m.start > at);
         if !closer_mention && let Some(first) = NaiveDate::from_ymd_opt(year + n, 1, 1) {
             return (event_date(first, Precision::Year, true), DATED);

@@ -95,6 +95,10 @@ pub struct EventTable {
     /// ("X was replaced by Y", "X hands the reins to Y", "passa il testimone a Y"): one
     /// sentence, two events.
     pub successor: &'static [&'static str],
+    /// Linking verbs that open an appointment trigger ("became", "sarà il nuovo", "est
+    /// devenue"): such an appointment needs a role right after the verb ("became CEO", not
+    /// "became famous"), and its person is the subject, never a name after the role.
+    pub copulas: &'static [&'static str],
     /// Markers of an effective date ("effective", "zum", "a partir du", "dal"): a day or
     /// month after one, in a departure or appointment, is the next such day or month.
     pub effective: &'static [&'static str],

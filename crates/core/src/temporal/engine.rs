@@ -1736,6 +1736,18 @@ impl Parser<'_> {
             }
             let mut t = spec_time("weekday", |s| s.weekday = Some(w));
             t.strict = true;
+            // "na segunda-feira (6)", "nesta terça-feira (14)": the Brazilian press gives the
+            // day of the month in parentheses after the weekday.
+            if self.punct(j) == Some('(') {
+                if let Some((d, e, _)) = self
+                    .day_num(j + 1)
+                    .filter(|&(_, e, _)| self.punct(e) == Some(')'))
+                {
+                    t.spec.day = Some(d);
+                    t.strict = false;
+                    return Some((t, e + 1));
+                }
+            }
             // "martes 1", "vendredi quinze", "Tuesday the 1st"; but "one" as a word is also an
             // article ("el martes un expediente").
             if let Some((d, e, _)) = self

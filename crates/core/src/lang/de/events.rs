@@ -111,6 +111,27 @@ pub static TABLE: EventTable = EventTable {
     ],
     roles: &[
         (
+            "vorsitzende[nr]? der geschäftsführung|vorsitzende[nr]? des vorstands",
+            "CEO",
+        ),
+        ("geschäftsführer(?:in)?", "managing director"),
+        (
+            "personalvorständin|personalvorstand|personalchef(?:in)?",
+            "chief people officer",
+        ),
+        (
+            "vertriebsvorständin|vertriebsvorstand|vertriebschef(?:in)?",
+            "chief sales officer",
+        ),
+        (
+            "produktionsvorständin|produktionsvorstand",
+            "chief production officer",
+        ),
+        ("technikvorständin|technikchefin", "CTO"),
+        ("verwaltungsratspräsident(?:in)?", "chair"),
+        ("generalbevollmächtigte[rn]?", "general manager"),
+        ("chefjurist(?:in)?|general counsel", "general counsel"),
+        (
             "vorstandsvorsitzende[nr]?|vorstandschef(?:in)?|konzernchef(?:in)?|ceo",
             "CEO",
         ),
@@ -172,7 +193,7 @@ pub static TABLE: EventTable = EventTable {
     locatives: &[r"in|aus|nach"],
     capitalised_nouns: true,
     pro_drop: false,
-    agents: &[r"von|durch"],
+    agents: &[r"von|vom|durch"],
     years_later: &[r"N jahre? später|N jahre? danach"],
     shortly_after: &[
         r"wenige stunden später",
@@ -191,6 +212,7 @@ pub static TABLE: EventTable = EventTable {
         r"ersetzt (?:durch|von)(?:\W|$)",
         r"(?:übergibt|übergab|übergeben) (?:[\w.-]+ ){0,4}?an(?:\W|$)",
     ],
+    copulas: &[r"(?:wird|wurde) (?:neuer|neue)"],
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[

@@ -27,6 +27,7 @@ pub static TABLE: EventTable = EventTable {
     appointment: &[
         r"nombrad[oa]s?|nombramiento de|nombra(?:\W|$)",
         r"(?:será|es) (?:el|la) nuev[oa]",
+        r"(?:se convirtió|se convierte|se convertirá|se ha convertido) en (?:el |la )?(?:nuev[oa] )?",
         r"(?:ficha|fichó|ha fichado) por",
         r"designad[oa]s?",
         r"(?:asumió|asume|asumirá) (?:el cargo|la dirección|la presidencia|el puesto)",
@@ -95,6 +96,36 @@ pub static TABLE: EventTable = EventTable {
         r"pagará",
     ],
     roles: &[
+        (
+            "director general|directora general|gerente general",
+            "general manager",
+        ),
+        (
+            "director de operaciones|directora de operaciones|vicepresidente de operaciones|vicepresidenta de operaciones",
+            "COO",
+        ),
+        (
+            "director comercial|directora comercial",
+            "chief commercial officer",
+        ),
+        ("director de marketing|directora de marketing", "CMO"),
+        (
+            "director de producto|directora de producto",
+            "chief product officer",
+        ),
+        (
+            "director de recursos humanos|directora de recursos humanos",
+            "chief people officer",
+        ),
+        (
+            "presidente ejecutivo|presidenta ejecutiva",
+            "executive chair",
+        ),
+        (
+            "director jurídico|directora jurídica|secretario general|secretaria general",
+            "general counsel",
+        ),
+        ("tesorero|tesorera", "treasurer"),
         (
             "consejero delegado|consejera delegada|director ejecutivo|directora ejecutiva|ceo",
             "CEO",
@@ -171,6 +202,9 @@ pub static TABLE: EventTable = EventTable {
     successor: &[
         r"(?:sustituid[oa]|reemplazad[oa]|relevad[oa]|desplazad[oa]) por",
         r"(?:cede|cedió|cederá|ceder) el (?:testigo|relevo|mando|timón) a",
+    ],
+    copulas: &[
+        r"(?:será|es) (?:el|la) nuev[oa]|(?:se convirtió|se convierte|se convertirá|se ha convertido) en",
     ],
     effective: &[r"a partir del", r"a partir de", r"con efecto (?:desde )?el"],
     forecast: &[

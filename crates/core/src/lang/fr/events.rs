@@ -35,7 +35,7 @@ pub static TABLE: EventTable = EventTable {
         r"promue?s?",
         r"(?:succède|succédera|remplace|remplacera)",
         r"(?:rejoint|a rejoint|rejoindra)",
-        r"(?:deviendra|devient|est devenue?) (?:le |la )?(?:nouvel(?:le)? |nouveau )?",
+        r"(?:deviendra|devient|devint|(?:est|était|sont|étaient) devenue?s?) (?:le |la |l'|les )?(?:nouvel(?:le)? |nouveau )?",
         r"nomination de",
         r"(?:a|ont|avait|avaient) (?:désigné|nommé|choisi|élu|recruté|promu|porté|coopté)",
         r"désignée?s?|élue?s?|recrutée?s?|cooptée?s?",
@@ -105,6 +105,44 @@ pub static TABLE: EventTable = EventTable {
         r"(?:rachetée?|acquise?|achetée?) par",
     ],
     roles: &[
+        (
+            "directeur général délégué|directrice générale déléguée",
+            "deputy CEO",
+        ),
+        (
+            "chef de la direction financière|cheffe de la direction financière",
+            "CFO",
+        ),
+        (
+            "président et chef de la direction|présidente et cheffe de la direction|chef de la direction|cheffe de la direction|administrateur délégué|administratrice déléguée",
+            "CEO",
+        ),
+        (
+            "directeur commercial|directrice commerciale",
+            "chief commercial officer",
+        ),
+        ("directeur marketing|directrice marketing", "CMO"),
+        (
+            "directeur des ressources humaines|directrice des ressources humaines|drh",
+            "chief people officer",
+        ),
+        (
+            "directeur juridique|directrice juridique",
+            "general counsel",
+        ),
+        (
+            "directeur de la stratégie|directrice de la stratégie",
+            "chief strategy officer",
+        ),
+        (
+            "directeur artistique|directrice artistique|directeur de la création|directrice de la création",
+            "creative director",
+        ),
+        (
+            "secrétaire général|secrétaire générale",
+            "general secretary",
+        ),
+        ("trésorier|trésorière", "treasurer"),
         (
             "président-directeur général|pdg|directeur général|directrice générale|ceo",
             "CEO",
@@ -190,6 +228,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:remplacée?s?) par",
         r"(?:cède|cèdera|cédera|a cédé|passe|passera|a passé|transmet|transmettra|a transmis) (?:[\w'’]+ ){0,3}?(?:rênes|témoin|flambeau|relais|place|fauteuil|barre) à",
     ],
+    copulas: &[r"(?:deviendra|devient|devint|(?:est|était|sont|étaient) devenue?s?)"],
     effective: &[r"à compter du", r"à partir du", r"à partir de", r"dès le"],
     forecast: &[
         r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe",

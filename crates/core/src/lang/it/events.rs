@@ -44,6 +44,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:entra|entrerà|approda|approderà|arriva|arriverà) (?:in|a|da|nel|nella|al|alla|come)(?:\W|$)",
         r"(?:assume|assumerà|assumendo|assumere) (?:la carica|il ruolo|l'incarico|la guida|la direzione|la presidenza|le funzioni|il timone)",
         r"in carica dal",
+        r"(?:(?:è|sono|era) diventat[oaie]|diventa|diventano|diventerà|diventò|divenne) ",
     ],
     valuation: &[
         r"valutazione",
@@ -109,6 +110,33 @@ pub static TABLE: EventTable = EventTable {
         r"pagherà|ha pagato",
     ],
     roles: &[
+        (
+            "direttore commerciale|direttrice commerciale",
+            "chief commercial officer",
+        ),
+        (
+            "direttore creativo|direttrice creativa",
+            "creative director",
+        ),
+        ("direttore marketing|direttrice marketing", "CMO"),
+        (
+            "direttore del personale|direttrice del personale|direttore delle risorse umane|direttrice delle risorse umane",
+            "chief people officer",
+        ),
+        (
+            "vicedirettore generale|vicedirettrice generale",
+            "deputy general manager",
+        ),
+        (
+            "presidente esecutivo|presidente esecutiva",
+            "executive chair",
+        ),
+        ("consigliere delegato|consigliera delegata", "CEO"),
+        (
+            "responsabile legale|direttore legale|direttrice legale",
+            "general counsel",
+        ),
+        ("tesoriere|tesoriera", "treasurer"),
         (
             "amministratore delegato|amministratrice delegata|ceo",
             "CEO",
@@ -202,7 +230,7 @@ pub static TABLE: EventTable = EventTable {
     locatives: &[r"a|in|nel|nella|nello|negli|nei|nelle"],
     capitalised_nouns: false,
     pro_drop: true,
-    agents: &[r"da|dal|dalla|dai"],
+    agents: &[r"da|dal|dalla|dallo|dai|dagli|dalle|dall'"],
     years_later: &[r"N anni dopo|N anno dopo|N anni più tardi"],
     shortly_after: &[
         r"poche ore dopo",
@@ -224,6 +252,9 @@ pub static TABLE: EventTable = EventTable {
     successor: &[
         r"(?:sostituit[oa]|rimpiazzat[oa]) da",
         r"(?:passa|passerà|ha passato|cede|cederà|ha ceduto|passando) (?:il testimone|la guida|il timone) (?:a|al|alla|all')",
+    ],
+    copulas: &[
+        r"(?:è|sono|era|sarà|saranno) (?:il |la |l')?nuov[oaie]|diventa|diventano|diventerà|diventò|divenne|(?:è|sono|era) diventat[oaie]",
     ],
     effective: &[
         r"dal",

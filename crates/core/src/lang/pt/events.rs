@@ -29,6 +29,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:substitui|substituiu|sucede|sucedeu)",
         r"(?:juntou-se|entrou para|ingressou)",
         r"(?:será|é) (?:o |a )?(?:novo|nova)",
+        r"(?:tornou-se|torna-se|se tornou|se torna|tornar-se-á) (?:o |a )?(?:nov[oa] )?",
         r"(?:nomeou|nomeia|nomeará|designou|designa|designar|designará|elegeu|elege|escolheu) ",
         r"designad[oa]s?|eleit[oa]s?|escolhid[oa]s?|indicad[oa]s?|promovid[oa]s?",
         r"(?:assume|assumiu|assumirá|assumindo|assumiram|assumem|assumirão)(?:\W|$)",
@@ -92,6 +93,30 @@ pub static TABLE: EventTable = EventTable {
     ],
     roles: &[
         (
+            "diretor-presidente|diretora-presidente|presidente-executiva|presidente executiva",
+            "CEO",
+        ),
+        (
+            "diretor-geral|diretora-geral|diretor geral|diretora geral",
+            "general manager",
+        ),
+        ("diretor de operações|diretora de operações", "COO"),
+        (
+            "diretor comercial|diretora comercial",
+            "chief commercial officer",
+        ),
+        ("diretor de marketing|diretora de marketing", "CMO"),
+        (
+            "diretor de governança|diretora de governança",
+            "chief governance officer",
+        ),
+        (
+            "diretor de relações com investidores|diretora de relações com investidores",
+            "head of investor relations",
+        ),
+        ("diretor jurídico|diretora jurídica", "general counsel"),
+        ("tesoureiro|tesoureira", "treasurer"),
+        (
             "diretor executivo|diretora executiva|presidente-executivo|presidente executivo|ceo",
             "CEO",
         ),
@@ -138,7 +163,7 @@ pub static TABLE: EventTable = EventTable {
     locatives: &[r"em|no|na"],
     capitalised_nouns: false,
     pro_drop: true,
-    agents: &[r"por|pelo|pela"],
+    agents: &[r"por|pelo|pela|pelos|pelas"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
     shortly_after: &[
         r"poucas horas depois",
@@ -155,6 +180,9 @@ pub static TABLE: EventTable = EventTable {
     successor: &[
         r"(?:substituíd[oa]s?|substituid[oa]s?) (?:por|pel[oa])(?:\W|$)",
         r"(?:passa|passou|passará) o (?:bastão|comando|cargo) (?:a|para)(?:\W|$)",
+    ],
+    copulas: &[
+        r"(?:será|é) (?:o |a )?(?:novo|nova)|tornou-se|torna-se|se tornou|se torna|tornar-se-á",
     ],
     effective: &[
         r"a partir de",
