@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates first_names_faker.txt from faker-js's person name lists, less the names that
+# Regenerates first_names_faker.txt from faker-js's and Python Faker's person name lists, less the names that
 # are also common (lowercase) words in the Hunspell dictionaries of the six languages.
-# Needs node, npm and python3, and the npm registry. Usage: crates/core/data/first_names_faker.sh
+# Needs node, npm, python3 with pip, and the npm and PyPI registries. Usage: crates/core/data/first_names_faker.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -25,6 +25,25 @@ for (const l of locales) {
 }
 JS
 node dump.mjs >names.txt
+# Python Faker (MIT licence, (c) joke2k and contributors) has locales faker-js lacks or lists
+# differently (de_CH, de_LI, es_AR, es_CL, es_CO, fr_QC, the Nigerian ones).
+python3 -m pip download --quiet --no-deps faker==40.63.0 -d pyfaker >/dev/null
+python3 -m zipfile -e pyfaker/faker-40.63.0-py3-none-any.whl pyfaker/x
+python3 - >>names.txt <<'PY'
+import importlib, sys
+sys.path.insert(0, "pyfaker/x")
+locales = ["de_AT", "de_CH", "de_DE", "de_LI", "de_LU", "en", "en_GB", "en_IE", "en_US", "en_NZ",
+           "en_NG", "es", "es_AR", "es_CA", "es_CL", "es_CO", "es_ES", "es_MX", "fr_BE", "fr_CA",
+           "fr_CH", "fr_FR", "fr_QC", "it_IT", "pt_BR", "pt_PT", "nl_BE", "nl_NL", "ig_NG", "yo_NG",
+           "ha_NG"]
+for l in locales:
+    provider = importlib.import_module(f"faker.providers.person.{l}").Provider
+    for attr, value in vars(provider).items():
+        if attr.startswith("first_name") and (isinstance(value, (tuple, list)) or hasattr(value, "keys")):
+            for name in (value.keys() if hasattr(value, "keys") else value):
+                if isinstance(name, str):
+                    print(name)
+PY
 python3 - "$here" <<'PY'
 import glob, re, sys, unicodedata
 here = sys.argv[1]
