@@ -21,6 +21,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:legt|legte|legen|legten) (?:[\w.-]+ ){0,4}?(?:amt|ämter|mandat|mandate|posten|vorsitz) (?:[\w.-]+ ){0,4}?nieder",
         r"niedergelegt",
         r"(?:verlässt|verließ|verlassen|verließen) (?:[\w.-]+ ){0,3}?(?:unternehmen|konzern|firma|vorstand|bank|gruppe|aufsichtsrat|spitze|geschäftsführung|posten)",
+        // Verb-final: "hatte … die Bank verlassen".
+        r"(?:das unternehmen|den konzern|die firma|den vorstand|die bank|die gruppe|den aufsichtsrat|die geschäftsführung) (?:verlassen|verlässt|verließ)",
         r"(?:geht|ging|gehen|gingen|tritt|trat|treten) (?:[\w.-]+ ){0,5}?in den ruhestand",
         r"(?:zieht|zog) sich (?:[\w.-]+ ){0,6}?zurück",
         r"(?:gibt|gab|geben|gaben) (?:[\w.-]+ ){0,3}?(?:amt|posten|vorsitz|führung|leitung) (?:[\w.-]+ ){0,4}?ab",
@@ -51,6 +53,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:berief|beriefen|beruft)",
         r"(?:bestellt|bestellte|bestellten)",
         r"(?:holte|holten|holt|geholt) (?:[\w.-]+ ){0,6}?(?:an die spitze|in den vorstand|in die geschäftsführung)",
+        // Verb-final: "der 2018 an die Spitze geholt worden war".
+        r"(?:an die spitze|in den vorstand|in die geschäftsführung|in den aufsichtsrat) (?:geholt|berufen|gewählt)",
         r"(?:rückt|rückte|rückten) (?:[\w.-]+ ){0,6}?nach(?:\W|$)|nachgerückt",
         r"(?:kam|kommt|kamen|gekommen) (?:[\w.-]+ ){0,6}?zu(?:\W|$)",
         r"(?:stieß|stößt) (?:[\w.-]+ ){0,6}?zu(?:\W|$)",
