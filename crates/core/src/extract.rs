@@ -124,6 +124,33 @@ fn prefix_regex(phrases: &[&str]) -> WordRegex {
     WordRegex::lowercase(&body, false).expect("event table phrases must compile")
 }
 
+/// `phrase` (regex syntax) with room for one of `adverbs` at each space outside a character
+/// class: "ha acquistato" also matches "ha già acquistato".
+fn with_adverbs(phrase: &str, adverbs: &[&str]) -> String {
+    if adverbs.is_empty() {
+        return phrase.to_string();
+    }
+    let slot = format!("(?: (?:{}))? ", alternation(adverbs.iter().copied()));
+    let mut out = String::with_capacity(phrase.len() * 2);
+    let (mut in_class, mut escaped) = (false, false);
+    for c in phrase.chars() {
+        match c {
+            ' ' if !in_class && !escaped => out.push_str(&slot),
+            _ => out.push(c),
+        }
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '[' {
+            in_class = true;
+        } else if c == ']' {
+            in_class = false;
+        }
+    }
+    out
+}
+
 static COMPILED: PerLang<Compiled> = PerLang::new();
 
 /// Compiles one language's matchers.
@@ -137,6 +164,9 @@ fn build_compiled(l: Lang) -> Compiled {
                 if k == EventKind::Headcount {
                     phrases.extend(t.people);
                 }
+                let phrases: Vec<String> =
+                    phrases.iter().map(|p| with_adverbs(p, t.adverbs)).collect();
+                let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
                 (k, prefix_regex(&phrases))
             })
             .collect(),
@@ -205,7 +235,14 @@ fn build_compiled(l: Lang) -> Compiled {
         pro_drop: t.pro_drop,
         predecessor: prefix_regex(t.predecessor),
         successor: prefix_regex(t.successor),
-        copulas: prefix_regex(t.copulas),
+        copulas: {
+            let phrases: Vec<String> = t
+                .copulas
+                .iter()
+                .map(|p| with_adverbs(p, t.adverbs))
+                .collect();
+            prefix_regex(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
+        },
         effective: word_regex(t.effective),
         forecast: word_regex(t.forecast),
         agent_words: word_regex(t.agents),

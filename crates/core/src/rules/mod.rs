@@ -99,6 +99,9 @@ pub struct EventTable {
     /// devenue"): such an appointment needs a role right after the verb ("became CEO", not
     /// "became famous"), and its person is the subject, never a name after the role.
     pub copulas: &'static [&'static str],
+    /// Adverbs that may stand between the words of a trigger ("ha già acquistato", "has
+    /// already resigned", "a déjà quitté"): every space of a trigger phrase admits one.
+    pub adverbs: &'static [&'static str],
     /// Markers of an effective date ("effective", "zum", "a partir du", "dal"): a day or
     /// month after one, in a departure or appointment, is the next such day or month.
     pub effective: &'static [&'static str],

@@ -217,6 +217,9 @@ pub static TABLE: EventTable = EventTable {
         r"(?:übergibt|übergab|übergeben) (?:[\w.-]+ ){0,4}?an(?:\W|$)",
     ],
     copulas: &[r"(?:wird|wurde) (?:neuer|neue)"],
+    adverbs: &[
+        r"bereits|schon|auch|nun|jetzt|inzwischen|offiziell|überraschend|kürzlich|endgültig",
+    ],
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[

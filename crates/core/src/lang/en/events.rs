@@ -248,6 +248,9 @@ pub static TABLE: EventTable = EventTable {
         r"(?:hand|hands|handed|handing|pass|passes|passed|passing) (?:over )?(?:the reins|the baton|the top job|control|the helm)(?: \w+){0,2} to",
     ],
     copulas: &[r"(?:will |to )?(?:become|becomes|became|becoming)|(?:is|was|will be) (?:the )?new"],
+    adverbs: &[
+        r"already|also|just|now|finally|formally|officially|recently|eventually|effectively|abruptly|unexpectedly",
+    ],
     effective: &[r"effective", r"as of", r"starting"],
     forecast: &[
         r"expects|expected|expecting|anticipates|anticipated|outlook|guidance|aims to|plans to|intends to",

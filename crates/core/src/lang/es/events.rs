@@ -57,11 +57,19 @@ pub static TABLE: EventTable = EventTable {
         // Present forms with a space after them: "recaudación" is tax collection.
         r"(?:recauda |recaudó|ha recaudado|capta |captó|ha captado|levanta |levantó|ha levantado)",
         r"ronda de (?:financiación|inversión)",
+        r"ronda (?:semilla|serie [a-f])",
+        r"(?:obtuvo|obtuvieron|ha obtenido|han obtenido|obtiene|consiguió|cerró|recibió) (?:una |un )?(?:ronda|financiación|préstamo|crédito)",
         r"inyección de capital",
         r"ampliación de capital",
         r"inversión de",
     ],
-    revenue: &[r"ingresos", r"facturación", r"ventas de", r"facturó"],
+    revenue: &[
+        r"ingresos",
+        r"facturación",
+        r"ventas de",
+        r"facturó|facturo|facturaron|factura ",
+        r"(?:sus|las) ventas",
+    ],
     employees: &[
         r"empleados",
         r"trabajadores",
@@ -206,6 +214,7 @@ pub static TABLE: EventTable = EventTable {
     copulas: &[
         r"(?:será|es) (?:el|la) nuev[oa]|(?:se convirtió|se convierte|se convertirá|se ha convertido) en",
     ],
+    adverbs: &[r"ya|también|finalmente|oficialmente|recientemente|repentinamente"],
     effective: &[r"a partir del", r"a partir de", r"con efecto (?:desde )?el"],
     forecast: &[
         r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden",

@@ -61,10 +61,18 @@ pub static TABLE: EventTable = EventTable {
         r"levée de fonds",
         r"tour de table",
         r"financement de",
+        r"tour (?:d'amorçage|de financement|de série [a-f])",
+        r"(?:a obtenu|ont obtenu|obtient|a reçu|ont reçu|a bouclé|ont bouclé|boucle) (?:un |une )?(?:prêt|financement|tour|levée|enveloppe)",
         r"injection de capital",
         r"augmentation de capital",
     ],
-    revenue: &[r"chiffre d'affaires", r"revenus", r"recettes", r"ventes de"],
+    revenue: &[
+        r"chiffre d'affaires",
+        r"revenus",
+        r"recettes",
+        r"ventes de",
+        r"(?:ses|les) ventes",
+    ],
     employees: &[
         r"salariés",
         r"employés",
@@ -229,6 +237,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:cède|cèdera|cédera|a cédé|passe|passera|a passé|transmet|transmettra|a transmis) (?:[\w'’]+ ){0,3}?(?:rênes|témoin|flambeau|relais|place|fauteuil|barre) à",
     ],
     copulas: &[r"(?:deviendra|devient|devint|(?:est|était|sont|étaient) devenue?s?)"],
+    adverbs: &[r"déjà|aussi|également|finalement|officiellement|récemment|brusquement|enfin"],
     effective: &[r"à compter du", r"à partir du", r"à partir de", r"dès le"],
     forecast: &[
         r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe",

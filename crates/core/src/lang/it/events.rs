@@ -60,7 +60,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:ha|hanno|aveva) raccolto",
         r"raccolt[oa] (?:di|da)",
         r"round di (?:finanziamento|investimento)|round da",
-        r"finanziamento (?:di|da)",
+        r"finanziamento (?:agevolato )?(?:di|da)",
+        r"(?:ha|hanno|aveva) (?:ottenuto|ricevuto) (?:un )?(?:finanziamento|prestito)",
         r"infusione di capitale",
         r"aumento di capitale",
         r"investimento (?:di|da)",
@@ -255,6 +256,9 @@ pub static TABLE: EventTable = EventTable {
     ],
     copulas: &[
         r"(?:è|sono|era|sarà|saranno) (?:il |la |l')?nuov[oaie]|diventa|diventano|diventerà|diventò|divenne|(?:è|sono|era) diventat[oaie]",
+    ],
+    adverbs: &[
+        r"già|anche|appena|ormai|poi|infine|inoltre|ufficialmente|recentemente|improvvisamente",
     ],
     effective: &[
         r"dal",

@@ -49,10 +49,18 @@ pub static TABLE: EventTable = EventTable {
         // Present forms with a space after them: "arrecadação" is tax collection.
         r"(?:capta |captou|arrecada |arrecadou|levanta |levantou|recebeu um aporte)",
         r"rodada de (?:investimento|financiamento)",
+        r"(?:obteve|obtiveram|recebeu|receberam|conseguiu|fechou) (?:um |uma )?(?:financiamento|empréstimo|aporte|rodada)",
         r"aporte de",
         r"injeção de capital",
     ],
-    revenue: &[r"receita", r"faturamento", r"facturação", r"vendas de"],
+    revenue: &[
+        r"receita",
+        r"faturamento",
+        r"facturação",
+        r"vendas de",
+        r"faturou|faturaram|facturou",
+        r"(?:suas|as) vendas",
+    ],
     employees: &[
         r"funcionários",
         r"empregados",
@@ -184,6 +192,7 @@ pub static TABLE: EventTable = EventTable {
     copulas: &[
         r"(?:será|é) (?:o |a )?(?:novo|nova)|tornou-se|torna-se|se tornou|se torna|tornar-se-á",
     ],
+    adverbs: &[r"já|também|finalmente|oficialmente|recentemente|inesperadamente"],
     effective: &[
         r"a partir de",
         r"a partir do",
