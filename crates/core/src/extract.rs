@@ -1402,20 +1402,35 @@ fn objects_of(
     for p in facts.people.iter().filter(|p| p.start >= first.end) {
         let last = out.last().map_or(first.end, |l| l.end);
         if article.text[last..p.start].contains([';', ':', '.', '(', ')'])
-            || !only_coordination(
+            || !(only_coordination(
                 article.text,
                 article.compiled.words,
                 (last, p.start),
                 &facts.roles,
                 &facts.orgs,
                 dates,
-            )
+            ) || described_coordinate(&article.text[last..p.start], article.compiled.words))
         {
             break;
         }
         out.push(p.clone());
     }
     out
+}
+
+/// Whether `gap` joins a second object described by a short noun phrase: "… und den
+/// früheren Manager Jonas Weil", "… and the former banker Jonas Weil". A coordinator, an
+/// article, then at most two words.
+fn described_coordinate(gap: &str, words: &LangTable) -> bool {
+    let ws: Vec<String> = gap
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    ws.len() >= 2
+        && ws.len() <= 4
+        && words.coordination.binary_search(&ws[0].as_str()).is_ok()
+        && words.articles.contains(&ws[1].as_str())
 }
 
 /// The person a verb or frame word governs as its object: the first person after it, with
