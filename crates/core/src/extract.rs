@@ -41,7 +41,7 @@ const ROLE_REACH: usize = 80;
 const FIGURE_BLOCKER_REACH: usize = 80;
 
 /// How far (in bytes) before a trigger a blocker ("non", "could", "if") still blocks it.
-const BLOCKER_REACH: usize = 40;
+const BLOCKER_REACH: usize = 100;
 
 /// How far (in bytes) from its trigger a figure may be.
 const FIGURE_REACH: usize = 90;
@@ -73,6 +73,7 @@ struct Compiled {
     triggers: Vec<(EventKind, WordRegex)>,
     jobs: WordRegex,
     blockers: WordRegex,
+    not_negations: WordRegex,
     present: WordRegex,
     shortly_after: WordRegex,
     birth: WordRegex,
@@ -172,6 +173,7 @@ fn build_compiled(l: Lang) -> Compiled {
             .collect(),
         jobs: word_regex(t.jobs),
         blockers: word_regex(t.blockers),
+        not_negations: word_regex(t.not_negations),
         present: word_regex(t.present),
         shortly_after: word_regex(t.shortly_after),
         birth: word_regex(t.birth),
@@ -831,11 +833,19 @@ fn blocker(
         EventKind::Revenue | EventKind::Valuation | EventKind::Headcount | EventKind::Funding
     );
     let found = |hay: &str| {
-        let hit = article.compiled.blockers.find_iter(hay).next().or_else(|| {
-            forecast_kind
-                .then(|| article.compiled.forecast.find_iter(hay).next())
-                .flatten()
-        });
+        // "Os administradores não executivos … comunicaram a renúncia": that "não" negates
+        // an adjective.
+        let kept: Vec<(usize, usize)> = article.compiled.not_negations.find_iter(hay).collect();
+        let hit = article
+            .compiled
+            .blockers
+            .find_iter(hay)
+            .find(|&(a, b)| !kept.iter().any(|&(x, y)| x <= a && b <= y))
+            .or_else(|| {
+                forecast_kind
+                    .then(|| article.compiled.forecast.find_iter(hay).next())
+                    .flatten()
+            });
         hit.map(|(a, b)| hay[a..b].to_string())
     };
     if let Some(b) = found(clause) {

@@ -102,6 +102,9 @@ pub struct EventTable {
     /// Adverbs that may stand between the words of a trigger ("ha già acquistato", "has
     /// already resigned", "a déjà quitté"): every space of a trigger phrase admits one.
     pub adverbs: &'static [&'static str],
+    /// Phrases that open with a negation word yet negate no verb ("não executivos",
+    /// "non-executive"): a blocker found inside one blocks nothing.
+    pub not_negations: &'static [&'static str],
     /// Markers of an effective date ("effective", "zum", "a partir du", "dal"): a day or
     /// month after one, in a departure or appointment, is the next such day or month.
     pub effective: &'static [&'static str],

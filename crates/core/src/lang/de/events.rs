@@ -220,6 +220,7 @@ pub static TABLE: EventTable = EventTable {
     adverbs: &[
         r"bereits|schon|auch|nun|jetzt|inzwischen|offiziell|überraschend|kürzlich|endgültig",
     ],
+    not_negations: &[r"nicht geschäftsführende[nrs]?|nicht unabhängige[nrs]?"],
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[

@@ -215,6 +215,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:será|es) (?:el|la) nuev[oa]|(?:se convirtió|se convierte|se convertirá|se ha convertido) en",
     ],
     adverbs: &[r"ya|también|finalmente|oficialmente|recientemente|repentinamente"],
+    not_negations: &[r"no ejecutiv[oa]s?|no independientes?"],
     effective: &[r"a partir del", r"a partir de", r"con efecto (?:desde )?el"],
     forecast: &[
         r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden",

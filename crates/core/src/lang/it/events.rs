@@ -260,6 +260,7 @@ pub static TABLE: EventTable = EventTable {
     adverbs: &[
         r"già|anche|appena|ormai|poi|infine|inoltre|ufficialmente|recentemente|improvvisamente",
     ],
+    not_negations: &[r"non esecutiv[oaie]|non indipendent[ei]"],
     effective: &[
         r"dal",
         r"dall'",

@@ -193,6 +193,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:será|é) (?:o |a )?(?:novo|nova)|tornou-se|torna-se|se tornou|se torna|tornar-se-á",
     ],
     adverbs: &[r"já|também|finalmente|oficialmente|recentemente|inesperadamente"],
+    not_negations: &[r"não executiv[oa]s?|não independentes?"],
     effective: &[
         r"a partir de",
         r"a partir do",
@@ -212,7 +213,7 @@ pub static TABLE: EventTable = EventTable {
         r"em negociações|candidat[oa]|oferta por",
         // Deals only sought or weighed.
         r"negocia|negociam|estuda|estudam|busca|buscam|pretende|pretendem",
-        r"terá|deverá|deveria|previst[oa]|meta",
+        r"terá|deverá|deveria|deve|devem|previst[oa]|meta",
         r"favorit[oa]s?",
     ],
 };
