@@ -74,6 +74,7 @@ struct Compiled {
     jobs: WordRegex,
     blockers: WordRegex,
     not_negations: WordRegex,
+    participles: WordRegex,
     present: WordRegex,
     shortly_after: WordRegex,
     birth: WordRegex,
@@ -174,6 +175,7 @@ fn build_compiled(l: Lang) -> Compiled {
         jobs: word_regex(t.jobs),
         blockers: word_regex(t.blockers),
         not_negations: word_regex(t.not_negations),
+        participles: word_regex(t.participles),
         present: word_regex(t.present),
         shortly_after: word_regex(t.shortly_after),
         birth: word_regex(t.birth),
@@ -1255,14 +1257,20 @@ fn frame_events(
     marker: (usize, usize),
     story: &StoryContext,
 ) -> Vec<Event> {
-    let (date, confidence) = date_for(article, facts, EventKind::Resignation, marker, story);
+    let departure = date_for(article, facts, EventKind::Resignation, marker, story);
+    let arrival = date_for(article, facts, EventKind::Appointment, marker, story);
     let object = object_after(article, facts, marker);
     let mut out = Vec::new();
     let mut push = |kind: EventKind, person: &Found| {
+        let (date, confidence) = if kind == EventKind::Appointment {
+            arrival.clone()
+        } else {
+            departure.clone()
+        };
         let mut e = Event {
             id: String::new(),
             kind,
-            date: date.clone(),
+            date,
             persons: vec![person.name.clone()],
             org: nearest(&facts.orgs, person)
                 .map(|o| o.name.clone())
@@ -1973,6 +1981,42 @@ fn date_for(
     trigger: (usize, usize),
     story: &StoryContext,
 ) -> (EventDate, f32) {
+    let (date, confidence) = date_in_sentence(article, facts, kind, trigger, story);
+    // "… succède à Menon, partie en janvier", "Sustituye a Arregui, que se jubila el 28 de
+    // febrero": a succession may take its date from the predecessor's clause, but that date
+    // is the predecessor's; a date the story states for the newcomer outranks it.
+    if confidence >= DATED
+        && kind == EventKind::Appointment
+        && succession_at(article, facts, trigger)
+    {
+        let clauses = relative_clauses(article, facts);
+        let inside = |m: &temporal::Mention| {
+            clauses
+                .iter()
+                .any(|&(a, b)| m.start >= a && m.end <= b && !(trigger.0 >= a && trigger.1 <= b))
+        };
+        // (Its value may have been read forward, so only the other mentions' values are
+        // compared.)
+        let from_clause = facts.dates.iter().any(&inside)
+            && !facts
+                .dates
+                .iter()
+                .any(|m| !inside(m) && m.rule != "now" && m.date.value == date.value);
+        if from_clause {
+            return (date, CONTEXT_DATED);
+        }
+    }
+    (date, confidence)
+}
+
+/// [`date_for`] before a predecessor's clause is weighed.
+fn date_in_sentence(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    kind: EventKind,
+    trigger: (usize, usize),
+    story: &StoryContext,
+) -> (EventDate, f32) {
     let text = article.text;
     let distance = |m: &temporal::Mention| -> usize {
         let (from, to) = if m.end <= trigger.0 {
@@ -2193,7 +2237,17 @@ fn relative_clauses(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(us
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if word.is_empty() || !words.relatives.contains(&word) {
+        // ", who …", ", que …", and the participle that describes the name before it
+        // (", partie en janvier", ", révoquée le mois dernier", ", ousted in May").
+        let described = article
+            .compiled
+            .participles
+            .find_at(rest, 0)
+            .is_some_and(|(s, e)| s == 0 && e == word.len())
+            && facts.people.iter().any(|p| {
+                p.end >= facts.start + comma.saturating_sub(1) && p.end <= facts.start + comma
+            });
+        if word.is_empty() || !(words.relatives.contains(&word) || described) {
             continue;
         }
         let opened = comma + 1 + (after.len() - rest.len());

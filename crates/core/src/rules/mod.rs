@@ -105,6 +105,10 @@ pub struct EventTable {
     /// Phrases that open with a negation word yet negate no verb ("não executivos",
     /// "non-executive"): a blocker found inside one blocks nothing.
     pub not_negations: &'static [&'static str],
+    /// Past participles, by their endings ("partie", "révoquée", "ousted"): one opening an
+    /// apposition after a name (", partie en janvier") starts a clause of that name's own,
+    /// whose date does not date a trigger outside it.
+    pub participles: &'static [&'static str],
     /// Markers of an effective date ("effective", "zum", "a partir du", "dal"): a day or
     /// month after one, in a departure or appointment, is the next such day or month.
     pub effective: &'static [&'static str],

@@ -221,6 +221,7 @@ pub static TABLE: EventTable = EventTable {
         r"bereits|schon|auch|nun|jetzt|inzwischen|offiziell|überraschend|kürzlich|endgültig",
     ],
     not_negations: &[r"nicht geschäftsführende[nrs]?|nicht unabhängige[nrs]?"],
+    participles: &[r"ge\w+(?:t|en)"],
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[

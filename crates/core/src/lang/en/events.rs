@@ -252,6 +252,7 @@ pub static TABLE: EventTable = EventTable {
         r"already|also|just|now|finally|formally|officially|recently|eventually|effectively|abruptly|unexpectedly",
     ],
     not_negations: &[r"non executive|non-executive"],
+    participles: &[r"\w+ed"],
     effective: &[r"effective", r"as of", r"starting"],
     forecast: &[
         r"expects|expected|expecting|anticipates|anticipated|outlook|guidance|aims to|plans to|intends to",

@@ -239,6 +239,7 @@ pub static TABLE: EventTable = EventTable {
     copulas: &[r"(?:deviendra|devient|devint|(?:est|était|sont|étaient) devenue?s?)"],
     adverbs: &[r"déjà|aussi|également|finalement|officiellement|récemment|brusquement|enfin"],
     not_negations: &[r"non exécuti(?:f|fs|ve|ves)|non indépendante?s?"],
+    participles: &[r"\w+(?:ée?s?|ie|ies|ise|ises|ue|ues)"],
     effective: &[r"à compter du", r"à partir du", r"à partir de", r"dès le"],
     forecast: &[
         r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe",

@@ -261,6 +261,7 @@ pub static TABLE: EventTable = EventTable {
         r"già|anche|appena|ormai|poi|infine|inoltre|ufficialmente|recentemente|improvvisamente",
     ],
     not_negations: &[r"non esecutiv[oaie]|non indipendent[ei]"],
+    participles: &[r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ost[oaie])"],
     effective: &[
         r"dal",
         r"dall'",

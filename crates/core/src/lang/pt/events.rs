@@ -194,6 +194,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     adverbs: &[r"já|também|finalmente|oficialmente|recentemente|inesperadamente"],
     not_negations: &[r"não executiv[oa]s?|não independentes?"],
+    participles: &[r"\w+(?:ad[oa]s?|id[oa]s?)"],
     effective: &[
         r"a partir de",
         r"a partir do",
