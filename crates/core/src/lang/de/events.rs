@@ -235,6 +235,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or weighed.
         r"strebt|streben|erwägt|erwägen|prüft|prüfen",
         r"soll|sollen|sollte|sollten|erwartet|erwarten|erwartete|prognose|prognostiziert|ziel",
+        // Ruled out: "schloss einen Rücktritt aus".
+        r"schloss|schließt|ausgeschlossen",
         r"hofft|hoffen",
         r"favorit(?:in|en)?",
     ],

@@ -272,5 +272,7 @@ pub static TABLE: EventTable = EventTable {
         r"will have|would have|is expected|are expected|forecasts?|projected|targets?",
         r"front-runner|frontrunner|tipped|seen as|hopes to",
         r"favou?rites?",
+        // Ruled out: "she ruled out any resignation".
+        r"ruled out|rules out|rule out|dismissed talk of",
     ],
 };

@@ -233,6 +233,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or weighed.
         r"negocia|negocian|estudia|estudian|busca|buscan",
         r"tendrá|debería|previsto|prevista|objetivo",
+        // Ruled out: "descartó dimitir".
+        r"descartó|descarta|descartan|ha descartado",
         r"aspira|aspiran",
         r"favorit[oa]s?",
     ],

@@ -256,6 +256,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or nearing.
         r"vise|visent|envisage|envisagent|cherche|cherchent|s'apprête à|s'apprêtent à",
         r"aura|devrait|devraient|prévue?s?|objectif",
+        // Ruled out: "a écarté toute démission".
+        r"a écarté|écarte|écartent|a exclu|exclut",
         r"espère|espèrent",
         r"favorite?s?|pressentie?s?",
     ],

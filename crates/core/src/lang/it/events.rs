@@ -285,6 +285,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or nearing.
         r"punta a|puntano a|cerca|cercano|vicin[oa] a|vicin[oa] al|vicin[oa] alla|vicin[oa] all'",
         r"avrà|dovrebbe|dovrebbero|previsto|prevista|obiettivo",
+        // Ruled out: "ha escluso di dimettersi".
+        r"ha escluso|esclude|escludono|ha respinto l\'ipotesi",
         r"sarebbe|sarebbero",
         r"ambisce",
         r"favorit[oaie]",

@@ -216,5 +216,7 @@ pub static TABLE: EventTable = EventTable {
         r"negocia|negociam|estuda|estudam|busca|buscam|pretende|pretendem",
         r"terá|deverá|deveria|deve|devem|previst[oa]|meta",
         r"favorit[oa]s?",
+        // Ruled out: "descartou renunciar".
+        r"descartou|descarta|descartam|afastou a hipótese",
     ],
 };
