@@ -2321,7 +2321,13 @@ fn subjects<'a>(
     orgs: &[Found],
     dates: &[(usize, usize)],
 ) -> Vec<&'a Found> {
-    let mut before: Vec<&Found> = people.iter().filter(|p| p.end <= trigger.0).collect();
+    // A semicolon ends the subject's reach: "Reuter legte ihr Amt nieder; kommissarisch
+    // übernimmt Jens Okafor die Finanzen". (A colon does not: it often opens what the
+    // subject said or did.)
+    let mut before: Vec<&Found> = people
+        .iter()
+        .filter(|p| p.end <= trigger.0 && !text[p.end..trigger.0].contains(';'))
+        .collect();
     if let Some(head) = parenthetical_head(text, words, tense, &before, trigger) {
         before.truncate(head + 1);
     }

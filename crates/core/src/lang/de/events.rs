@@ -45,7 +45,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:wird|wurde) (?:neuer|neue) ",
         r"berufen",
         r"(?:wechselt|wechselte) (?:zu|als)",
-        r"(?:übernimmt|übernahm|übernehmen|übernommen|übernehme) (?:[\w.-]+ ){0,6}?(?:posten|leitung|amt|führung|vorsitz|geschäftsführung|verantwortung|ressort|position|aufgabe|spitze|nachfolge)",
+        r"(?:übernimmt|übernahm|übernehmen|übernommen|übernehme) (?:[\w.-]+ ){0,6}?(?:posten|leitung|amt|führung|vorsitz|geschäftsführung|verantwortung|ressort|position|aufgabe|spitze|nachfolge|finanzen)",
         r"(?:tritt|trat|treten|traten) (?:[\w.-]+ ){0,6}?(?:nachfolge|amt|posten|stelle|dienst) (?:[\w.-]+ ){0,6}?an(?:\W|$)",
         r"angetreten",
         r"nachfolger(?:in)? (?:wird|ist|wurde)",
