@@ -75,6 +75,7 @@ struct Compiled {
     blockers: WordRegex,
     not_negations: WordRegex,
     participles: WordRegex,
+    epithets: WordRegex,
     present: WordRegex,
     shortly_after: WordRegex,
     birth: WordRegex,
@@ -176,6 +177,7 @@ fn build_compiled(l: Lang) -> Compiled {
         blockers: word_regex(t.blockers),
         not_negations: word_regex(t.not_negations),
         participles: word_regex(t.participles),
+        epithets: prefix_regex(t.epithets),
         present: word_regex(t.present),
         shortly_after: word_regex(t.shortly_after),
         birth: word_regex(t.birth),
@@ -1817,7 +1819,22 @@ fn implicit_subject(
                 .find_at(w, 0)
                 .is_some_and(|(start, end)| start == 0 && end == w.len())
         });
-    if pronoun || verb_first || own_words {
+    // "Die 51-Jährige, bislang für das Chinageschäft verantwortlich, übernimmt das Amt":
+    // an epithet opening the sentence, nobody named before the trigger.
+    let epithet = {
+        let head = &article.folded[facts.start..trigger.0];
+        let opening = head.len()
+            - head
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        article
+            .compiled
+            .epithets
+            .find_at(head, 0)
+            .is_some_and(|(s, _)| s == opening)
+            && !facts.people.iter().any(|p| p.end <= trigger.0)
+    };
+    if pronoun || verb_first || own_words || epithet {
         return Some(salient);
     }
     // "Der Konzernchef der Merkur Bank hat seinen Rücktritt angekündigt", "the chief

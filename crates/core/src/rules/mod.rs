@@ -109,6 +109,10 @@ pub struct EventTable {
     /// apposition after a name (", partie en janvier") starts a clause of that name's own,
     /// whose date does not date a trigger outside it.
     pub participles: &'static [&'static str],
+    /// Epithets that stand for a person ("the 52-year-old", "die 51-Jährige", "il
+    /// 54enne"): one opening the sentence, with nobody named before the trigger, is the
+    /// person the story is about.
+    pub epithets: &'static [&'static str],
     /// Markers of an effective date ("effective", "zum", "a partir du", "dal"): a day or
     /// month after one, in a departure or appointment, is the next such day or month.
     pub effective: &'static [&'static str],

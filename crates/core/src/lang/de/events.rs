@@ -222,6 +222,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     not_negations: &[r"nicht geschäftsführende[nrs]?|nicht unabhängige[nrs]?"],
     participles: &[r"ge\w+(?:t|en)"],
+    epithets: &[r"(?:der|die) \d{2}-jährige"],
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[

@@ -253,6 +253,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     not_negations: &[r"non executive|non-executive"],
     participles: &[r"\w+ed"],
+    epithets: &[r"the \d{2}-year-old"],
     effective: &[r"effective", r"as of", r"starting"],
     forecast: &[
         r"expects|expected|expecting|anticipates|anticipated|outlook|guidance|aims to|plans to|intends to",

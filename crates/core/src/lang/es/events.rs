@@ -217,6 +217,7 @@ pub static TABLE: EventTable = EventTable {
     adverbs: &[r"ya|también|finalmente|oficialmente|recientemente|repentinamente"],
     not_negations: &[r"no ejecutiv[oa]s?|no independientes?"],
     participles: &[r"\w+(?:ad[oa]s?|id[oa]s?)"],
+    epithets: &[r"(?:el|la) (?:ejecutivo|ejecutiva|directivo|directiva) de \d{2} años"],
     effective: &[r"a partir del", r"a partir de", r"con efecto (?:desde )?el"],
     forecast: &[
         r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden",

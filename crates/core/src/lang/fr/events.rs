@@ -240,6 +240,7 @@ pub static TABLE: EventTable = EventTable {
     adverbs: &[r"déjà|aussi|également|finalement|officiellement|récemment|brusquement|enfin"],
     not_negations: &[r"non exécuti(?:f|fs|ve|ves)|non indépendante?s?"],
     participles: &[r"\w+(?:ée?s?|ie|ies|ise|ises|ue|ues)"],
+    epithets: &[r"(?:le|la) (?:quadragénaire|quinquagénaire|sexagénaire|trentenaire)"],
     effective: &[r"à compter du", r"à partir du", r"à partir de", r"dès le"],
     forecast: &[
         r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe",

@@ -262,6 +262,7 @@ pub static TABLE: EventTable = EventTable {
     ],
     not_negations: &[r"non esecutiv[oaie]|non indipendent[ei]"],
     participles: &[r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ost[oaie])"],
+    epithets: &[r"(?:il|la|lo) \d{2}enne"],
     effective: &[
         r"dal",
         r"dall'",

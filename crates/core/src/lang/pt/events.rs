@@ -195,6 +195,7 @@ pub static TABLE: EventTable = EventTable {
     adverbs: &[r"já|também|finalmente|oficialmente|recentemente|inesperadamente"],
     not_negations: &[r"não executiv[oa]s?|não independentes?"],
     participles: &[r"\w+(?:ad[oa]s?|id[oa]s?)"],
+    epithets: &[r"(?:o|a) (?:executivo|executiva) de \d{2} anos"],
     effective: &[
         r"a partir de",
         r"a partir do",
