@@ -89,7 +89,9 @@ struct Compiled {
     org_cue: Regex,
     capitalised_nouns: bool,
     agents: WordRegex,
-    years_later: Vec<Regex>,
+    /// Phrases counting years from the story's date: with the count they stand for, or
+    /// `None` when the count is the phrase's `n` group ("five years later").
+    years_later: Vec<(Regex, Option<i32>)>,
     number_words: Vec<(Regex, u64)>,
     pro_drop: bool,
     /// The pack's clause words, padded with spaces for matching inside a clause
@@ -219,18 +221,33 @@ fn build_compiled(l: Lang) -> Compiled {
                 r"(?P<n>\d{{1,2}}|{})",
                 alternation(t.figure_numbers().iter().map(|w| w.0.as_str()))
             );
-            t.years_later
-                .iter()
-                .flat_map(|p| p.split('|'))
-                .map(|p| {
-                    let body = alternation([p.replace('N', &number).as_str()]);
-                    // Captures need the regex's own boundaries; ASCII ones keep it on
-                    // the fast engines (the phrases start with a number and end in
-                    // ASCII letters in every table).
-                    #[allow(clippy::expect_used)]
-                    Regex::new(&format!(r"(?i)(?-u:\b){body}(?-u:\b)"))
-                        .expect("years-later patterns must compile")
-                })
+            // Captures need the regex's own boundaries; ASCII ones keep it on the fast
+            // engines (the phrases start and end in ASCII letters or digits in every table).
+            #[allow(clippy::expect_used)]
+            let compile = |p: &str, body: &str| {
+                // An edge in a non-ASCII letter ("cette année-là") has no ASCII boundary.
+                let edge = |c: Option<char>| {
+                    if c.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                        r"(?-u:\b)"
+                    } else {
+                        ""
+                    }
+                };
+                let (first, last) = (edge(p.chars().next()), edge(p.chars().last()));
+                Regex::new(&format!(r"(?i){first}{}{last}", alternation([body])))
+                    .expect("years-later patterns must compile")
+            };
+            let counted = t.years_later.iter().flat_map(|p| p.split('|'));
+            let fixed = |phrases: &'static [&'static str], n: i32| {
+                phrases
+                    .iter()
+                    .flat_map(|p| p.split('|'))
+                    .map(move |p| (p, Some(n)))
+            };
+            counted
+                .map(|p| (compile(p, &p.replace('N', &number)), None))
+                .chain(fixed(t.next_year, 1).map(|(p, n)| (compile(p, p), n)))
+                .chain(fixed(t.same_year, 0).map(|(p, n)| (compile(p, p), n)))
                 .collect()
         },
         number_words: t
@@ -337,7 +354,7 @@ struct SentenceFacts<'a> {
 /// What the story has said before the current trigger.
 #[derive(Debug, Default, Clone)]
 struct StoryContext {
-    /// The date of the previous event.
+    /// The date of the previous event told to the day or month (else of the previous one).
     previous: Option<EventDate>,
     /// The person the article is talking about (the last one named).
     salient: Option<String>,
@@ -657,11 +674,9 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 .shortly_after
                 .find_iter(sentence_text)
                 .chain(
-                    article
-                        .compiled
-                        .years_later
-                        .iter()
-                        .flat_map(|r| r.find_iter(sentence_text).map(|x| (x.start(), x.end()))),
+                    years_later_in(&article, sentence_text, 0)
+                        .into_iter()
+                        .map(|(a, b, _)| (a, b)),
                 )
                 .map(|(a, b)| (s.start + a, s.start + b))
                 .collect(),
@@ -696,7 +711,14 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 note(kind, trigger, &|| format!("blocked by '{b}' in its clause"));
                 continue;
             }
-            story.previous = events[..before].last().map(|e| e.date.clone());
+            // "The same day", "hours later": the last event told to the day or month, not
+            // a year of the company's history told in between ("founded in 2014").
+            story.previous = events[..before]
+                .iter()
+                .rev()
+                .find(|e| e.date.precision != Precision::Year)
+                .or(events[..before].last())
+                .map(|e| e.date.clone());
             let new = events_for(&article, &facts, kind, trigger, &story);
             if new.is_empty() {
                 let missing = if kind.is_personal() {
@@ -771,6 +793,39 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
     })
 }
 
+/// The phrases of `text` that count years from the story's own date ("five years later",
+/// "the following year", "that same year"): each one's span (offset by `base`) and the
+/// number of years it counts.
+fn years_later_in(article: &Article<'_>, text: &str, base: usize) -> Vec<(usize, usize, i32)> {
+    let mut found: Vec<(usize, usize, i32)> = article
+        .compiled
+        .years_later
+        .iter()
+        .flat_map(|(r, fixed)| r.captures_iter(text).map(move |c| (c, *fixed)))
+        .filter_map(|(c, fixed)| {
+            let whole = c.get(0)?;
+            let n = match fixed {
+                Some(n) => n,
+                None => {
+                    let n = c.name("n")?.as_str();
+                    n.parse().ok().or_else(|| {
+                        article
+                            .compiled
+                            .number_words
+                            .iter()
+                            .find(|(r, _)| r.is_match(n))
+                            .and_then(|(_, v)| i32::try_from(*v).ok())
+                    })?
+                }
+            };
+            Some((base + whole.start(), base + whole.end(), n))
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup_by_key(|f| f.0);
+    found
+}
+
 /// Carries the story forward past a sentence: the last person it names and the last year it
 /// gives become the context of the next sentences.
 fn update_story(
@@ -781,6 +836,7 @@ fn update_story(
     roles: &[Found],
     dates: &[temporal::Mention],
 ) {
+    let before = story.narrative_year;
     if let Some(last) = people.iter().max_by_key(|p| p.start) {
         story.salient = Some(last.name.clone());
     }
@@ -813,6 +869,32 @@ fn update_story(
     {
         // "Anna Berg kam 2019 zu Siemens": a year written alone also sets the story's year.
         story.narrative_year = Some(year);
+    }
+    // "Cinque anni dopo …", "the following year": the story has moved on, counted from the
+    // sentence's own date before the phrase, else from the story's year before it.
+    let text = &article.text[span.0..span.1];
+    if let Some(&(at, end, n)) = years_later_in(article, text, span.0).last() {
+        let absolute = |m: &&temporal::Mention| {
+            m.rule != "now" && !m.rule.contains("relative") && m.rule != "weekday"
+        };
+        let outside = |m: &&temporal::Mention| m.end <= at || m.start >= end;
+        if !dates
+            .iter()
+            .filter(absolute)
+            .filter(outside)
+            .any(|m| m.start >= end)
+        {
+            let anchor = dates
+                .iter()
+                .filter(absolute)
+                .filter(|m| m.end <= at)
+                .max_by_key(|m| m.end)
+                .map(|m| chrono::Datelike::year(&m.first_day))
+                .or(before);
+            if let Some(year) = anchor {
+                story.narrative_year = Some(year + n);
+            }
+        }
     }
 }
 
@@ -2089,24 +2171,9 @@ fn date_in_sentence(
                 .any(|&(a, b)| a < m.end && b > m.start)
         })
         .min_by_key(|m| distance(m));
-    let later = article
-        .compiled
-        .years_later
-        .iter()
-        .flat_map(|r| r.captures_iter(facts.text))
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let n = c.name("n")?.as_str();
-            let n: i32 = n.parse().ok().or_else(|| {
-                article
-                    .compiled
-                    .number_words
-                    .iter()
-                    .find(|(r, _)| r.is_match(n))
-                    .and_then(|(_, v)| i32::try_from(*v).ok())
-            })?;
-            Some((facts.start + whole.start(), n))
-        })
+    let later = years_later_in(article, facts.text, facts.start)
+        .into_iter()
+        .map(|(at, _, n)| (at, n))
         .find(|&(at, _)| at < trigger.0);
     // "Nel 2008 è entrata …; cinque anni dopo": counted from a date of its own sentence
     // before it, else from the story's year.
@@ -2229,9 +2296,11 @@ fn date_in_sentence(
         .as_ref()
         .filter(|_| article.compiled.shortly_after.is_match(facts.text))
     {
+        // The sentence says which day it is ("the same day", "hours later"): a date the
+        // text gives, as sound as one it writes out.
         let mut date = prev.clone();
         date.approx = true;
-        return (date, CONTEXT_DATED);
+        return (date, DATED);
     }
     let date = event_date(article.published, Precision::Day, true);
     if article.compiled.present.is_match(facts.text) {
@@ -2264,13 +2333,24 @@ fn relative_clauses(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(us
             && facts.people.iter().any(|p| {
                 p.end >= facts.start + comma.saturating_sub(1) && p.end <= facts.start + comma
             });
-        if word.is_empty() || !(words.relatives.contains(&word) || described) {
-            continue;
-        }
         let opened = comma + 1 + (after.len() - rest.len());
         let close = folded[opened..]
             .find([',', ';', ':', '(', ')'])
             .map_or(folded.len(), |i| opened + i);
+        // An apposition after a name that holds a relative clause of its own (", a former
+        // banker who joined in 2019,"): its dates belong to that clause too.
+        let apposition_relative = || {
+            facts.people.iter().any(|p| p.end == facts.start + comma)
+                && folded[opened..close]
+                    .split(|c: char| !c.is_alphabetic())
+                    .skip(1)
+                    .any(|w| words.relatives.contains(&w))
+        };
+        if word.is_empty()
+            || !(words.relatives.contains(&word) || described || apposition_relative())
+        {
+            continue;
+        }
         out.push((facts.start + comma, facts.start + close));
     }
     out

@@ -119,6 +119,12 @@ pub struct EventTable {
     /// "N years later" phrases, `N` standing for a number (digits or a number word): the
     /// date is the year of the story's previous date plus N.
     pub years_later: &'static [&'static str],
+    /// Phrases for the year after the story's date ("the following year", "l'anno
+    /// successivo", "im Jahr darauf"): "N years later" with N = 1.
+    pub next_year: &'static [&'static str],
+    /// Phrases for the story's own year ("that same year", "lo stesso anno", "im selben
+    /// Jahr"): "N years later" with N = 0.
+    pub same_year: &'static [&'static str],
     /// Markers anchoring an event to the previous one's date ("poche ore dopo").
     pub shortly_after: &'static [&'static str],
     /// Forecast and plan words ("expects", "prévoit", "rechnet mit"): a revenue, valuation,
@@ -219,6 +225,8 @@ mod tests {
             phrases.extend(t.employ);
             phrases.extend(t.agents);
             phrases.extend(t.years_later);
+            phrases.extend(t.next_year);
+            phrases.extend(t.same_year);
             phrases.extend(t.predecessor);
             phrases.extend(t.successor);
             phrases.extend(t.effective);

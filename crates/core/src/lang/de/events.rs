@@ -199,6 +199,12 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"von|vom|durch"],
     years_later: &[r"N jahre? später|N jahre? danach"],
+    next_year: &[
+        r"im darauffolgenden Jahr|im folgenden Jahr|im Jahr darauf|im Folgejahr|ein Jahr später|ein Jahr darauf|ein Jahr danach",
+    ],
+    same_year: &[
+        r"noch im selben Jahr|noch im gleichen Jahr|im selben Jahr|im gleichen Jahr|in jenem Jahr",
+    ],
     shortly_after: &[
         r"wenige stunden später",
         r"kurz darauf",

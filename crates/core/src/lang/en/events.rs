@@ -229,6 +229,10 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"by"],
     years_later: &[r"N years? later|N years? afterwards"],
+    next_year: &[
+        r"the following year|a year later|one year later|the year after|a year afterwards",
+    ],
+    same_year: &[r"that same year|the same year|later that year|earlier that year|that year"],
     shortly_after: &[
         r"(?:a few|several|two|three) hours (?:later|after)",
         r"hours later",

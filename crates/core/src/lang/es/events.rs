@@ -195,6 +195,8 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por"],
     years_later: &[r"N años? después|N años? más tarde"],
+    next_year: &[r"al año siguiente|el año siguiente|un año después|un año más tarde"],
+    same_year: &[r"ese mismo año|aquel mismo año|el mismo año|ese año|aquel año"],
     shortly_after: &[
         r"pocas horas después",
         r"poco después",

@@ -219,6 +219,10 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"par"],
     years_later: &[r"N ans? plus tard|N ans? après"],
+    next_year: &[
+        r"l'année suivante|l'année d'après|un an plus tard|un an après|une année plus tard",
+    ],
+    same_year: &[r"cette même année|la même année|cette année-là"],
     shortly_after: &[
         r"quelques heures plus tard",
         r"peu après",
