@@ -793,6 +793,50 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
     })
 }
 
+/// A day or month written without its year takes the year its sentence gave before it,
+/// or the story's year when "of that year" follows it: "Nel 2013 ha lasciato Velia e il 2
+/// settembre è stata nominata", "le 2 septembre de cette année-là". `None` when the
+/// mention writes its year or no such year is given.
+fn with_sentence_year(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    m: &temporal::Mention,
+    story: &StoryContext,
+) -> Option<EventDate> {
+    let writes_year = |a: usize, b: usize| {
+        article.text[a..b]
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() >= 3)
+    };
+    if !matches!(m.rule, "day_month" | "month_day" | "bare_month") || writes_year(m.start, m.end) {
+        return None;
+    }
+    let of_that_year = years_later_in(article, facts.text, facts.start)
+        .into_iter()
+        .any(|(a, _, n)| n == 0 && a >= m.end && a <= m.end + 8);
+    // Not a year inside another clause ("X, who joined in 2019, … in September").
+    let clauses = relative_clauses(article, facts);
+    let apart = |d: &temporal::Mention| {
+        clauses.iter().any(|&(a, b)| {
+            let inside = |x: usize, y: usize| x >= a && y <= b;
+            inside(d.start, d.end) != inside(m.start, m.end)
+        })
+    };
+    let year = facts
+        .dates
+        .iter()
+        .filter(|d| d.end <= m.start && !d.rule.contains("relative") && d.rule != "now")
+        .filter(|d| writes_year(d.start, d.end) && !apart(d))
+        .max_by_key(|d| d.end)
+        .map(|d| d.first_day.year())
+        .or(story.narrative_year.filter(|_| of_that_year))?;
+    if year == m.first_day.year() {
+        return None;
+    }
+    let first = m.first_day.with_year(year)?;
+    Some(event_date(first, m.date.precision, m.date.approx))
+}
+
 /// The phrases of `text` that count years from the story's own date ("five years later",
 /// "the following year", "that same year"): each one's span (offset by `base`) and the
 /// number of years it counts.
@@ -1832,6 +1876,22 @@ fn implicit_subject(
         .map(|m| (m.start, m.end))
         .chain(facts.story_relative.iter().copied())
         .collect();
+    let function_word = |w: &&str| {
+        let lower = w.to_lowercase();
+        article
+            .compiled
+            .words
+            .stopwords
+            .binary_search(&lower.as_str())
+            .is_ok()
+    };
+    let is_pronoun = |w: &&str| {
+        article
+            .compiled
+            .pronouns
+            .find_at(w, 0)
+            .is_some_and(|(start, end)| start == 0 && end == w.len())
+    };
     let mut words: Vec<&str> = Vec::new();
     let mut company_words: Vec<&str> = Vec::new();
     let mut at = clause_from;
@@ -1845,10 +1905,15 @@ fn implicit_subject(
         if w.is_empty() {
             continue;
         }
-        // Only a date opening the clause is left out ("Sette anni dopo è stato nominato");
-        // one inside it stays ("anunció en febrero el despido": not verb-first).
+        // Only a date opening the clause, after function words at most, is left out
+        // ("Sette anni dopo è stato nominato", "e il 2 settembre è stata nominata"); one
+        // inside it stays ("anunció en febrero el despido": not verb-first).
         let in_date = dated.iter().any(|&(a, b)| start >= a && end <= b);
-        if !(in_date && words.is_empty()) {
+        if in_date && words.iter().all(&function_word) {
+            // The function words around such a date go with it ("il 2 settembre di
+            // quell'anno"); a pronoun stays.
+            words.retain(is_pronoun);
+        } else {
             words.push(w);
             // A company's name is the clause's subject, not a person ("Apple ha visto la
             // luce nel 1976": the story's founder founded it).
@@ -1857,28 +1922,12 @@ fn implicit_subject(
             }
         }
     }
-    let is_pronoun = |w: &&str| {
-        article
-            .compiled
-            .pronouns
-            .find_at(w, 0)
-            .is_some_and(|(start, end)| start == 0 && end == w.len())
-    };
     // The pronoun ends the clause before the verb, or (verb-second and verb-final clauses)
     // comes right after its opening verb: "wurde sie … ernannt".
     let pronoun =
         words.iter().rev().take(3).any(is_pronoun) || words.iter().take(3).any(is_pronoun);
     // Verb first: nothing but function words before the trigger, and no article right
     // before it ("le dimissioni dei dirigenti" is a noun, "Jobs è stato" has a subject).
-    let function_word = |w: &&str| {
-        let lower = w.to_lowercase();
-        article
-            .compiled
-            .words
-            .stopwords
-            .binary_search(&lower.as_str())
-            .is_ok()
-    };
     let after_article = words.last().is_some_and(|w| {
         let lower = w.to_lowercase();
         article.compiled.words.articles.contains(&lower.as_str())
@@ -1916,7 +1965,34 @@ fn implicit_subject(
             .is_some_and(|(s, _)| s == opening)
             && !facts.people.iter().any(|p| p.end <= trigger.0)
     };
-    if pronoun || verb_first || own_words || epithet {
+    // "In 2013 she left Velia and on 2 September was named director": a verb phrase
+    // coordinated with a clause whose subject is a pronoun shares that subject.
+    let coordinated = {
+        let head = &article.text[facts.start..clause_from];
+        let after_coordinator = article
+            .compiled
+            .coordinators
+            .iter()
+            .any(|c| head.ends_with(c.as_str()));
+        let earlier = clause_before(
+            article.text,
+            &article.compiled.coordinators,
+            facts.start,
+            clause_from.saturating_sub(1).max(facts.start),
+        );
+        after_coordinator
+            && words.iter().all(&function_word)
+            && !facts
+                .people
+                .iter()
+                .any(|p| p.start >= facts.start && p.end <= trigger.0)
+            && earlier
+                .split(|c: char| !c.is_alphabetic() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .any(|w| is_pronoun(&w))
+    };
+    if pronoun || verb_first || own_words || epithet || coordinated {
         return Some(salient);
     }
     // "Der Konzernchef der Merkur Bank hat seinen Rücktritt angekündigt", "the chief
@@ -2171,9 +2247,19 @@ fn date_in_sentence(
                 .any(|&(a, b)| a < m.end && b > m.start)
         })
         .min_by_key(|m| distance(m));
+    // "il 2 settembre di quell'anno": a same-year phrase qualifying a date is that date's
+    // year ([`with_sentence_year`]), not a date of its own.
+    let qualifies_date = |at: usize, n: i32| {
+        n == 0
+            && facts
+                .dates
+                .iter()
+                .any(|m| m.end <= at && at <= m.end + 8 && !text[m.end..at].contains(','))
+    };
     let later = years_later_in(article, facts.text, facts.start)
         .into_iter()
         .map(|(at, _, n)| (at, n))
+        .filter(|&(at, n)| !qualifies_date(at, n))
         .find(|&(at, _)| at < trigger.0);
     // "Nel 2008 è entrata …; cinque anni dopo": counted from a date of its own sentence
     // before it, else from the story's year.
@@ -2182,6 +2268,12 @@ fn date_in_sentence(
             .dates
             .iter()
             .filter(|m| m.end <= at && m.rule != "now")
+            // A day or month without its year is no anchor ("in March …; three years later").
+            .filter(|m| {
+                text[m.start..m.end]
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(|d| d.len() >= 3)
+            })
             .filter(|m| {
                 !facts
                     .story_relative
@@ -2201,6 +2293,9 @@ fn date_in_sentence(
         }
     }
     if let Some(m) = nearest {
+        if let Some(date) = with_sentence_year(article, facts, m, story) {
+            return (date, DATED);
+        }
         let mut date = m.date.clone();
         // A relative date inside a quotation of unknown date, or in someone's own words
         // ("ieri è stato il mio ultimo giorno", from a post the article dates elsewhere),

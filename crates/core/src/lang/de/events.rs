@@ -203,7 +203,7 @@ pub static TABLE: EventTable = EventTable {
         r"im darauffolgenden Jahr|im folgenden Jahr|im Jahr darauf|im Folgejahr|ein Jahr später|ein Jahr darauf|ein Jahr danach",
     ],
     same_year: &[
-        r"noch im selben Jahr|noch im gleichen Jahr|im selben Jahr|im gleichen Jahr|in jenem Jahr",
+        r"noch im selben Jahr|noch im gleichen Jahr|im selben Jahr|im gleichen Jahr|in jenem Jahr|desselben Jahres|des gleichen Jahres|jenes Jahres",
     ],
     shortly_after: &[
         r"wenige stunden später",

@@ -196,7 +196,7 @@ pub static TABLE: EventTable = EventTable {
     agents: &[r"por"],
     years_later: &[r"N años? después|N años? más tarde"],
     next_year: &[r"al año siguiente|el año siguiente|un año después|un año más tarde"],
-    same_year: &[r"ese mismo año|aquel mismo año|el mismo año|ese año|aquel año"],
+    same_year: &[r"aquel mismo año|ese mismo año|del mismo año|el mismo año|ese año|aquel año"],
     shortly_after: &[
         r"pocas horas después",
         r"poco después",

@@ -234,7 +234,9 @@ pub static TABLE: EventTable = EventTable {
     agents: &[r"da|dal|dalla|dallo|dai|dagli|dalle|dall'"],
     years_later: &[r"N anni dopo|N anno dopo|N anni più tardi|N anno più tardi"],
     next_year: &[r"l'anno successivo|l'anno seguente|l'anno dopo|un anno dopo|un anno più tardi"],
-    same_year: &[r"quello stesso anno|nello stesso anno|lo stesso anno|in quell'anno|quell'anno"],
+    same_year: &[
+        r"quello stesso anno|nello stesso anno|dello stesso anno|dell'anno stesso|lo stesso anno|in quell'anno|quell'anno",
+    ],
     shortly_after: &[
         r"poche ore dopo",
         r"qualche ora dopo",

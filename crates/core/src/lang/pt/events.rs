@@ -174,7 +174,9 @@ pub static TABLE: EventTable = EventTable {
     agents: &[r"por|pelo|pela|pelos|pelas"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
     next_year: &[r"no ano seguinte|o ano seguinte|um ano depois|um ano mais tarde"],
-    same_year: &[r"naquele mesmo ano|nesse mesmo ano|no mesmo ano|naquele ano|nesse ano"],
+    same_year: &[
+        r"naquele mesmo ano|nesse mesmo ano|do mesmo ano|no mesmo ano|naquele ano|nesse ano",
+    ],
     shortly_after: &[
         r"poucas horas depois",
         r"pouco depois",
