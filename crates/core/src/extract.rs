@@ -92,6 +92,7 @@ struct Compiled {
     /// Phrases counting years from the story's date: with the count they stand for, or
     /// `None` when the count is the phrase's `n` group ("five years later").
     years_later: Vec<(Regex, Option<i32>)>,
+    since: WordRegex,
     number_words: Vec<(Regex, u64)>,
     pro_drop: bool,
     /// The pack's clause words, padded with spaces for matching inside a clause
@@ -216,6 +217,7 @@ fn build_compiled(l: Lang) -> Compiled {
             #[allow(clippy::expect_used)]
             WordRegex::new(&format!(r"{body}\s*$"), false).expect("agent words must compile")
         },
+        since: word_regex(t.since),
         years_later: {
             let number = format!(
                 r"(?P<n>\d{{1,2}}|{})",
@@ -617,7 +619,8 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 .map(|(a, b)| (Frame::Successor, (offsets[a], offsets[b - 1] + 1))),
         );
         frames.sort_by_key(|(_, t)| *t);
-        if found.is_empty() && frames.is_empty() {
+        let tenure = dates.iter().any(|m| m.rule == "since");
+        if found.is_empty() && frames.is_empty() && !tenure {
             // The roles of the people named, for a later "the chief executive" to find.
             let roles = if people.is_empty() {
                 Vec::new()
@@ -767,6 +770,14 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             }
             events.extend(new);
         }
+        if tenure {
+            for e in tenure_events(&article, &facts, &story) {
+                note(EventKind::Appointment, e.1, &|| {
+                    format!("a role held since a date: {}", e.0.date.value)
+                });
+                events.push(e.0);
+            }
+        }
         if let Some(e) = events[before..]
             .iter()
             .rev()
@@ -791,6 +802,167 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
         published: published.format("%Y-%m-%d").to_string(),
         events: dedupe(events),
     })
+}
+
+/// How far (in bytes) a role may stand from the "since" date of its tenure ("CFO since
+/// 2015", "è dal 2021 direttrice finanziaria").
+const TENURE_REACH: usize = 40;
+
+/// Whether only a tenure's words stand between a role and its "since" date: function words
+/// ("has been", "è", "ist"), names, and a noun after an "of" word ("of the group", "do
+/// grupo"). Another verb makes them two clauses ("has lived in Denver since 2015 and now
+/// advises the chief executive", "Dal 1° ottobre X prenderà il posto dell'amministratore").
+fn tenure_words_only(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    role: (usize, usize),
+    date: (usize, usize),
+) -> bool {
+    let (from, to) = if role.1 <= date.0 {
+        (role.1, date.0)
+    } else {
+        (date.1, role.0)
+    };
+    let words = article.compiled.words;
+    let named = |a: usize, b: usize| {
+        facts
+            .people
+            .iter()
+            .chain(&facts.orgs)
+            .any(|p| p.start <= a && b <= p.end)
+    };
+    let mut after_of = false;
+    let mut at = from;
+    for w in article.text[from..to].split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let (a, b) = (at, at + w.len());
+        at = b + article.text[b..].chars().next().map_or(0, char::len_utf8);
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let function = words.stopwords.binary_search(&lower.as_str()).is_ok();
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if !(function || capitalised || named(a, b) || after_of) {
+            return false;
+        }
+        after_of = words.of_words.contains(&lower.as_str())
+            || (after_of && words.articles.contains(&lower.as_str()));
+    }
+    true
+}
+
+/// "Dal 2021 è CFO di Medisan", "Tom Reyes, chief financial officer since 2015", "ist seit
+/// April Finanzchefin": a role held since a date is an appointment at that date, to that
+/// role's holder (the guideline's tenure rule). Each event with the span of its date.
+fn tenure_events(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    story: &StoryContext,
+) -> Vec<(Event, (usize, usize))> {
+    let text = article.text;
+    let mut out = Vec::new();
+    // The bytes between two spans, when they are close and in one clause.
+    let close = |(a0, a1): (usize, usize), (b0, b1): (usize, usize), stops: &[char]| {
+        let (from, to) = if a1 <= b0 {
+            (a1, b0)
+        } else if b1 <= a0 {
+            (b1, a0)
+        } else {
+            // One inside the other ("Dal 2021 Laura Ricci è CFO": the name in the tenure).
+            return (a0 >= b0 && a1 <= b1).then_some(0);
+        };
+        (to - from <= TENURE_REACH && !text[from..to].contains(stops)).then_some(to - from)
+    };
+    let opens_tenure = |m: &temporal::Mention| {
+        article
+            .compiled
+            .since
+            .find_at(&article.folded[m.start..m.end], 0)
+            .is_some_and(|(start, _)| start == 0)
+    };
+    for m in facts
+        .dates
+        .iter()
+        .filter(|m| m.rule == "since" && opens_tenure(m))
+    {
+        // The role in the date's own clause, right before or after it.
+        let Some(role) = facts
+            .roles
+            .iter()
+            .filter_map(|r| {
+                close(
+                    (r.start, r.end),
+                    (m.start, m.end),
+                    &[',', ';', ':', '(', ')', '.'],
+                )
+                .map(|g| (g, r))
+            })
+            .min_by_key(|(g, _)| *g)
+            .map(|(_, r)| r)
+        else {
+            continue;
+        };
+        if blocker(article, facts, EventKind::Appointment, (m.start, m.end)).is_some()
+            || !tenure_words_only(article, facts, (role.start, role.end), (m.start, m.end))
+        {
+            continue;
+        }
+        // The role's holder; else the person named nearest the role and date in their
+        // clause; else the story's person when the clause has no subject ("Dal 2021 è CFO").
+        let span = (m.start.min(role.start), m.end.max(role.end));
+        let holder = facts
+            .people
+            .iter()
+            .find(|p| {
+                role_of(text, article.compiled.words, p, &facts.people, &facts.roles)
+                    .is_some_and(|r| r.start == role.start)
+            })
+            .or_else(|| {
+                facts
+                    .people
+                    .iter()
+                    .filter_map(|p| {
+                        close((p.start, p.end), span, &[';', ':', '(', ')']).map(|g| (g, p))
+                    })
+                    .min_by_key(|(g, _)| *g)
+                    .map(|(_, p)| p)
+            })
+            .map(|p| p.name.clone())
+            .or_else(|| {
+                if facts.people.is_empty() {
+                    implicit_subject(article, facts, (m.start, m.end), story)
+                } else {
+                    None
+                }
+            });
+        let Some(person) = holder else {
+            continue;
+        };
+        let mut date = m.date.clone();
+        date.approx = false;
+        let e = Event {
+            id: String::new(),
+            kind: EventKind::Appointment,
+            date,
+            persons: vec![person],
+            org: nearest(&facts.orgs, role)
+                .map(|o| o.name.clone())
+                .or_else(|| article.main_org.clone()),
+            role: Some(role.name.clone()),
+            amount: None,
+            count: None,
+            target: None,
+            qualifier: None,
+            confidence: DATED,
+            evidence: Evidence {
+                text: facts.text.to_string(),
+                start: facts.start,
+                end: facts.end,
+            },
+        };
+        out.push((e, (m.start, m.end)));
+    }
+    out
 }
 
 /// A day or month written without its year takes the year its sentence gave before it,
@@ -3155,7 +3327,10 @@ fn same_event(a: &Event, b: &Event) -> bool {
         || a.date.value.starts_with(&b.date.value)
         || b.date.value.starts_with(&a.date.value);
     if a.kind.is_personal() && (!a.persons.is_empty() || !b.persons.is_empty()) {
-        return a.persons == b.persons && dates_compatible;
+        // Two roles are two appointments ("named her chief executive; she had been chief
+        // financial officer since 2020").
+        let roles_differ = matches!((&a.role, &b.role), (Some(x), Some(y)) if x != y);
+        return a.persons == b.persons && dates_compatible && !roles_differ;
     }
     let close = |x: f64, y: f64| (x - y).abs() <= 0.02 * x.abs().max(y.abs());
     let figures_agree = match (&a.amount, &b.amount, a.count, b.count) {

@@ -119,6 +119,10 @@ pub struct EventTable {
     /// "N years later" phrases, `N` standing for a number (digits or a number word): the
     /// date is the year of the story's previous date plus N.
     pub years_later: &'static [&'static str],
+    /// Words opening a tenure's start ("since", "dal", "depuis", "seit"): a role held since
+    /// a date is an appointment at that date. Not "from" words ("ab", "à partir de"), which
+    /// open plans as often as tenures.
+    pub since: &'static [&'static str],
     /// Phrases for the year after the story's date ("the following year", "l'anno
     /// successivo", "im Jahr darauf"): "N years later" with N = 1.
     pub next_year: &'static [&'static str],
@@ -226,6 +230,7 @@ mod tests {
             phrases.extend(t.agents);
             phrases.extend(t.years_later);
             phrases.extend(t.next_year);
+            phrases.extend(t.since);
             phrases.extend(t.same_year);
             phrases.extend(t.predecessor);
             phrases.extend(t.successor);

@@ -15,7 +15,7 @@ pub static TABLE: LangTable = LangTable {
     coordinators: &["und", "aber"],
     relatives: &[],
     coordination: &["der", "die", "und"],
-    apposition: &[",", "(", "als"],
+    apposition: &[",", "(", "als", "als neuer", "als neue", "als neuen"],
     particles: &["von", "der", "van"],
     joiners: &["&", "von"],
     abbreviations: &["bzw", "ca", "ggf", "inkl", "mio", "mrd", "nr", "vgl"],

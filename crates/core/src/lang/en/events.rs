@@ -229,6 +229,7 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"by"],
     years_later: &[r"N years? later|N years? afterwards"],
+    since: &[r"since"],
     next_year: &[
         r"the following year|a year later|one year later|the year after|a year afterwards",
     ],

@@ -16,7 +16,17 @@ pub static TABLE: LangTable = LangTable {
     coordinators: &["and", "but"],
     relatives: &["which", "who"],
     coordination: &["also", "and", "as", "of", "the"],
-    apposition: &[",", "(", ", the", "as", "as the", "as its"],
+    apposition: &[
+        ",",
+        "(",
+        ", the",
+        "as",
+        "as the",
+        "as its",
+        "as new",
+        "as the new",
+        "as its new",
+    ],
     particles: &["van", "von", "de", "du"],
     joiners: &["&", "and", "of"],
     abbreviations: &[

@@ -15,7 +15,7 @@ pub static TABLE: LangTable = LangTable {
     coordinators: &["y", "pero"],
     relatives: &["que"],
     coordination: &["de", "del", "el", "la", "y"],
-    apposition: &[",", "(", "como"],
+    apposition: &[",", "(", "como", "como nuevo", "como nueva"],
     particles: &["de", "del", "la"],
     joiners: &["&", "de", "del"],
     abbreviations: &[],

@@ -15,7 +15,7 @@ pub static TABLE: LangTable = LangTable {
     coordinators: &["et", "mais"],
     relatives: &["qui", "que"],
     coordination: &["aussi", "de", "et", "la", "le"],
-    apposition: &[",", "(", "comme"],
+    apposition: &[",", "(", "comme", "comme nouveau", "comme nouvelle"],
     particles: &["de", "du", "la", "le"],
     joiners: &["&"],
     abbreviations: &["etc"],

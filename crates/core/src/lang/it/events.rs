@@ -233,6 +233,7 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"da|dal|dalla|dallo|dai|dagli|dalle|dall'"],
     years_later: &[r"N anni dopo|N anno dopo|N anni più tardi|N anno più tardi"],
+    since: &[r"dal|dall'|dalla|dallo|dai|dagli|dalle|da"],
     next_year: &[r"l'anno successivo|l'anno seguente|l'anno dopo|un anno dopo|un anno più tardi"],
     same_year: &[
         r"quello stesso anno|nello stesso anno|dello stesso anno|dell'anno stesso|lo stesso anno|in quell'anno|quell'anno",

@@ -19,7 +19,17 @@ pub static TABLE: LangTable = LangTable {
     coordination: &[
         "anche", "del", "della", "di", "e", "ed", "i", "il", "la", "lo",
     ],
-    apposition: &[",", "(", ", il", ", la", "come"],
+    apposition: &[
+        ",",
+        "(",
+        ", il",
+        ", la",
+        "come",
+        "come nuovo",
+        "come nuova",
+        ", il nuovo",
+        ", la nuova",
+    ],
     particles: &["da", "de", "del", "della", "di"],
     joiners: &["&"],
     abbreviations: &["dott", "ecc", "mld", "mln", "prof", "sig"],

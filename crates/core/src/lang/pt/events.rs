@@ -173,6 +173,7 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por|pelo|pela|pelos|pelas"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
+    since: &[r"desde"],
     next_year: &[r"no ano seguinte|o ano seguinte|um ano depois|um ano mais tarde"],
     same_year: &[
         r"naquele mesmo ano|nesse mesmo ano|do mesmo ano|no mesmo ano|naquele ano|nesse ano",

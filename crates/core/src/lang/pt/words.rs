@@ -15,7 +15,7 @@ pub static TABLE: LangTable = LangTable {
     coordinators: &["e", "mas"],
     relatives: &["que"],
     coordination: &["de", "e"],
-    apposition: &[",", "(", "como"],
+    apposition: &[",", "(", "como", "como novo", "como nova"],
     particles: &["da", "de"],
     joiners: &["&"],
     abbreviations: &[],
