@@ -679,7 +679,7 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
                 .chain(
                     years_later_in(&article, sentence_text, 0)
                         .into_iter()
-                        .map(|(a, b, _)| (a, b)),
+                        .map(|y| (y.start, y.end)),
                 )
                 .map(|(a, b)| (s.start + a, s.start + b))
                 .collect(),
@@ -985,7 +985,7 @@ fn with_sentence_year(
     }
     let of_that_year = years_later_in(article, facts.text, facts.start)
         .into_iter()
-        .any(|(a, _, n)| n == 0 && a >= m.end && a <= m.end + 8);
+        .any(|y| y.years == 0 && y.start >= m.end && y.start <= m.end + 8);
     // Not a year inside another clause ("X, who joined in 2019, … in September").
     let clauses = relative_clauses(article, facts);
     let apart = |d: &temporal::Mention| {
@@ -1010,10 +1010,9 @@ fn with_sentence_year(
 }
 
 /// The phrases of `text` that count years from the story's own date ("five years later",
-/// "the following year", "that same year"): each one's span (offset by `base`) and the
-/// number of years it counts.
-fn years_later_in(article: &Article<'_>, text: &str, base: usize) -> Vec<(usize, usize, i32)> {
-    let mut found: Vec<(usize, usize, i32)> = article
+/// "the following year", "that same year"), in text order, spans offset by `base`.
+fn years_later_in(article: &Article<'_>, text: &str, base: usize) -> Vec<YearsLater> {
+    let mut found: Vec<YearsLater> = article
         .compiled
         .years_later
         .iter()
@@ -1034,12 +1033,29 @@ fn years_later_in(article: &Article<'_>, text: &str, base: usize) -> Vec<(usize,
                     })?
                 }
             };
-            Some((base + whole.start(), base + whole.end(), n))
+            Some(YearsLater {
+                start: base + whole.start(),
+                end: base + whole.end(),
+                years: n,
+                // "five years later" is vague; "the following year" is not (the guideline).
+                approx: fixed.is_none(),
+            })
         })
         .collect();
-    found.sort_unstable();
-    found.dedup_by_key(|f| f.0);
+    found.sort_unstable_by_key(|f| (f.start, f.end));
+    found.dedup_by_key(|f| f.start);
     found
+}
+
+/// A phrase counting years from the story's date, found by [`years_later_in`].
+#[derive(Debug, Clone, Copy)]
+struct YearsLater {
+    start: usize,
+    end: usize,
+    /// How many years on from the story's date.
+    years: i32,
+    /// The count is vague ("five years later") rather than exact ("the following year").
+    approx: bool,
 }
 
 /// Carries the story forward past a sentence: the last person it names and the last year it
@@ -1089,7 +1105,13 @@ fn update_story(
     // "Cinque anni dopo …", "the following year": the story has moved on, counted from the
     // sentence's own date before the phrase, else from the story's year before it.
     let text = &article.text[span.0..span.1];
-    if let Some(&(at, end, n)) = years_later_in(article, text, span.0).last() {
+    if let Some(&YearsLater {
+        start: at,
+        end,
+        years: n,
+        ..
+    }) = years_later_in(article, text, span.0).last()
+    {
         let absolute = |m: &&temporal::Mention| {
             m.rule != "now" && !m.rule.contains("relative") && m.rule != "weekday"
         };
@@ -2430,9 +2452,8 @@ fn date_in_sentence(
     };
     let later = years_later_in(article, facts.text, facts.start)
         .into_iter()
-        .map(|(at, _, n)| (at, n))
-        .filter(|&(at, n)| !qualifies_date(at, n))
-        .find(|&(at, _)| at < trigger.0);
+        .filter(|y| !qualifies_date(y.start, y.years))
+        .find(|y| y.start < trigger.0);
     // "Nel 2008 è entrata …; cinque anni dopo": counted from a date of its own sentence
     // before it, else from the story's year.
     let anchor = |at: usize| {
@@ -2456,12 +2477,12 @@ fn date_in_sentence(
             .map(|m| m.first_day.year())
             .or(story.narrative_year)
     };
-    if let Some((at, n)) = later
-        && let Some(year) = anchor(at)
+    if let Some(y) = later
+        && let Some(year) = anchor(y.start)
     {
-        let closer_mention = nearest.is_some_and(|m| m.end <= trigger.0 && m.start > at);
-        if !closer_mention && let Some(first) = NaiveDate::from_ymd_opt(year + n, 1, 1) {
-            return (event_date(first, Precision::Year, true), DATED);
+        let closer_mention = nearest.is_some_and(|m| m.end <= trigger.0 && m.start > y.start);
+        if !closer_mention && let Some(first) = NaiveDate::from_ymd_opt(year + y.years, 1, 1) {
+            return (event_date(first, Precision::Year, y.approx), DATED);
         }
     }
     if let Some(m) = nearest {
@@ -2469,6 +2490,11 @@ fn date_in_sentence(
             return (date, DATED);
         }
         let mut date = m.date.clone();
+        // "three years ago", "settant'anni fa": the guideline dates a count of years back at
+        // year precision, approximate (the temporal layer keeps the month, as Duckling does).
+        if m.rule == "ago" && m.grain == temporal::Grain::Month {
+            date = event_date(m.first_day, Precision::Year, true);
+        }
         // A relative date inside a quotation of unknown date, or in someone's own words
         // ("ieri è stato il mio ultimo giorno", from a post the article dates elsewhere),
         // counts from a day the article does not give: a weak date that any date the text
