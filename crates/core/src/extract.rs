@@ -93,6 +93,7 @@ struct Compiled {
     /// `None` when the count is the phrase's `n` group ("five years later").
     years_later: Vec<(Regex, Option<i32>)>,
     since: WordRegex,
+    leave: WordRegex,
     number_words: Vec<(Regex, u64)>,
     pro_drop: bool,
     /// The pack's clause words, padded with spaces for matching inside a clause
@@ -218,6 +219,7 @@ fn build_compiled(l: Lang) -> Compiled {
             WordRegex::new(&format!(r"{body}\s*$"), false).expect("agent words must compile")
         },
         since: word_regex(t.since),
+        leave: word_regex(t.leave),
         years_later: {
             let number = format!(
                 r"(?P<n>\d{{1,2}}|{})",
@@ -594,7 +596,7 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             .cloned()
             .collect();
         // This sentence's triggers, kind by kind, in text order within each kind.
-        let found: Vec<(EventKind, (usize, usize))> = triggers
+        let mut found: Vec<(EventKind, (usize, usize))> = triggers
             .iter()
             .flat_map(|(kind, spans)| within(spans, span, |&t| t).map(|&t| (*kind, t)))
             .collect();
@@ -620,7 +622,8 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
         );
         frames.sort_by_key(|(_, t)| *t);
         let tenure = dates.iter().any(|m| m.rule == "since");
-        if found.is_empty() && frames.is_empty() && !tenure {
+        let leaving = article.compiled.leave.is_match(sentence_folded);
+        if found.is_empty() && frames.is_empty() && !tenure && !leaving {
             // The roles of the people named, for a later "the chief executive" to find.
             let roles = if people.is_empty() {
                 Vec::new()
@@ -686,6 +689,19 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             date_spans: date_spans(&article, &dates, s.start),
             dates,
         };
+        if leaving {
+            found.extend(
+                company_left(&article, &facts)
+                    .into_iter()
+                    .filter(|t| {
+                        !found
+                            .iter()
+                            .any(|(k, f)| k.is_personal() && f.0 < t.1 && t.0 < f.1)
+                    })
+                    .map(|t| (EventKind::Resignation, t))
+                    .collect::<Vec<_>>(),
+            );
+        }
         let before = events.len();
         // Outcomes are written only when explaining: extraction itself pays nothing.
         let mut note = |kind: EventKind, at: (usize, usize), outcome: &dyn Fn() -> String| {
@@ -801,6 +817,65 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
         lang: lang.code().to_string(),
         published: published.format("%Y-%m-%d").to_string(),
         events: dedupe(events),
+    })
+}
+
+/// The leave verbs of a sentence whose object is a company the article names: "left Velia
+/// in 2014", "ha lasciato Ferraudi", "quitte l'opérateur Orsa", "saiu da Velia". A leave
+/// verb with any other object ("left the meeting", "lascia un vuoto") is no departure.
+fn company_left(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(usize, usize)> {
+    let folded = &article.folded[facts.start..facts.end];
+    let words = article.compiled.words;
+    article
+        .compiled
+        .leave
+        .find_iter(folded)
+        .map(|(a, b)| (facts.start + a, facts.start + b))
+        .filter(|&(_, end)| {
+            // The company right after the verb, past one article or "of" word at most.
+            let rest = &article.text[end..facts.end];
+            let trimmed = rest.trim_start();
+            let mut at = end + (rest.len() - trimmed.len());
+            let first = trimmed
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let elided = words
+                .articles
+                .iter()
+                .find(|a| a.ends_with('\'') && first.starts_with(*a) && first.len() > a.len());
+            if let Some(a) = elided {
+                at += a.len();
+            } else if words.articles.contains(&first.as_str())
+                || words.of_words.contains(&first.as_str())
+            {
+                let next = &article.text[at + first.len()..facts.end];
+                at += first.len() + (next.len() - next.trim_start().len());
+            }
+            facts
+                .orgs
+                .iter()
+                .any(|o| o.start == at && !named_as_place(article, &o.name))
+        })
+        .collect()
+}
+
+/// Whether the article writes `name` after a locative anywhere ("grew up in Boston"): a
+/// place, not a company one leaves.
+fn named_as_place(article: &Article<'_>, name: &str) -> bool {
+    article.text.match_indices(name).any(|(at, _)| {
+        let before = article.text[..at].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        !word.is_empty()
+            && article
+                .compiled
+                .locatives
+                .find_at(word, 0)
+                .is_some_and(|(s, e)| s == 0 && e == word.len())
     })
 }
 

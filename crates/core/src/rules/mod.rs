@@ -119,6 +119,10 @@ pub struct EventTable {
     /// "N years later" phrases, `N` standing for a number (digits or a number word): the
     /// date is the year of the story's previous date plus N.
     pub years_later: &'static [&'static str],
+    /// Verbs of leaving ("left", "ha lasciato", "quitte", "dejó", "verließ"): one whose
+    /// object is a company the article names ("left Velia in 2014") is a departure; the
+    /// object nouns of the `resignation` phrases cover "left the company".
+    pub leave: &'static [&'static str],
     /// Words opening a tenure's start ("since", "dal", "depuis", "seit"): a role held since
     /// a date is an appointment at that date. Not "from" words ("ab", "à partir de"), which
     /// open plans as often as tenures.
@@ -231,6 +235,7 @@ mod tests {
             phrases.extend(t.years_later);
             phrases.extend(t.next_year);
             phrases.extend(t.since);
+            phrases.extend(t.leave);
             phrases.extend(t.same_year);
             phrases.extend(t.predecessor);
             phrases.extend(t.successor);

@@ -199,6 +199,7 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"von|vom|durch"],
     years_later: &[r"N jahre? später|N jahre? danach"],
+    leave: &[r"verließ|verlässt|verlassen|verließen|verlassen hat|verlassen hatte"],
     since: &[r"seit"],
     next_year: &[
         r"im darauffolgenden Jahr|im folgenden Jahr|im Jahr darauf|im Folgejahr|ein Jahr später|ein Jahr darauf|ein Jahr danach",

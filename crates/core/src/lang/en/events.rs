@@ -229,6 +229,9 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"by"],
     years_later: &[r"N years? later|N years? afterwards"],
+    leave: &[
+        r"left|leaves|leaving|will leave|to leave|quit|quits|has quit|had quit|departed|departs|exited",
+    ],
     since: &[r"since"],
     next_year: &[
         r"the following year|a year later|one year later|the year after|a year afterwards",

@@ -195,6 +195,9 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por"],
     years_later: &[r"N años? después|N años? más tarde"],
+    leave: &[
+        r"deja|dejó|dejará|dejar|dejando|dejado|abandona|abandonó|abandonará|abandonado|salió de|sale de|saldrá de",
+    ],
     since: &[r"desde"],
     next_year: &[r"al año siguiente|el año siguiente|un año después|un año más tarde"],
     same_year: &[r"aquel mismo año|ese mismo año|del mismo año|el mismo año|ese año|aquel año"],

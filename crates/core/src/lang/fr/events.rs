@@ -219,6 +219,7 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"par"],
     years_later: &[r"N ans? plus tard|N ans? après"],
+    leave: &[r"quitte|quittent|quitté|quittera|quittait|quitter|quittant"],
     since: &[r"depuis"],
     next_year: &[
         r"l'année suivante|l'année d'après|un an plus tard|un an après|une année plus tard",

@@ -233,6 +233,9 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"da|dal|dalla|dallo|dai|dagli|dalle|dall'"],
     years_later: &[r"N anni dopo|N anno dopo|N anni più tardi|N anno più tardi"],
+    leave: &[
+        r"lascia|lasciò|lascerà|lasciare|lasciando|lasciato|abbandona|abbandonò|abbandonato|abbandonerà",
+    ],
     since: &[r"dal|dall'|dalla|dallo|dai|dagli|dalle|da"],
     next_year: &[r"l'anno successivo|l'anno seguente|l'anno dopo|un anno dopo|un anno più tardi"],
     same_year: &[

@@ -173,6 +173,9 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por|pelo|pela|pelos|pelas"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
+    leave: &[
+        r"deixa|deixou|deixará|deixar|deixando|deixado|abandonou|abandona|saiu da|saiu do|sai da|sai do|sairá da|sairá do",
+    ],
     since: &[r"desde"],
     next_year: &[r"no ano seguinte|o ano seguinte|um ano depois|um ano mais tarde"],
     same_year: &[
