@@ -39,6 +39,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:muss|musste|müssen|mussten) (?:[\w.-]+ ){0,3}?(?:gehen|seinen hut nehmen|ihren hut nehmen)",
     ],
     appointment: &[
+        r"(?:begann|beginnt|startete|hatte begonnen) (?:seine|ihre) (?:karriere|laufbahn)",
         r"ernannt|ernennt|ernannte|ernennung",
         r"(?:übernimmt|übernahm) (?:den posten|die leitung|das amt|die führung|den vorsitz|die geschäftsführung)",
         r"(?:zum|zur) \w+ bestellt",

@@ -32,6 +32,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:removed|ousts|oust|ousting|fires|dismisses|sacks)(?:\W|$)",
     ],
     appointment: &[
+        r"(?:began|begins|started|starts|had begun|had started) (?:his|her|their) (?:career|working life)",
+        r"(?:began|started|had begun|had started) working (?:at|for)",
         r"(?:appointed|appoints|appointing|appointment of)",
         r"named",
         r"(?:takes|took|taking|take) over",

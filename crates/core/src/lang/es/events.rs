@@ -25,6 +25,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:fue|fueron|ha sido|han sido|había sido) (?:desplazad[oa]s?|relevad[oa]s?|removid[oa]s?)",
     ],
     appointment: &[
+        r"(?:empezó|comenzó|inició|empieza|comienza|inicia|había empezado|había comenzado|había iniciado) (?:su carrera|a trabajar)",
         r"nombrad[oa]s?|nombramiento de|nombra(?:\W|$)",
         r"(?:será|es) (?:el|la) nuev[oa]",
         r"(?:se convirtió|se convierte|se convertirá|se ha convertido) en (?:el |la )?(?:nuev[oa] )?",

@@ -29,6 +29,8 @@ pub static TABLE: EventTable = EventTable {
         r"limogée?s?|évincée?s?|congédiée?s?",
     ],
     appointment: &[
+        r"(?:a commencé|avait commencé|commence|commença|a débuté|avait débuté|débute|débuta|a entamé|entame) sa carrière",
+        r"(?:a commencé|avait commencé|commence|commença) à travailler",
         r"nommée?s?",
         r"(?:a été|est|sera) (?:désignée?|choisie?|élue?)",
         r"(?:prend|prendra|a pris) la (?:tête|direction|présidence)",

@@ -28,6 +28,8 @@ pub static TABLE: EventTable = EventTable {
         r"sollevat[oaie] (?:dall'incarico|dalla carica|dalle (?:sue )?funzioni)",
     ],
     appointment: &[
+        r"(?:ha iniziato|aveva iniziato|iniziò|inizia|ha cominciato|aveva cominciato|cominciò|comincia) (?:la sua |la propria )?carriera",
+        r"(?:ha iniziato|aveva iniziato|iniziò|inizia|ha cominciato|aveva cominciato|cominciò|comincia) a lavorare",
         r"nominat[oaie]",
         r"subentrat[oaie]|subentra",
         r"(?:ha|hanno) assunto (?:la carica|il ruolo|l'incarico|la guida)",

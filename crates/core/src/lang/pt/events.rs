@@ -24,6 +24,7 @@ pub static TABLE: EventTable = EventTable {
         r"demissão de|destituição de",
     ],
     appointment: &[
+        r"(?:começou|iniciou|começa|inicia|tinha começado|tinha iniciado) (?:a sua carreira|sua carreira|a carreira|a trabalhar)",
         r"nomead[oa]s?|nomeação de|nomeia|nomeou|nomearam|nomeará",
         r"(?:assumiu|assume|assumirá) (?:o cargo|a presidência|a direção|o posto|o comando)",
         r"(?:substitui|substituiu|sucede|sucedeu)",
