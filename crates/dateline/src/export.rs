@@ -731,8 +731,11 @@ fn export_index(title: &str) -> anyhow::Result<String> {
             "the embedded index.html has no dateline-timeline meta tag to point at timeline.json"
         );
     }
+    // A static site is one story: no list of stories to ask for.
+    const STORIES: &str = "name=\"dateline-timelines\" content=\"api/timelines\"";
     Ok(index
         .replacen(META, "content=\"timeline.json\"", 1)
+        .replacen(STORIES, "name=\"dateline-timelines\" content=\"\"", 1)
         .replacen(
             "<title>Dateline</title>",
             &format!("<title>{}</title>", html(title)),
@@ -788,6 +791,48 @@ pub fn write_site(
         write(name, &render(doc, format, now)?)?;
     }
     Ok(written)
+}
+
+/// The index page of `dateline export --all`: one link per story (its folder), with its
+/// span, counts and the people most present, and a box that filters the list as you type.
+/// A plain page (no app, no data to load), so it opens from a disk too.
+pub fn stories_index(title: &str, stories: &[dateline_api::TimelineSummary]) -> String {
+    let mut items = String::new();
+    for t in stories {
+        let span = match (&t.from, &t.to) {
+            (Some(f), Some(to)) if f == to => f.clone(),
+            (Some(f), Some(to)) => format!("{f} – {to}"),
+            _ => "no events".to_string(),
+        };
+        let people: Vec<&str> = t.people.iter().map(|p| p.name.as_str()).collect();
+        let search = format!("{} {} {}", t.id, t.title, people.join(" ")).to_lowercase();
+        items.push_str(&format!(
+            "<li data-search=\"{}\"><a href=\"{}/\">{}</a> <span class=\"span\">{}</span> \
+             <span class=\"counts\">{} events, {} articles</span><br><span class=\"people\">{}</span></li>\n",
+            html(&search),
+            html(&t.id),
+            html(&t.title),
+            html(&span),
+            t.events,
+            t.articles,
+            html(&people.join(", "))
+        ));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>{t}</title>\n\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}}\
+         ul{{list-style:none;padding:0}}li{{margin:.8rem 0}}.span,.counts,.people{{opacity:.75;font-size:.9em}}\
+         input{{font:inherit;width:100%;padding:.4rem}}</style>\n</head>\n<body>\n<h1>{t}</h1>\n\
+         <label>Find a story <input id=\"filter\" type=\"search\" autocomplete=\"off\"></label>\n\
+         <ul id=\"stories\">\n{items}</ul>\n\
+         <script>document.getElementById(\"filter\").addEventListener(\"input\",function(e){{\
+         var w=e.target.value.toLowerCase().split(/\\s+/).filter(Boolean);\
+         document.querySelectorAll(\"#stories li\").forEach(function(li){{var s=li.dataset.search;\
+         li.hidden=!w.every(function(x){{return s.indexOf(x)>=0}})}})}});</script>\n</body>\n</html>\n",
+        t = html(title),
+    )
 }
 
 /// Base64 (standard alphabet, padded).
