@@ -190,6 +190,8 @@ pub struct Article {
     pub published: String,
     /// Language.
     pub lang: String,
+    /// Credit or licence line to show with it.
+    pub credit: Option<String>,
 }
 
 /// A period in a role: from an appointment to the next departure of the same person.
@@ -288,6 +290,7 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
             published: a.s("published").to_string(),
             lang: a.s("lang").to_string(),
+            credit: a.opt("credit"),
         })
         .collect();
     let mut article_index: Vec<(&str, usize)> = articles

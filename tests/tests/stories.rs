@@ -216,3 +216,72 @@ fn export_all_writes_a_folder_per_story_and_an_index() {
     ]);
     assert!(!ok);
 }
+
+/// Issue 16: the demo's Apple story merges one event told in three languages, and each
+/// source carries its credit (CC BY attribution) for the app to show.
+#[test]
+fn the_demo_apple_story_merges_across_languages_with_credits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = p(&db);
+    let apple = fixture("demo/apple");
+    let (ok, _, err) = run_cli(&["ingest", "--db", db, "--timeline", "apple", p(&apple)]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = run_cli(&[
+        "export",
+        "--db",
+        db,
+        "--timeline",
+        "apple",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok, "{err}");
+    let site = dir.path().join("site");
+    let (ok, _, err) = run_cli(&[
+        "export",
+        "--db",
+        db,
+        "--timeline",
+        "apple",
+        "--out",
+        p(&site),
+    ]);
+    assert!(ok, "{err}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site.join("timeline.json")).unwrap())
+            .unwrap();
+    let sources = doc["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 6);
+    assert!(
+        sources
+            .iter()
+            .all(|s| s["credit"].as_str().unwrap_or("").contains("CC BY")),
+        "{sources:?}"
+    );
+    let lang_of = |id: &str| {
+        sources
+            .iter()
+            .find(|s| s["id"] == id)
+            .map(|s| s["lang"].as_str().unwrap().to_string())
+    };
+    let merged = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|e| {
+            e["kind"] == "resignation" && e["persons"] == serde_json::json!(["Mark Papermaster"])
+        })
+        .expect("Papermaster's departure");
+    let mut langs: Vec<String> = merged["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| lang_of(s["article_id"].as_str().unwrap()))
+        .collect();
+    langs.sort();
+    assert_eq!(
+        langs,
+        ["en", "es", "it"],
+        "one event, three sources in three languages"
+    );
+}

@@ -105,6 +105,9 @@ pub struct SourceArticle {
     pub published: String,
     /// Language (ISO 639-1).
     pub lang: String,
+    /// Credit or licence line to show with it (for texts that ask for attribution).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
 }
 
 /// One page of `GET /api/events`: events in date order and the cursor of the next page.

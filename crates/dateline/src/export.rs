@@ -1021,6 +1021,7 @@ mod tests {
                 url: Some("https://news.example/a?x=1&y=2".into()),
                 published: "2024-09-27".into(),
                 lang: "en".into(),
+                credit: None,
             }],
         }
     }

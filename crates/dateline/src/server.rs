@@ -1315,6 +1315,7 @@ async fn post_article(
             lang: p.lang,
             title: p.title,
             url: p.url,
+            credit: None,
         }
     } else {
         return Err(ApiError::UnsupportedMediaType(format!(
@@ -1337,6 +1338,7 @@ async fn post_article(
             let meta = ArticleMeta {
                 title: title.as_deref(),
                 url: article.url.as_deref(),
+                credit: article.credit.as_deref(),
             };
             s.ingest(&timeline, &article.text, &meta, &extraction)
         })
@@ -1583,6 +1585,7 @@ mod tests {
         let meta = ArticleMeta {
             title: None,
             url: None,
+            credit: None,
         };
         other
             .ingest(

@@ -131,6 +131,7 @@ ALTER TABLE articles ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
 ALTER TABLE timeline_events ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
 ALTER TABLE event_people ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
 ALTER TABLE overrides ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE articles ADD COLUMN credit TEXT;
 CREATE INDEX articles_by_timeline ON articles(timeline_id, published, id);
 DROP INDEX articles_by_import_name;
 CREATE UNIQUE INDEX articles_by_import_name ON articles(timeline_id, import_name) WHERE import_name IS NOT NULL;
@@ -275,6 +276,8 @@ pub struct ArticleMeta<'a> {
     pub title: Option<&'a str>,
     /// URL, when known.
     pub url: Option<&'a str>,
+    /// Credit or licence line, when the text asks for attribution.
+    pub credit: Option<&'a str>,
 }
 
 /// The content hash that keys an article: SHA-256 of its text, first 16 bytes in hex.
@@ -394,8 +397,8 @@ impl Store {
         let tx = self.write_transaction()?;
         read::timeline_title(&tx, timeline, "")?;
         let inserted = tx.execute(
-            "INSERT OR IGNORE INTO articles (id, title, url, published, lang, body, timeline_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, meta.title, meta.url, extraction.published, extraction.lang, text, timeline],
+            "INSERT OR IGNORE INTO articles (id, title, url, published, lang, body, timeline_id, credit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, meta.title, meta.url, extraction.published, extraction.lang, text, timeline, meta.credit],
         )?;
         if inserted == 0 {
             let holder: String = tx.query_row(
@@ -1621,7 +1624,7 @@ pub mod read {
         };
         let mut value: serde_json::Value = serde_json::from_str(&json)?;
         let mut stmt = conn.prepare_cached(
-            "SELECT a.id, a.title, a.url, a.published, a.lang FROM articles a \
+            "SELECT a.id, a.title, a.url, a.published, a.lang, a.credit FROM articles a \
              WHERE a.id IN (SELECT article_id FROM event_sources WHERE event_id = ?1) \
              ORDER BY a.published, a.id",
         )?;
@@ -1641,6 +1644,7 @@ pub mod read {
             url: r.get(2)?,
             published: r.get(3)?,
             lang: r.get(4)?,
+            credit: r.get("credit")?,
         })
     }
 
@@ -1679,7 +1683,7 @@ pub mod read {
         timeline_title(conn, timeline, "")?;
         let mut stmt = conn.prepare_cached(
             "SELECT a.id, a.title, a.url, a.published, a.lang, \
-             (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id), a.ingested_at \
+             (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id), a.ingested_at, a.credit \
              FROM articles a WHERE a.timeline_id = ?1 ORDER BY a.published, a.id",
         )?;
         let rows = stmt.query_map([timeline], |r| {
@@ -1722,7 +1726,7 @@ pub mod read {
         out.push_str("],\"people\":");
         out.push_str(&serde_json::to_string(&people(conn, timeline)?)?);
         let mut stmt = conn.prepare_cached(
-            "SELECT id, title, url, published, lang FROM articles WHERE timeline_id = ?1 \
+            "SELECT id, title, url, published, lang, credit FROM articles WHERE timeline_id = ?1 \
              ORDER BY published, id",
         )?;
         let sources = stmt
@@ -1786,6 +1790,7 @@ mod tests {
     const META: ArticleMeta<'static> = ArticleMeta {
         title: None,
         url: None,
+        credit: None,
     };
 
     #[test]

@@ -137,7 +137,7 @@ fn ingest_file(
 }
 
 /// Fills what a `.txt` article leaves open from `NAME.meta.json` beside it, when there is
-/// one (`title`, `published`, `url`, `lang`; other fields are ignored).
+/// one (`title`, `published`, `url`, `lang`, `credit` or `license`; other fields are ignored).
 fn with_sidecar(file: &Path, mut article: NewArticle) -> anyhow::Result<NewArticle> {
     let sidecar = file.with_extension("meta.json");
     if file.as_os_str() == "-" || !sidecar.is_file() {
@@ -151,6 +151,11 @@ fn with_sidecar(file: &Path, mut article: NewArticle) -> anyhow::Result<NewArtic
     article.published = article.published.or_else(|| field("published"));
     article.url = article.url.or_else(|| field("url"));
     article.lang = article.lang.or_else(|| field("lang"));
+    // `license` as the shared corpus's meta files name it.
+    article.credit = article
+        .credit
+        .or_else(|| field("credit"))
+        .or_else(|| field("license"));
     Ok(article)
 }
 
@@ -190,6 +195,7 @@ fn ingest_one(
     let meta = ArticleMeta {
         title: title.as_deref(),
         url: article.url.as_deref(),
+        credit: article.credit.as_deref(),
     };
     let outcome = match store.ingest(&args.timeline, &article.text, &meta, &extraction) {
         Ok(o) => o,
