@@ -3,7 +3,7 @@
 
 use crate::model::{self, Doc, Ev};
 use crate::url_state::{self, Filter};
-use crate::{json, list, panels, plot};
+use crate::{json, list, panels, plot, stories};
 use dateline_api::{EventKind, embed};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
@@ -13,21 +13,54 @@ fn fail(parts: &[&str]) -> String {
     parts.concat()
 }
 
+/// What the app opens on: one story's timeline, or the list of stories.
+enum Start {
+    /// A story's timeline.
+    Doc(&'static Doc),
+    /// The stories, when the service holds more than one with events.
+    Stories(&'static [stories::Story]),
+}
+
+/// Asks the service for its stories (unless the URL names one or the page is a static
+/// export): more than one with events gives the list; exactly one opens it. Else the
+/// configured document.
+async fn load_start() -> Result<Start, String> {
+    if let Some(url) = url_state::timelines_url()
+        && let Ok(text) = fetch_text(&url).await
+        && let Some(all) = json::parse(&text).as_ref().and_then(stories::from_json)
+    {
+        let told: Vec<stories::Story> = all.into_iter().filter(|s| s.events > 0).collect();
+        if told.len() > 1 {
+            return Ok(Start::Stories(Box::leak(told.into_boxed_slice())));
+        }
+        if let Some(one) = told.first() {
+            return load_timeline(Some(&one.id)).await.map(Start::Doc);
+        }
+    }
+    load_timeline(None).await.map(Start::Doc)
+}
+
 /// Loads the configured document; when that address does not answer (a static export
 /// keeps `timeline.json` beside `index.html`), tries `timeline.json` before giving up.
-async fn load_timeline() -> Result<Doc, String> {
-    let url = url_state::timeline_url();
+async fn load_timeline(story: Option<&str>) -> Result<&'static Doc, String> {
+    let url = url_state::timeline_url(story);
     let first = load_from(&url).await;
     if first.is_err()
         && url != "timeline.json"
         && let Ok(doc) = load_from("timeline.json").await
     {
-        return Ok(doc);
+        return Ok(Box::leak(Box::new(doc)));
     }
-    first
+    first.map(|doc| &*Box::leak(Box::new(doc)))
 }
 
 async fn load_from(url: &str) -> Result<Doc, String> {
+    let text = fetch_text(url).await?;
+    let value = json::parse(&text).ok_or_else(|| fail(&[url, " is not valid JSON"]))?;
+    model::from_json(&value).ok_or_else(|| fail(&[url, " is not a timeline document"]))
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or_else(|| fail(&["no window"]))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -47,8 +80,16 @@ async fn load_from(url: &str) -> Result<Doc, String> {
         Err(_) => None,
     }
     .ok_or_else(|| fail(&["cannot read ", url]))?;
-    let value = json::parse(&text).ok_or_else(|| fail(&[url, " is not valid JSON"]))?;
-    model::from_json(&value).ok_or_else(|| fail(&[url, " is not a timeline document"]))
+    Ok(text)
+}
+
+/// Sets the page's title (the story's, on its timeline).
+fn set_page_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document())
+        && !title.trim().is_empty()
+    {
+        d.set_title(title);
+    }
 }
 
 /// The whole app.
@@ -56,11 +97,18 @@ async fn load_from(url: &str) -> Result<Doc, String> {
 pub fn App() -> impl IntoView {
     let status = RwSignal::new("Loading the timeline…".to_string());
     let loaded = RwSignal::new(None::<&'static Doc>);
+    let listed = RwSignal::new(None::<&'static [stories::Story]>);
     leptos::task::spawn_local(async move {
-        match load_timeline().await {
-            Ok(doc) => {
+        match load_start().await {
+            Ok(Start::Doc(doc)) => {
                 status.set(String::new());
-                loaded.set(Some(Box::leak(Box::new(doc))));
+                set_page_title(&doc.title);
+                loaded.set(Some(doc));
+            }
+            Ok(Start::Stories(all)) => {
+                status.set(String::new());
+                set_page_title("Stories · Dateline");
+                listed.set(Some(all));
             }
             Err(e) => status.set(e),
         }
@@ -71,6 +119,7 @@ pub fn App() -> impl IntoView {
                 {move || status.get()}
             </p>
             {move || loaded.get().map(|doc| view! { <Timeline doc=doc /> })}
+            {move || listed.get().map(|all| view! { <stories::StoryList stories=all /> })}
         </main>
     }
 }

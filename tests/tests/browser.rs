@@ -530,3 +530,187 @@ fn expect_persons(shown: &[Shown], person: &str) {
         );
     }
 }
+
+/// A store with the stories of issue 16's tests: the seed, the demo's Apple story (one
+/// event in three languages) and a small fixture story, titled.
+fn stories_server() -> (Server, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("stories.db");
+    let db_s = db.to_str().expect("a UTF-8 path");
+    for (story, path, title) in [
+        ("openai", "demo/articles", "OpenAI's exodus"),
+        ("apple", "demo/apple", "Apple, 2010–2011"),
+        (
+            "zenith",
+            "tests/fixtures/stories/zenith-en.txt",
+            "Zenith Labs",
+        ),
+    ] {
+        let f = fixture(path);
+        let (ok, _, err) = dateline_e2e::run_cli(&[
+            "ingest",
+            "--db",
+            db_s,
+            "--timeline",
+            story,
+            f.to_str().expect("a UTF-8 path"),
+        ]);
+        assert!(ok, "{err}");
+        let (ok, _, err) =
+            dateline_e2e::run_cli(&["timelines", "--db", db_s, "rename", story, "--title", title]);
+        assert!(ok, "{err}");
+    }
+    (Server::start_on(&db, &[]), dir)
+}
+
+async fn value_of(browser: &Client, script: &str) -> serde_json::Value {
+    browser.execute(script, vec![]).await.expect("run a script")
+}
+
+/// Issue 16: with several stories, `/` lists them (span, counts, people), the list filters
+/// as you type, and a story opens at `?timeline=` with its title as the page title.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_story_list_filters_as_you_type_and_opens_a_story() {
+    let (server, _dir) = stories_server();
+    let driver = ChromeDriver::start();
+    let browser = driver.browser().await;
+    browser
+        .goto(&format!("{}/", server.base))
+        .await
+        .expect("open the app");
+    wait_until(
+        &browser,
+        "return document.querySelectorAll('.stories li').length === 3;",
+        "the list of three stories",
+    )
+    .await;
+    let items = value_of(
+        &browser,
+        "return [...document.querySelectorAll('.stories li')].map(li => [li.dataset.timeline, li.innerText]);",
+    )
+    .await;
+    let items: Vec<(String, String)> = serde_json::from_value(items).expect("pairs");
+    let apple = &items
+        .iter()
+        .find(|(id, _)| id == "apple")
+        .expect("apple listed")
+        .1;
+    assert!(apple.contains("Apple, 2010–2011"), "{apple}");
+    assert!(apple.contains("6 articles"), "{apple}");
+    assert!(apple.contains("2011"), "the span: {apple}");
+    assert!(
+        apple.contains("Steve Jobs"),
+        "the people most present: {apple}"
+    );
+    assert_eq!(
+        value_of(&browser, "return document.title;").await,
+        "Stories · Dateline"
+    );
+    // Typing filters the list.
+    let input = browser
+        .find(Locator::Css(".story-filter input"))
+        .await
+        .expect("the filter box");
+    input.send_keys("castell").await.expect("type");
+    wait_until(
+        &browser,
+        "return [...document.querySelectorAll('.stories li')].filter(li => !li.hidden).map(li => li.dataset.timeline).join() === 'zenith';",
+        "only Zenith's story to stay",
+    )
+    .await;
+    browser
+        .find(Locator::Css(".stories li[data-timeline=zenith] a"))
+        .await
+        .expect("Zenith's link")
+        .click()
+        .await
+        .expect("open Zenith's story");
+    wait_ready(&browser).await;
+    let url = browser.current_url().await.expect("the URL");
+    assert_eq!(url.query(), Some("timeline=zenith"));
+    assert_eq!(
+        value_of(&browser, "return document.title;").await,
+        "Zenith Labs"
+    );
+    let listed = rows(&browser).await;
+    assert!(
+        listed.len() == 2
+            && listed
+                .iter()
+                .all(|r| r.0.contains("omar-castell") || r.0.contains("zenith")),
+        "only Zenith's events: {listed:?}"
+    );
+}
+
+/// Issue 16: `?timeline=apple` shows that story; Papermaster's departure, told in English,
+/// Spanish and Italian, is one event whose details list three sources in three languages,
+/// each with its credit; and nothing the page loads is a 404 (the favicon included).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_story_by_url_shows_one_event_with_three_sources_in_three_languages() {
+    let (server, _dir) = stories_server();
+    let driver = ChromeDriver::start();
+    let browser = open(&server, &driver, "?timeline=apple").await;
+    assert_eq!(
+        value_of(&browser, "return document.title;").await,
+        "Apple, 2010–2011"
+    );
+    let listed = rows(&browser).await;
+    assert!(
+        listed.iter().all(|r| !r.3.contains("mira-murati")),
+        "{listed:?}"
+    );
+    let papermaster: Vec<&Shown> = listed
+        .iter()
+        .filter(|r| r.1 == "resignation" && r.3 == "mark-papermaster")
+        .collect();
+    assert_eq!(papermaster.len(), 1, "one event: {listed:?}");
+    // Chosen as a reader would, by clicking its row (in the page: the list redraws rows).
+    browser
+        .execute(
+            "document.querySelector(`tbody tr[data-event-id=\"${arguments[0]}\"]`).click();",
+            vec![serde_json::json!(papermaster[0].0)],
+        )
+        .await
+        .expect("choose Papermaster's row");
+    wait_until(
+        &browser,
+        "return document.querySelectorAll('.sources > li').length > 0;",
+        "the details' sources",
+    )
+    .await;
+    let sources = value_of(
+        &browser,
+        "return [...document.querySelectorAll('.sources > li')].map(li => [li.querySelector('.source').innerText, (li.querySelector('.credit') || {}).innerText || '']);",
+    )
+    .await;
+    let sources: Vec<(String, String)> = serde_json::from_value(sources).expect("pairs");
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    let mut langs: Vec<String> = sources
+        .iter()
+        .map(|(line, _)| line.rsplit(" · ").next().unwrap_or("").trim().to_string())
+        .collect();
+    langs.sort();
+    assert_eq!(langs, ["en", "es", "it"], "{sources:?}");
+    assert!(
+        sources.iter().all(|(_, c)| c.contains("CC BY")),
+        "{sources:?}"
+    );
+
+    // No 404 on load: every resource answered, and the icon the page names is there.
+    let bad = value_of(
+        &browser,
+        "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400).map(e => e.name);",
+    )
+    .await;
+    assert_eq!(bad, serde_json::json!([]), "resources that failed");
+    let icon = value_of(
+        &browser,
+        "const l = document.querySelector('link[rel=icon]'); return l ? l.href : '';",
+    )
+    .await;
+    let icon = icon.as_str().expect("an icon link").to_string();
+    assert!(icon.ends_with("/favicon.svg"), "{icon}");
+    let (status, body) = server.request("GET", "/favicon.svg", None, b"");
+    assert_eq!(status, 200);
+    assert!(body.starts_with("<svg"), "{body}");
+}

@@ -188,7 +188,7 @@ fn build_web() -> anyhow::Result<()> {
         .arg(dist.join(&bg)))?;
     let js = format!("{WEB_CRATE}.js");
     std::fs::copy(bindgen_dir.join(&js), dist.join(&js))?;
-    for file in ["index.html", "style.css", "embed.js"] {
+    for file in ["index.html", "style.css", "embed.js", "favicon.svg"] {
         std::fs::copy(root().join("frontend").join(file), dist.join(file))?;
     }
     report_sizes(&dist, &[bg.as_str(), js.as_str(), "style.css"])

@@ -744,11 +744,12 @@ fn export_index(title: &str) -> anyhow::Result<String> {
 }
 
 /// The web app's files a static site needs besides `index.html`.
-pub const SITE_FILES: [&str; 4] = [
+pub const SITE_FILES: [&str; 5] = [
     "dateline_web.js",
     "dateline_web_bg.wasm",
     "style.css",
     "embed.js",
+    "favicon.svg",
 ];
 
 /// Writes the static site into `dir` (created when missing): `index.html`, the app's
@@ -920,7 +921,14 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
          __wbg_init({{ module_or_path: Uint8Array.from(atob(datelineWasm), (c) => c.charCodeAt(0)) }});\n  </script>"
     );
     let page = format!("{}{}{}", &index[..script_at], boot, &index[script_end..]);
-    Ok(page.replacen(LINK, &format!("<style>\n{css}</style>"), 1))
+    // The icon inline too, so that the one file asks for nothing else.
+    let icon = format!(
+        "href=\"data:image/svg+xml;base64,{}\"",
+        base64(asset("favicon.svg")?)
+    );
+    Ok(page
+        .replacen(LINK, &format!("<style>\n{css}</style>"), 1)
+        .replacen("href=\"favicon.svg\"", &icon, 1))
 }
 
 /// Today's date and time in UTC, from the system clock (without chrono's clock feature).
