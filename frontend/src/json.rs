@@ -291,7 +291,7 @@ mod tests {
         let v = parse(r#" {"a": [1, -2.5, 3e2, true, null], "s": "x\"\u00e9\ud83d\ude00<"} "#)
             .expect("valid");
         assert_eq!(
-            v.get("a").map(Value::arr).map(<[Value]>::len),
+            v.get("a").map(Value::arr).map(<[Value<'_>]>::len),
             Some(5),
             "{v:?}"
         );

@@ -96,7 +96,7 @@ fn build(t: &EventTable) -> Matcher {
     // checks it); the qualifier's start, which may be accented ("über"), is checked by hand.
     const B: &str = r"(?-u:\b)";
     let body = format!(
-        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:\s?(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\.?\s+(?P<cur>{currency_words}){B})?(?:\s?(?P<post>€|£|\$))?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
+        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:\s?(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\.?\s+(?P<cur>{currency_words}){B})?(?:\.?\s?(?P<post>€|£|\$))?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
     );
     let compile_pairs = |pairs: &[(&'static str, f64)]| -> Vec<(Regex, f64)> {
         pairs
@@ -310,6 +310,16 @@ mod tests {
             (45e6, "EUR")
         );
         assert_eq!(money("2,1 Mrd. Euro Umsatz", Lang::De), (2.1e9, "EUR"));
+        // The sign after the abbreviation's dot: "4,5 Mio. €".
+        assert_eq!(
+            money("hat 4,5 Mio. € eingesammelt", Lang::De),
+            (4.5e6, "EUR")
+        );
+        assert_eq!(
+            money("einen Umsatz von 3,42 Mrd. €", Lang::De),
+            (3.42e9, "EUR")
+        );
+        assert_eq!(money("Gewinn von 212 Mio. Fr.", Lang::De), (212e6, "CHF"));
     }
 
     #[test]

@@ -33,8 +33,11 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("../data/first_names.txt")).collect());
+static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/first_names.txt"))
+        .chain(data_lines(include_str!("../data/first_names_faker.txt")))
+        .collect()
+});
 
 /// Whether `word` is a first name of the lexicon, in any case and with or without its
 /// accents ("Lucía" is listed as "lucia").
@@ -449,7 +452,55 @@ pub fn full_names_in(
             i += 1;
         }
     }
+    share_surnames(text, span, ws, text_is_lowercase, &mut out);
     out
+}
+
+/// Coordinators between two first names that share one surname ("Anna and David
+/// Lindqvist", "Ana e Rui Martins", "Anna und David Lindqvist").
+const NAME_COORDINATORS: &[&str] = &["and", "e", "y", "et", "und", "&"];
+
+/// Adds the first name coordinated right before a full name, with that name's surname:
+/// "the siblings Anna and David Lindqvist" names Anna Lindqvist too.
+fn share_surnames(
+    text: &str,
+    span: (usize, usize),
+    ws: &[Word<'_>],
+    text_is_lowercase: bool,
+    out: &mut Vec<Found>,
+) {
+    let mut shared = Vec::new();
+    for f in out.iter() {
+        let Some(k) = ws.iter().position(|w| span.0 + w.start == f.start) else {
+            continue;
+        };
+        if k < 2 {
+            continue;
+        }
+        let (first, and) = (&ws[k - 2], &ws[k - 1]);
+        let between = |a: &Word<'_>, b: &Word<'_>| &text[span.0 + a.end..span.0 + b.start];
+        let plain = |s: &str| s.chars().all(|c| c == ' ' || c == '\u{a0}');
+        let Some((_, surname)) = f.name.split_once(' ') else {
+            continue;
+        };
+        if NAME_COORDINATORS.contains(&and.text.to_lowercase().as_str())
+            && plain(between(first, and))
+            && plain(between(and, &ws[k]))
+            && is_first_name(first.text)
+            && (text_is_lowercase || is_cased(first.text))
+            && !out
+                .iter()
+                .any(|o| o.start <= span.0 + first.start && span.0 + first.end <= o.end)
+        {
+            shared.push(Found {
+                start: span.0 + first.start,
+                end: span.0 + first.end,
+                name: format!("{} {surname}", capitalise(first.text)),
+            });
+        }
+    }
+    out.extend(shared);
+    out.sort_by_key(|f| f.start);
 }
 
 /// The people an article names in full, indexed by lowercase surname for linking later
@@ -670,6 +721,10 @@ mod tests {
     fn lexicon_files_are_sorted_and_unique() {
         for (file, data) in [
             ("first_names", include_str!("../data/first_names.txt")),
+            (
+                "first_names_faker",
+                include_str!("../data/first_names_faker.txt"),
+            ),
             ("organisations", include_str!("../data/organisations.txt")),
         ] {
             let lines: Vec<String> = data_lines(data)
@@ -758,6 +813,22 @@ mod tests {
             .map(|f| f.name)
             .collect();
         assert_eq!(found, vec!["CTO", "CFO"]);
+    }
+
+    #[test]
+    fn the_wider_name_list_finds_more_people_but_no_common_words() {
+        // From the faker-js lists: names our own list lacks.
+        assert_eq!(
+            names("Zum 1. Mai übernimmt Wiebke Lanz den Posten."),
+            ["Wiebke Lanz"]
+        );
+        assert_eq!(
+            names("la consejera ximena roldán asumirá el cargo"),
+            ["Ximena Roldán"]
+        );
+        // Names that are also common words are left out of it.
+        assert!(!is_first_name("autumn"));
+        assert!(names("The Autumn Review ran long.").is_empty());
     }
 
     #[test]

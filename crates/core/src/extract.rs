@@ -23,6 +23,7 @@ use crate::rules::event_table;
 use crate::sentence;
 use crate::slug::slug;
 use crate::tables::{LangTable, alternation};
+use crate::temporal::lang::TenseWords;
 use crate::temporal::{self, Preference, event_date};
 use crate::word_regex::WordRegex;
 use chrono::{Datelike, NaiveDate};
@@ -36,8 +37,11 @@ pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
 /// How far (in bytes) a role title may be from a person's name to be theirs.
 const ROLE_REACH: usize = 80;
 
+/// How far (in bytes) after a figure's trigger, within its clause, a hedge still blocks it.
+const FIGURE_BLOCKER_REACH: usize = 80;
+
 /// How far (in bytes) before a trigger a blocker ("non", "could", "if") still blocks it.
-const BLOCKER_REACH: usize = 40;
+const BLOCKER_REACH: usize = 100;
 
 /// How far (in bytes) from its trigger a figure may be.
 const FIGURE_REACH: usize = 90;
@@ -69,6 +73,9 @@ struct Compiled {
     triggers: Vec<(EventKind, WordRegex)>,
     jobs: WordRegex,
     blockers: WordRegex,
+    not_negations: WordRegex,
+    participles: WordRegex,
+    epithets: WordRegex,
     present: WordRegex,
     shortly_after: WordRegex,
     birth: WordRegex,
@@ -92,6 +99,7 @@ struct Compiled {
     /// Succession words: the object leaves; the object arrives while the subject leaves.
     predecessor: WordRegex,
     successor: WordRegex,
+    copulas: WordRegex,
     /// The agent prepositions as words ("by", "par", "von").
     agent_words: WordRegex,
     /// Forecast words, for figures.
@@ -100,6 +108,8 @@ struct Compiled {
     effective: WordRegex,
     /// The pack's word table (coordination and apposition words, honorifics).
     words: &'static crate::tables::LangTable,
+    /// The pack's clause words of the date engine (reporting verbs, clause breaks).
+    tense: &'static crate::temporal::lang::TenseWords,
 }
 
 fn word_regex(phrases: &[&str]) -> WordRegex {
@@ -117,6 +127,33 @@ fn prefix_regex(phrases: &[&str]) -> WordRegex {
     WordRegex::lowercase(&body, false).expect("event table phrases must compile")
 }
 
+/// `phrase` (regex syntax) with room for one of `adverbs` at each space outside a character
+/// class: "ha acquistato" also matches "ha già acquistato".
+fn with_adverbs(phrase: &str, adverbs: &[&str]) -> String {
+    if adverbs.is_empty() {
+        return phrase.to_string();
+    }
+    let slot = format!("(?: (?:{}))? ", alternation(adverbs.iter().copied()));
+    let mut out = String::with_capacity(phrase.len() * 2);
+    let (mut in_class, mut escaped) = (false, false);
+    for c in phrase.chars() {
+        match c {
+            ' ' if !in_class && !escaped => out.push_str(&slot),
+            _ => out.push(c),
+        }
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '[' {
+            in_class = true;
+        } else if c == ']' {
+            in_class = false;
+        }
+    }
+    out
+}
+
 static COMPILED: PerLang<Compiled> = PerLang::new();
 
 /// Compiles one language's matchers.
@@ -130,11 +167,17 @@ fn build_compiled(l: Lang) -> Compiled {
                 if k == EventKind::Headcount {
                     phrases.extend(t.people);
                 }
+                let phrases: Vec<String> =
+                    phrases.iter().map(|p| with_adverbs(p, t.adverbs)).collect();
+                let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
                 (k, prefix_regex(&phrases))
             })
             .collect(),
         jobs: word_regex(t.jobs),
         blockers: word_regex(t.blockers),
+        not_negations: word_regex(t.not_negations),
+        participles: word_regex(t.participles),
+        epithets: prefix_regex(t.epithets),
         present: word_regex(t.present),
         shortly_after: word_regex(t.shortly_after),
         birth: word_regex(t.birth),
@@ -198,12 +241,21 @@ fn build_compiled(l: Lang) -> Compiled {
         pro_drop: t.pro_drop,
         predecessor: prefix_regex(t.predecessor),
         successor: prefix_regex(t.successor),
+        copulas: {
+            let phrases: Vec<String> = t
+                .copulas
+                .iter()
+                .map(|p| with_adverbs(p, t.adverbs))
+                .collect();
+            prefix_regex(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
+        },
         effective: word_regex(t.effective),
         forecast: word_regex(t.forecast),
         agent_words: word_regex(t.agents),
         coordinators: padded(crate::lang::pack(l).words.coordinators),
         relatives: padded(crate::lang::pack(l).words.relatives),
         words: crate::lang::pack(l).words,
+        tense: crate::lang::pack(l).dates.tense,
     }
 }
 
@@ -291,6 +343,30 @@ struct StoryContext {
     salient: Option<String>,
     /// The year of the last date the story gave.
     narrative_year: Option<i32>,
+    /// The roles the story has given people so far (person, short role), latest last.
+    roles: Vec<(String, String)>,
+}
+
+impl StoryContext {
+    /// The one person the story has given `role`, if exactly one.
+    fn holder_of(&self, role: &str) -> Option<&str> {
+        let mut holders = self
+            .roles
+            .iter()
+            .filter(|(_, r)| r == role)
+            .map(|(p, _)| p.as_str());
+        let first = holders.next()?;
+        holders.all(|p| p == first).then_some(first)
+    }
+
+    /// The role the story last gave `person`.
+    fn role_of(&self, person: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .rev()
+            .find(|(p, _)| p == person)
+            .map(|(_, r)| r.as_str())
+    }
 }
 
 /// The article-wide context the rules read.
@@ -510,18 +586,28 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             .predecessor
             .find_iter(sentence_folded)
             .map(|t| (Frame::Predecessor, t))
-            .chain(
-                article
-                    .compiled
-                    .successor
-                    .find_iter(sentence_folded)
-                    .map(|t| (Frame::Successor, t)),
-            )
             .map(|(f, (a, b))| (f, (s.start + a, s.start + b)))
             .collect();
+        // A passive names its agent after a date too ("was replaced on Sunday by", "è stata
+        // sostituita a gennaio da"): the successor frames are looked for with the dates left
+        // out.
+        let (undated, offsets) = without_spans(sentence_folded, s.start, &dates);
+        frames.extend(
+            article
+                .compiled
+                .successor
+                .find_iter(&undated)
+                .map(|(a, b)| (Frame::Successor, (offsets[a], offsets[b - 1] + 1))),
+        );
         frames.sort_by_key(|(_, t)| *t);
         if found.is_empty() && frames.is_empty() {
-            update_story(&mut story, &article, (s.start, s.end), &people, &dates);
+            // The roles of the people named, for a later "the chief executive" to find.
+            let roles = if people.is_empty() {
+                Vec::new()
+            } else {
+                entities::roles(text, span, lang)
+            };
+            update_story(&mut story, &article, span, &people, &roles, &dates);
             continue;
         }
         let mut orgs: Vec<Found> = within(&lexicon_orgs, span, |o| (o.start, o.end))
@@ -556,8 +642,13 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             roles,
             orgs,
             // Only company events read figures; person events skip the search.
+            // A number inside a date ("na segunda-feira (6)", "in 2 weeks") counts nothing.
             quantities: if found.iter().any(|(kind, _)| !kind.is_personal()) {
-                amount::find_quantities(text, span, lang)
+                let mut quantities = amount::find_quantities(text, span, lang);
+                quantities.retain(|q| {
+                    q.year_like || !dates.iter().any(|m| m.start <= q.start && q.end <= m.end)
+                });
+                quantities
             } else {
                 Vec::new()
             },
@@ -590,6 +681,17 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
             }
         };
         for (kind, trigger) in found {
+            // "was replaced on Sunday by X": the succession frame says who left and who
+            // came; the verb alone would take its subject for the newcomer.
+            let in_succession = frames.iter().any(|(f, m)| {
+                matches!(f, Frame::Successor) && m.0 <= trigger.0 && trigger.1 <= m.1
+            });
+            if in_succession && kind == EventKind::Appointment {
+                note(kind, trigger, &|| {
+                    "left to its succession frame".to_string()
+                });
+                continue;
+            }
             if let Some(b) = blocker(&article, &facts, kind, trigger) {
                 note(kind, trigger, &|| format!("blocked by '{b}' in its clause"));
                 continue;
@@ -650,7 +752,14 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
         {
             story.salient = e.persons.last().cloned();
         }
-        update_story(&mut story, &article, span, &facts.people, &facts.dates);
+        update_story(
+            &mut story,
+            &article,
+            span,
+            &facts.people,
+            &facts.roles,
+            &facts.dates,
+        );
     }
     // Arithmetic near the ends of the calendar (a story "a year later" in an article of
     // 9999) can leave the four-digit years of the contract: such an event is left out.
@@ -669,10 +778,16 @@ fn update_story(
     article: &Article<'_>,
     span: (usize, usize),
     people: &[Found],
+    roles: &[Found],
     dates: &[temporal::Mention],
 ) {
     if let Some(last) = people.iter().max_by_key(|p| p.start) {
         story.salient = Some(last.name.clone());
+    }
+    for p in people {
+        if let Some(r) = role_of(article.text, article.compiled.words, p, people, roles) {
+            story.roles.push((p.name.clone(), r.name.clone()));
+        }
     }
     if let Some(m) = dates
         .iter()
@@ -714,41 +829,99 @@ fn blocker(
         from += 1;
     }
     let window = &article.text[from..trigger.0];
-    // Only the trigger's own clause: text after the last clause break.
-    let clause = window
-        .rsplit([',', ';', ':', '(', '"', '“'])
-        .next()
-        .unwrap_or(window);
+    // Only the trigger's own clause: text after the last clause break (a comma inside a
+    // number, "2,2 Mrd.", is none).
+    let clause = &window[clause_start(window)..];
     let forecast_kind = matches!(
         kind,
         EventKind::Revenue | EventKind::Valuation | EventKind::Headcount | EventKind::Funding
     );
     let found = |hay: &str| {
-        let hit = article.compiled.blockers.find_iter(hay).next().or_else(|| {
-            forecast_kind
-                .then(|| article.compiled.forecast.find_iter(hay).next())
-                .flatten()
-        });
+        // "Os administradores não executivos … comunicaram a renúncia": that "não" negates
+        // an adjective.
+        let kept: Vec<(usize, usize)> = article.compiled.not_negations.find_iter(hay).collect();
+        let hit = article
+            .compiled
+            .blockers
+            .find_iter(hay)
+            .find(|&(a, b)| !kept.iter().any(|&(x, y)| x <= a && b <= y))
+            .or_else(|| {
+                forecast_kind
+                    .then(|| article.compiled.forecast.find_iter(hay).next())
+                    .flatten()
+            });
         hit.map(|(a, b)| hay[a..b].to_string())
     };
     if let Some(b) = found(clause) {
         return Some(b);
+    }
+    // A figure told in the future or the conditional is a forecast: "the group would count
+    // 9,800 employees", "the funds will double the headcount to 200". Not a layoff (the plan
+    // is the news), a deal ("will buy X for $2bn") or a funding ("the government will give
+    // GM $30 billion"): their announcement is the event.
+    let measured = matches!(
+        kind,
+        EventKind::Revenue | EventKind::Valuation | EventKind::Headcount
+    );
+    if measured
+        && temporal::clause_tense(article.text, article.lang, trigger.0, trigger.1)
+            == temporal::Tense::Future
+    {
+        return Some("a future or conditional clause".to_string());
     }
     // A figure's hedge or negation may follow its noun or verb: "Revenue is forecast to
     // reach …", "Layoffs are expected to hit …", "Brenntec streicht nicht 500 Stellen".
     if kind.is_personal() {
         return None;
     }
-    let mut to = (trigger.1 + BLOCKER_REACH).min(facts.end);
+    // A verb-final clause puts its hedge last: "für 2024 stellt der Vorstand einen Umsatz
+    // zwischen 150 und 155 Mrd. Euro in Aussicht".
+    let mut to = (trigger.1 + FIGURE_BLOCKER_REACH).min(facts.end);
     while !article.text.is_char_boundary(to) {
         to -= 1;
     }
     let after = &article.text[trigger.1..to];
-    let after = after
-        .split([',', ';', ':', '(', '"', '“'])
-        .next()
-        .unwrap_or(after);
-    found(after)
+    let mut end = clause_end(after);
+    // "ricavi per 1,05 miliardi e punta a 1,4 miliardi": a coordinator opens another clause,
+    // unless a figure follows it ("zwischen 150 und 155 Mrd. Euro in Aussicht").
+    let folded_after = &article.folded[trigger.1..to];
+    for c in &article.compiled.coordinators {
+        if let Some(at) = folded_after[..end].find(c.as_str())
+            && !folded_after[at + c.len()..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            end = at;
+        }
+    }
+    found(&after[..end])
+}
+
+/// Whether the byte at `i` of `text` breaks a clause: clause punctuation, or a comma that is
+/// not inside a number ("8,400", "2,2").
+fn breaks_clause(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+    match bytes[i] {
+        b',' => !(digit(i.checked_sub(1)) && digit(Some(i + 1))),
+        b';' | b':' | b'(' | b'"' => true,
+        _ => text[i..].starts_with('“'),
+    }
+}
+
+/// Where the last clause of `text` starts: after its last clause break, or 0.
+fn clause_start(text: &str) -> usize {
+    (0..text.len())
+        .rev()
+        .find(|&i| text.is_char_boundary(i) && breaks_clause(text, i))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// Where the first clause of `text` ends: at its first clause break, or its end.
+fn clause_end(text: &str) -> usize {
+    (0..text.len())
+        .find(|&i| text.is_char_boundary(i) && breaks_clause(text, i))
+        .unwrap_or(text.len())
 }
 
 /// The events one trigger states.
@@ -787,6 +960,12 @@ fn events_for(
     let mut out = Vec::new();
     match kind {
         EventKind::Resignation | EventKind::Dismissal | EventKind::Appointment => {
+            if kind == EventKind::Appointment
+                && is_copular(article, trigger)
+                && !role_follows(article, facts, trigger)
+            {
+                return out;
+            }
             let found = subjects_of(article, facts, kind, trigger);
             for person in &found {
                 let mut e = base();
@@ -888,7 +1067,11 @@ fn events_for(
             } else {
                 (before, after(before))
             };
-            if buyer.is_none() && target.is_none() {
+            // A company the lexicon does not know: a deal with a price names it well enough
+            // ("hat die Übernahme des Start-ups Immunex Bio für 620 Millionen Dollar
+            // vereinbart"), the buyer being the story's company.
+            let priced = figure_near(&facts.quantities, trigger, true).is_some();
+            if buyer.is_none() && target.is_none() && !priced {
                 return out;
             }
             let mut e = base();
@@ -1076,14 +1259,20 @@ fn frame_events(
     marker: (usize, usize),
     story: &StoryContext,
 ) -> Vec<Event> {
-    let (date, confidence) = date_for(article, facts, EventKind::Resignation, marker, story);
+    let departure = date_for(article, facts, EventKind::Resignation, marker, story);
+    let arrival = date_for(article, facts, EventKind::Appointment, marker, story);
     let object = object_after(article, facts, marker);
     let mut out = Vec::new();
     let mut push = |kind: EventKind, person: &Found| {
+        let (date, confidence) = if kind == EventKind::Appointment {
+            arrival.clone()
+        } else {
+            departure.clone()
+        };
         let mut e = Event {
             id: String::new(),
             kind,
-            date: date.clone(),
+            date,
             persons: vec![person.name.clone()],
             org: nearest(&facts.orgs, person)
                 .map(|o| o.name.clone())
@@ -1120,6 +1309,7 @@ fn frame_events(
             let arriving: Vec<Found> = subjects(
                 article.text,
                 article.compiled.words,
+                article.compiled.tense,
                 &facts.people,
                 marker,
                 &facts.roles,
@@ -1154,6 +1344,7 @@ fn frame_events(
             let leaving: Vec<Found> = subjects(
                 article.text,
                 article.compiled.words,
+                article.compiled.tense,
                 &facts.people,
                 marker,
                 &facts.roles,
@@ -1170,6 +1361,28 @@ fn frame_events(
         }
     }
     out
+}
+
+/// `text` (a sentence starting at byte `start` of the article) without the given mentions,
+/// each taken out with the space before it, and for every byte left its offset in the
+/// article.
+fn without_spans(text: &str, start: usize, mentions: &[temporal::Mention]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    let mut at = 0;
+    for m in mentions {
+        let (a, b) = (m.start - start, m.end - start);
+        if a < at || b > text.len() {
+            continue;
+        }
+        let keep = text[at..a].trim_end_matches(' ');
+        out.push_str(keep);
+        offsets.extend(start + at..start + at + keep.len());
+        at = b;
+    }
+    out.push_str(&text[at..]);
+    offsets.extend(start + at..start + text.len());
+    (out, offsets)
 }
 
 /// Whether a succession word overlaps the trigger or follows it at once ("succeeded",
@@ -1209,20 +1422,35 @@ fn objects_of(
     for p in facts.people.iter().filter(|p| p.start >= first.end) {
         let last = out.last().map_or(first.end, |l| l.end);
         if article.text[last..p.start].contains([';', ':', '.', '(', ')'])
-            || !only_coordination(
+            || !(only_coordination(
                 article.text,
                 article.compiled.words,
                 (last, p.start),
                 &facts.roles,
                 &facts.orgs,
-                &dates,
-            )
+                dates,
+            ) || described_coordinate(&article.text[last..p.start], article.compiled.words))
         {
             break;
         }
         out.push(p.clone());
     }
     out
+}
+
+/// Whether `gap` joins a second object described by a short noun phrase: "… und den
+/// früheren Manager Jonas Weil", "… and the former banker Jonas Weil". A coordinator, an
+/// article, then at most two words.
+fn described_coordinate(gap: &str, words: &LangTable) -> bool {
+    let ws: Vec<String> = gap
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    ws.len() >= 2
+        && ws.len() <= 4
+        && words.coordination.binary_search(&ws[0].as_str()).is_ok()
+        && words.articles.contains(&ws[1].as_str())
 }
 
 /// The person a verb or frame word governs as its object: the first person after it, with
@@ -1249,12 +1477,12 @@ fn object_after<'f>(
         .find(|p| p.start >= trigger.1)
         .filter(|p| !agent_between(p))
         .filter(|p| {
-            p.start - trigger.1 <= APPOINTEE_REACH + date_bytes(&dates, (trigger.1, p.start))
+            p.start - trigger.1 <= APPOINTEE_REACH + date_bytes(dates, (trigger.1, p.start))
                 && gap_is_clear(
                     article.text,
                     article.compiled.words,
                     (trigger.1, p.start),
-                    &dates,
+                    dates,
                     &[',', ';', ':', '.', '"'],
                 )
         })
@@ -1294,18 +1522,7 @@ fn gap_is_clear(
     dates: &[(usize, usize)],
     breaks: &[char],
 ) -> bool {
-    let mut rest = String::new();
-    let mut i = gap.0;
-    for &(a, b) in dates.iter().filter(|d| d.0 >= gap.0 && d.1 <= gap.1) {
-        if a >= i {
-            rest.push_str(&text[i..a]);
-            rest.push(' ');
-            i = b;
-        }
-    }
-    if i < gap.1 {
-        rest.push_str(&text[i..gap.1]);
-    }
+    let rest = gap_outside(text, gap, dates.iter().copied());
     !without_honorifics(&rest, words).contains(breaks)
 }
 
@@ -1338,7 +1555,7 @@ fn agent_people(
                 text,
                 article.compiled.words,
                 (trigger.1, a),
-                &dates,
+                dates,
                 &[',', ';', ':', '.', '('],
             )
         });
@@ -1368,7 +1585,7 @@ fn agent_people(
         let between = &text[gap.0..gap.1];
         let clear = !between.contains([';', ':', '.'])
             || found.is_empty()
-                && gap_is_clear(text, article.compiled.words, gap, &dates, &[';', ':', '.']);
+                && gap_is_clear(text, article.compiled.words, gap, dates, &[';', ':', '.']);
         if found.is_empty() {
             if !clear || gap.1 - gap.0 > 60 {
                 break;
@@ -1410,8 +1627,12 @@ fn subjects_of(
     // An active appointing or dismissing verb governs its object: "CEO Jane Doe named John
     // Roe as her deputy", "the board removed chief executive Harlan Voss". Not a
     // succession verb, whose object is the predecessor ("succeeded John Roe").
-    let objective = matches!(kind, EventKind::Appointment | EventKind::Dismissal);
-    if objective && !succession_at(article, facts, trigger) {
+    // A linking verb has no object: "sarà la nuova direttrice di Belcore" is about its
+    // subject.
+    let objective = matches!(kind, EventKind::Appointment | EventKind::Dismissal)
+        && !is_copular(article, trigger);
+    let succession = objective && succession_at(article, facts, trigger);
+    if objective && !succession {
         let objects = objects_of(article, facts, trigger);
         if !objects.is_empty() {
             return objects;
@@ -1420,6 +1641,7 @@ fn subjects_of(
     let found: Vec<Found> = subjects(
         article.text,
         article.compiled.words,
+        article.compiled.tense,
         &facts.people,
         trigger,
         &facts.roles,
@@ -1429,6 +1651,11 @@ fn subjects_of(
     .into_iter()
     .cloned()
     .collect();
+    // "Sustituye a Tomás Arregui": after a succession verb stands the predecessor, never the
+    // subject; a subject-less clause takes its subject from the story instead.
+    if succession && found.iter().all(|p| p.start >= trigger.1) {
+        return Vec::new();
+    }
     if found.is_empty() && objective {
         // "ha nominato al suo posto Marco Bellini", "despidió a Pablo Ortega", "demitiu o
         // diretor financeiro Luis Martins": the appointee or the dismissed is the object,
@@ -1437,6 +1664,32 @@ fn subjects_of(
         return objects_of(article, facts, trigger);
     }
     found
+}
+
+/// Whether an appointment trigger is a linking verb ("became", "è diventata", "sarà la
+/// nuova"), with at most an article and "new" after it: "became the first woman to lead"
+/// says what the role is.
+fn is_copular(article: &Article<'_>, trigger: (usize, usize)) -> bool {
+    let folded = &article.folded[trigger.0..trigger.1];
+    article
+        .compiled
+        .copulas
+        .find_at(folded, 0)
+        .is_some_and(|(start, end)| start == 0 && folded[end..].split_whitespace().count() <= 2)
+}
+
+/// How far (in bytes) after a linking verb its role may start ("became the group's first
+/// female chief executive").
+const COPULA_ROLE_REACH: usize = 30;
+
+/// Whether a role title follows the trigger in its clause: "became CEO", "è diventata
+/// direttrice finanziaria", not "became famous".
+fn role_follows(article: &Article<'_>, facts: &SentenceFacts<'_>, trigger: (usize, usize)) -> bool {
+    facts.roles.iter().any(|r| {
+        r.start >= trigger.1
+            && r.start - trigger.1 <= COPULA_ROLE_REACH
+            && !article.text[trigger.1..r.start].contains([',', ';', ':', '.', '('])
+    })
 }
 
 /// How far (in bytes) a count of jobs may stand before the layoff verb that ends its clause.
@@ -1566,7 +1819,46 @@ fn implicit_subject(
                 .find_at(w, 0)
                 .is_some_and(|(start, end)| start == 0 && end == w.len())
         });
-    (pronoun || verb_first || own_words).then_some(salient)
+    // "Die 51-Jährige, bislang für das Chinageschäft verantwortlich, übernimmt das Amt":
+    // an epithet opening the sentence, nobody named before the trigger.
+    let epithet = {
+        let head = &article.folded[facts.start..trigger.0];
+        let opening = head.len()
+            - head
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        article
+            .compiled
+            .epithets
+            .find_at(head, 0)
+            .is_some_and(|(s, _)| s == opening)
+            && !facts.people.iter().any(|p| p.end <= trigger.0)
+    };
+    if pronoun || verb_first || own_words || epithet {
+        return Some(salient);
+    }
+    // "Der Konzernchef der Merkur Bank hat seinen Rücktritt angekündigt", "the chief
+    // executive said he would step down": a definite role standing as the subject is the
+    // person the story gave that role, or the person just named when the story gave them
+    // none.
+    let role = facts
+        .roles
+        .iter()
+        .filter(|r| r.start >= clause_from && r.end <= trigger.0)
+        .find(|r| {
+            let before = article.text[clause_from..r.start].trim_end();
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            before.ends_with(|c: char| c.is_alphabetic())
+                && article.compiled.words.articles.contains(&word.as_str())
+        })?;
+    match story.holder_of(&role.name) {
+        Some(holder) => Some(holder.to_string()),
+        None => story.role_of(&salient).is_none().then_some(salient),
+    }
 }
 
 /// The text of the trigger's clause before it: after the last comma, semicolon, colon,
@@ -1706,6 +1998,42 @@ fn date_for(
     trigger: (usize, usize),
     story: &StoryContext,
 ) -> (EventDate, f32) {
+    let (date, confidence) = date_in_sentence(article, facts, kind, trigger, story);
+    // "… succède à Menon, partie en janvier", "Sustituye a Arregui, que se jubila el 28 de
+    // febrero": a succession may take its date from the predecessor's clause, but that date
+    // is the predecessor's; a date the story states for the newcomer outranks it.
+    if confidence >= DATED
+        && kind == EventKind::Appointment
+        && succession_at(article, facts, trigger)
+    {
+        let clauses = relative_clauses(article, facts);
+        let inside = |m: &temporal::Mention| {
+            clauses
+                .iter()
+                .any(|&(a, b)| m.start >= a && m.end <= b && !(trigger.0 >= a && trigger.1 <= b))
+        };
+        // (Its value may have been read forward, so only the other mentions' values are
+        // compared.)
+        let from_clause = facts.dates.iter().any(&inside)
+            && !facts
+                .dates
+                .iter()
+                .any(|m| !inside(m) && m.rule != "now" && m.date.value == date.value);
+        if from_clause {
+            return (date, CONTEXT_DATED);
+        }
+    }
+    (date, confidence)
+}
+
+/// [`date_for`] before a predecessor's clause is weighed.
+fn date_in_sentence(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    kind: EventKind,
+    trigger: (usize, usize),
+    story: &StoryContext,
+) -> (EventDate, f32) {
     let text = article.text;
     let distance = |m: &temporal::Mention| -> usize {
         let (from, to) = if m.end <= trigger.0 {
@@ -1733,10 +2061,25 @@ fn date_for(
         }
         (to - from) + CLAUSE_PENALTY * breaks
     };
+    // "Sustituye a Tomás Arregui, que se jubila el 28 de febrero": a date inside a relative
+    // clause dates that clause, not a trigger outside it.
+    // Not after a succession verb: "Brandt succeeds Ravi Menon, who will step down on
+    // November 4": the successor arrives when the predecessor leaves.
+    let relative_clauses = if kind.is_personal() && succession_at(article, facts, trigger) {
+        Vec::new()
+    } else {
+        relative_clauses(article, facts)
+    };
+    let in_other_clause = |m: &temporal::Mention| {
+        relative_clauses
+            .iter()
+            .any(|&(a, b)| m.start >= a && m.end <= b && !(trigger.0 >= a && trigger.1 <= b))
+    };
     let nearest = facts
         .dates
         .iter()
         .filter(|m| m.rule != "now" && !is_birth_date(article, facts, m.start))
+        .filter(|m| !in_other_clause(m))
         // "A few hours later" is read as a time today; it dates from the previous event.
         // "Drei Jahre später" is read as three years from now; it counts from the story.
         .filter(|m| {
@@ -1765,7 +2108,26 @@ fn date_for(
             Some((facts.start + whole.start(), n))
         })
         .find(|&(at, _)| at < trigger.0);
-    if let (Some((at, n)), Some(year)) = (later, story.narrative_year) {
+    // "Nel 2008 è entrata …; cinque anni dopo": counted from a date of its own sentence
+    // before it, else from the story's year.
+    let anchor = |at: usize| {
+        facts
+            .dates
+            .iter()
+            .filter(|m| m.end <= at && m.rule != "now")
+            .filter(|m| {
+                !facts
+                    .story_relative
+                    .iter()
+                    .any(|&(a, b)| a < m.end && b > m.start)
+            })
+            .max_by_key(|m| m.end)
+            .map(|m| m.first_day.year())
+            .or(story.narrative_year)
+    };
+    if let Some((at, n)) = later
+        && let Some(year) = anchor(at)
+    {
         let closer_mention = nearest.is_some_and(|m| m.end <= trigger.0 && m.start > at);
         if !closer_mention && let Some(first) = NaiveDate::from_ymd_opt(year + n, 1, 1) {
             return (event_date(first, Precision::Year, true), DATED);
@@ -1878,6 +2240,42 @@ fn date_for(
     (date, FALLBACK_DATED)
 }
 
+/// The relative clauses of a sentence, as byte spans of the text: from a comma followed by a
+/// relative pronoun (", que", ", who", ", che") to the next clause punctuation or the
+/// sentence's end. German is left out: its relatives are its articles.
+fn relative_clauses(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(usize, usize)> {
+    let words = article.compiled.words;
+    let folded = &article.folded[facts.start..facts.end];
+    let mut out = Vec::new();
+    for (comma, _) in folded.match_indices(',') {
+        let after = &folded[comma + 1..];
+        let rest = after.trim_start();
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        // ", who …", ", que …", and the participle that describes the name before it
+        // (", partie en janvier", ", révoquée le mois dernier", ", ousted in May").
+        let described = article
+            .compiled
+            .participles
+            .find_at(rest, 0)
+            .is_some_and(|(s, e)| s == 0 && e == word.len())
+            && facts.people.iter().any(|p| {
+                p.end >= facts.start + comma.saturating_sub(1) && p.end <= facts.start + comma
+            });
+        if word.is_empty() || !(words.relatives.contains(&word) || described) {
+            continue;
+        }
+        let opened = comma + 1 + (after.len() - rest.len());
+        let close = folded[opened..]
+            .find([',', ';', ':', '(', ')'])
+            .map_or(folded.len(), |i| opened + i);
+        out.push((facts.start + comma, facts.start + close));
+    }
+    out
+}
+
 /// What a clause boundary between a date and a trigger weighs, in bytes of distance.
 const CLAUSE_PENALTY: usize = 60;
 
@@ -1929,16 +2327,27 @@ const AFTER_TRIGGER_REACH: usize = 30;
 /// The subjects of one trigger: the nearest person before it and the people coordinated
 /// with that one; failing that, a person right after it with nothing but articles, roles
 /// and companies between ("Acme appointed Jane Doe", "le dimissioni di Jane Doe").
+#[allow(clippy::too_many_arguments)] // the slots of one clause: text, words, people, roles, companies, dates
 fn subjects<'a>(
     text: &str,
     words: &LangTable,
+    tense: &TenseWords,
     people: &'a [Found],
     trigger: (usize, usize),
     roles: &[Found],
     orgs: &[Found],
     dates: &[(usize, usize)],
 ) -> Vec<&'a Found> {
-    let before: Vec<&Found> = people.iter().filter(|p| p.end <= trigger.0).collect();
+    // A semicolon ends the subject's reach: "Reuter legte ihr Amt nieder; kommissarisch
+    // übernimmt Jens Okafor die Finanzen". (A colon does not: it often opens what the
+    // subject said or did.)
+    let mut before: Vec<&Found> = people
+        .iter()
+        .filter(|p| p.end <= trigger.0 && !text[p.end..trigger.0].contains(';'))
+        .collect();
+    if let Some(head) = parenthetical_head(text, words, tense, &before, trigger) {
+        before.truncate(head + 1);
+    }
     if let Some((&last, earlier)) = before.split_last() {
         let mut out = vec![last];
         let gap = format!(" {} ", &text[last.end..trigger.0].replace(',', " "));
@@ -1952,7 +2361,9 @@ fn subjects<'a>(
         }
         let mut head = last;
         for &p in earlier.iter().rev() {
-            if !only_coordination(text, words, (p.end, head.start), roles, orgs, &[]) {
+            if !only_coordination(text, words, (p.end, head.start), roles, orgs, &[])
+                && !list_gap(text, words, tense, (p.end, head.start), roles, orgs)
+            {
                 break;
             }
             out.push(p);
@@ -1987,6 +2398,139 @@ fn subjects<'a>(
         .collect()
 }
 
+/// The subject that a parenthetical holding the last name before the verb hangs on: "Helen
+/// Marsh, who hired Victor Lang in 2019, resigned", "A, che nel 2019 aveva assunto B per
+/// due anni, si è dimessa", "Uwe Hartl, der lange mit Jonas Brehm verhandelt hatte, trat zurück" (the
+/// index of Marsh, A, Hartl in `before`). The parenthetical opens with a comma after that
+/// name, with words before the last name and no other comma, and closes with a comma before
+/// the verb, with words between the last name and that comma. "A, the CFO, and B, the CTO, resigned" is a list; "A said that B, the CFO,
+/// resigned" is a report.
+fn parenthetical_head(
+    text: &str,
+    words: &LangTable,
+    tense: &TenseWords,
+    before: &[&Found],
+    trigger: (usize, usize),
+) -> Option<usize> {
+    let [.., head, last] = before else {
+        return None;
+    };
+    // The closing comma, with words before it: a bare comma may open an apposition of the
+    // last name instead ("come il direttore finanziario Sarah Friar, subentrata a giugno").
+    let tail = &text[last.end..trigger.0];
+    let closing = tail.rfind(',')?;
+    if !tail[..closing].chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let gap = &text[head.end..last.start];
+    let open = gap.find(',')?;
+    let inside = &gap[open + 1..];
+    let lower = |w: &str| w.to_lowercase();
+    let inside_words: Vec<String> = inside
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(lower)
+        .collect();
+    let lead: Vec<String> = gap[..open]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(lower)
+        .collect();
+    let reported =
+        |w: &String| tense.reports.contains(&w.as_str()) || tense.breaks.contains(&w.as_str());
+    let opens_item = inside_words
+        .first()
+        .is_some_and(|w| words.coordinators.contains(&w.as_str()));
+    (!inside.contains(',') && !inside_words.is_empty() && !opens_item && !lead.iter().any(reported))
+        .then_some(before.len() - 2)
+}
+
+/// How many words an item of a list of people may hold besides its role, company and
+/// coordination words: its article and modifiers ("der frühere", "o diretor de operações").
+const LIST_ITEM_WORDS: usize = 3;
+
+/// Whether `text[gap]` separates two items of a list of people ("the general counsel A, the
+/// chief compliance officer B and C resigned", "der bisherige Vorsitzende A, der frühere
+/// Finanzvorstand B und C schieden aus"): it opens with a comma or a coordinator, has no
+/// clause punctuation, second comma, relative pronoun, reporting verb or clause break, and
+/// holds at most [`LIST_ITEM_WORDS`] other words. "A, who hired B," and "A told B" are no
+/// lists.
+fn list_gap(
+    text: &str,
+    words: &LangTable,
+    tense: &TenseWords,
+    gap: (usize, usize),
+    roles: &[Found],
+    orgs: &[Found],
+) -> bool {
+    let raw = &text[gap.0..gap.1];
+    let opened = raw.trim_start();
+    let first = opened
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !(opened.starts_with(',') || words.coordinators.contains(&first.as_str())) {
+        return false;
+    }
+    // One separator, where the item opens: a second comma ends the list ("A e altri
+    // dirigenti, come B": B is an example, not an item).
+    if opened.trim_start_matches(',').contains(',') {
+        return false;
+    }
+    if without_honorifics(raw, words).contains([';', ':', '.', '(', ')', '"', '“', '”']) {
+        return false;
+    }
+    let rest = gap_outside(
+        text,
+        gap,
+        roles.iter().chain(orgs).map(|f| (f.start, f.end)),
+    );
+    let mut others = 0;
+    for w in rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        let w = w.as_str();
+        if words.relatives.contains(&w) || tense.reports.contains(&w) || tense.breaks.contains(&w) {
+            return false;
+        }
+        let small = words.coordination.binary_search(&w).is_ok()
+            || words.coordinators.contains(&w)
+            || words.articles.contains(&w)
+            || words.honorifics.binary_search(&w).is_ok();
+        if !small {
+            others += 1;
+        }
+    }
+    others <= LIST_ITEM_WORDS
+}
+
+/// `text[gap]` with the spans inside it (roles, companies, dates) taken out, each left as a
+/// space.
+fn gap_outside(
+    text: &str,
+    gap: (usize, usize),
+    spans: impl Iterator<Item = (usize, usize)>,
+) -> String {
+    let mut skip: Vec<(usize, usize)> = spans.filter(|f| f.0 >= gap.0 && f.1 <= gap.1).collect();
+    skip.sort_unstable();
+    let mut rest = String::with_capacity(gap.1.saturating_sub(gap.0));
+    let mut i = gap.0;
+    for (start, end) in skip {
+        if start >= i {
+            rest.push_str(&text[i..start]);
+            rest.push(' ');
+            i = end;
+        }
+    }
+    if i < gap.1 {
+        rest.push_str(&text[i..gap.1]);
+    }
+    rest
+}
+
 /// How many bytes of `gap` date mentions take.
 fn date_bytes(dates: &[(usize, usize)], gap: (usize, usize)) -> usize {
     dates
@@ -2005,26 +2549,15 @@ fn only_coordination(
     orgs: &[Found],
     dates: &[(usize, usize)],
 ) -> bool {
-    let mut rest = String::with_capacity(gap.1.saturating_sub(gap.0));
-    let mut i = gap.0;
-    let mut skip: Vec<(usize, usize)> = roles
-        .iter()
-        .chain(orgs)
-        .map(|f| (f.start, f.end))
-        .chain(dates.iter().copied())
-        .filter(|f| f.0 >= gap.0 && f.1 <= gap.1)
-        .collect();
-    skip.sort_unstable();
-    for (start, end) in skip {
-        if start >= i {
-            rest.push_str(&text[i..start]);
-            rest.push(' ');
-            i = end;
-        }
-    }
-    if i < gap.1 {
-        rest.push_str(&text[i..gap.1]);
-    }
+    let rest = gap_outside(
+        text,
+        gap,
+        roles
+            .iter()
+            .chain(orgs)
+            .map(|f| (f.start, f.end))
+            .chain(dates.iter().copied()),
+    );
     rest.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .all(|w| {

@@ -95,6 +95,24 @@ pub struct EventTable {
     /// ("X was replaced by Y", "X hands the reins to Y", "passa il testimone a Y"): one
     /// sentence, two events.
     pub successor: &'static [&'static str],
+    /// Linking verbs that open an appointment trigger ("became", "sarà il nuovo", "est
+    /// devenue"): such an appointment needs a role right after the verb ("became CEO", not
+    /// "became famous"), and its person is the subject, never a name after the role.
+    pub copulas: &'static [&'static str],
+    /// Adverbs that may stand between the words of a trigger ("ha già acquistato", "has
+    /// already resigned", "a déjà quitté"): every space of a trigger phrase admits one.
+    pub adverbs: &'static [&'static str],
+    /// Phrases that open with a negation word yet negate no verb ("não executivos",
+    /// "non-executive"): a blocker found inside one blocks nothing.
+    pub not_negations: &'static [&'static str],
+    /// Past participles, by their endings ("partie", "révoquée", "ousted"): one opening an
+    /// apposition after a name (", partie en janvier") starts a clause of that name's own,
+    /// whose date does not date a trigger outside it.
+    pub participles: &'static [&'static str],
+    /// Epithets that stand for a person ("the 52-year-old", "die 51-Jährige", "il
+    /// 54enne"): one opening the sentence, with nobody named before the trigger, is the
+    /// person the story is about.
+    pub epithets: &'static [&'static str],
     /// Markers of an effective date ("effective", "zum", "a partir du", "dal"): a day or
     /// month after one, in a departure or appointment, is the next such day or month.
     pub effective: &'static [&'static str],

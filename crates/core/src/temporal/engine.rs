@@ -957,6 +957,19 @@ impl Parser<'_> {
     }
 
     fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
+        // "212 Mio. Fr.", "50 Fr.": after a number or a multiplier's abbreviation, "Fr." is a
+        // currency (Swiss francs), not Friday.
+        // (A word the lexicon does not know keeps no text: any word stands for "Mio".)
+        let amount = |k: usize| self.int(k).is_some() && (k == 0 || self.punct(k - 1) != Some(':'));
+        let after_figure = (i >= 1 && amount(i - 1))
+            || (i >= 3
+                && amount(i - 3)
+                && matches!(self.kind(i - 2), Some(Kind::Word(_)))
+                && self.punct(i - 1) == Some('.')
+                && !self.gap(i - 1));
+        if after_figure && self.word(i).is_some_and(|w| w.chars().count() <= 3) {
+            return None;
+        }
         if let Some(w) = self.find(i, |s| match s {
             Sem::Weekday(w) => Some(w),
             _ => None,
@@ -1736,6 +1749,18 @@ impl Parser<'_> {
             }
             let mut t = spec_time("weekday", |s| s.weekday = Some(w));
             t.strict = true;
+            // "na segunda-feira (6)", "nesta terça-feira (14)": the Brazilian press gives the
+            // day of the month in parentheses after the weekday.
+            if self.punct(j) == Some('(') {
+                if let Some((d, e, _)) = self
+                    .day_num(j + 1)
+                    .filter(|&(_, e, _)| self.punct(e) == Some(')'))
+                {
+                    t.spec.day = Some(d);
+                    t.strict = false;
+                    return Some((t, e + 1));
+                }
+            }
             // "martes 1", "vendredi quinze", "Tuesday the 1st"; but "one" as a word is also an
             // article ("el martes un expediente").
             if let Some((d, e, _)) = self

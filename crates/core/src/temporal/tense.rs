@@ -17,8 +17,11 @@ const REACH: usize = 160;
 /// Whether a byte ends a clause. A dot counts only before a space or a line break (not in
 /// "3.5", "U.S." is read as two clauses, which is harmless).
 fn closes(bytes: &[u8], i: usize) -> bool {
+    let digit_at = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
     match bytes[i] {
-        b';' | b':' | b'!' | b'?' | b'(' | b')' | b',' | b'\n' => true,
+        // "8,400 people", "2,2 Mrd.": a comma inside a number closes nothing.
+        b',' => !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1))),
+        b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n' => true,
         b'.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
         _ => false,
     }

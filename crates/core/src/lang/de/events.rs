@@ -21,6 +21,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:legt|legte|legen|legten) (?:[\w.-]+ ){0,4}?(?:amt|ämter|mandat|mandate|posten|vorsitz) (?:[\w.-]+ ){0,4}?nieder",
         r"niedergelegt",
         r"(?:verlässt|verließ|verlassen|verließen) (?:[\w.-]+ ){0,3}?(?:unternehmen|konzern|firma|vorstand|bank|gruppe|aufsichtsrat|spitze|geschäftsführung|posten)",
+        // Verb-final: "hatte … die Bank verlassen".
+        r"(?:das unternehmen|den konzern|die firma|den vorstand|die bank|die gruppe|den aufsichtsrat|die geschäftsführung) (?:verlassen|verlässt|verließ)",
         r"(?:geht|ging|gehen|gingen|tritt|trat|treten) (?:[\w.-]+ ){0,5}?in den ruhestand",
         r"(?:zieht|zog) sich (?:[\w.-]+ ){0,6}?zurück",
         r"(?:gibt|gab|geben|gaben) (?:[\w.-]+ ){0,3}?(?:amt|posten|vorsitz|führung|leitung) (?:[\w.-]+ ){0,4}?ab",
@@ -43,7 +45,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:wird|wurde) (?:neuer|neue) ",
         r"berufen",
         r"(?:wechselt|wechselte) (?:zu|als)",
-        r"(?:übernimmt|übernahm|übernehmen|übernommen|übernehme) (?:[\w.-]+ ){0,6}?(?:posten|leitung|amt|führung|vorsitz|geschäftsführung|verantwortung|ressort|position|aufgabe|spitze|nachfolge)",
+        r"(?:übernimmt|übernahm|übernehmen|übernommen|übernehme) (?:[\w.-]+ ){0,6}?(?:posten|leitung|amt|führung|vorsitz|geschäftsführung|verantwortung|ressort|position|aufgabe|spitze|nachfolge|finanzen)",
         r"(?:tritt|trat|treten|traten) (?:[\w.-]+ ){0,6}?(?:nachfolge|amt|posten|stelle|dienst) (?:[\w.-]+ ){0,6}?an(?:\W|$)",
         r"angetreten",
         r"nachfolger(?:in)? (?:wird|ist|wurde)",
@@ -51,6 +53,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:berief|beriefen|beruft)",
         r"(?:bestellt|bestellte|bestellten)",
         r"(?:holte|holten|holt|geholt) (?:[\w.-]+ ){0,6}?(?:an die spitze|in den vorstand|in die geschäftsführung)",
+        // Verb-final: "der 2018 an die Spitze geholt worden war".
+        r"(?:an die spitze|in den vorstand|in die geschäftsführung|in den aufsichtsrat) (?:geholt|berufen|gewählt)",
         r"(?:rückt|rückte|rückten) (?:[\w.-]+ ){0,6}?nach(?:\W|$)|nachgerückt",
         r"(?:kam|kommt|kamen|gekommen) (?:[\w.-]+ ){0,6}?zu(?:\W|$)",
         r"(?:stieß|stößt) (?:[\w.-]+ ){0,6}?zu(?:\W|$)",
@@ -110,7 +114,31 @@ pub static TABLE: EventTable = EventTable {
         r"(?:kauft|kaufte|gekauft|kauf von|erwirbt|erwarb|erworben)",
     ],
     roles: &[
-        ("vorstandsvorsitzende[nr]?|vorstandschef(?:in)?|ceo", "CEO"),
+        (
+            "vorsitzende[nr]? der geschäftsführung|vorsitzende[nr]? des vorstands",
+            "CEO",
+        ),
+        ("geschäftsführer(?:in)?", "managing director"),
+        (
+            "personalvorständin|personalvorstand|personalchef(?:in)?",
+            "chief people officer",
+        ),
+        (
+            "vertriebsvorständin|vertriebsvorstand|vertriebschef(?:in)?",
+            "chief sales officer",
+        ),
+        (
+            "produktionsvorständin|produktionsvorstand",
+            "chief production officer",
+        ),
+        ("technikvorständin|technikchefin", "CTO"),
+        ("verwaltungsratspräsident(?:in)?", "chair"),
+        ("generalbevollmächtigte[rn]?", "general manager"),
+        ("chefjurist(?:in)?|general counsel", "general counsel"),
+        (
+            "vorstandsvorsitzende[nr]?|vorstandschef(?:in)?|konzernchef(?:in)?|ceo",
+            "CEO",
+        ),
         (
             "finanzvorständin|finanzvorstand|finanzchef(?:in)?|cfo",
             "CFO",
@@ -134,13 +162,15 @@ pub static TABLE: EventTable = EventTable {
         ("million", 1e6),
         ("mio", 1e6),
         ("tausend", 1e3),
+        // "siebenhundert": a unit word glued to it.
+        ("hundert", 1e2),
     ],
     currencies: &[
         ("(?:us-)?dollar", "USD"),
         ("euro", "EUR"),
         ("pfund", "GBP"),
         ("yen", "JPY"),
-        ("franken", "CHF"),
+        ("franken|fr|chf", "CHF"),
     ],
     number_words: &[("hundert", 100)],
     qualifiers: &[
@@ -167,7 +197,7 @@ pub static TABLE: EventTable = EventTable {
     locatives: &[r"in|aus|nach"],
     capitalised_nouns: true,
     pro_drop: false,
-    agents: &[r"von|durch"],
+    agents: &[r"von|vom|durch"],
     years_later: &[r"N jahre? später|N jahre? danach"],
     shortly_after: &[
         r"wenige stunden später",
@@ -186,11 +216,19 @@ pub static TABLE: EventTable = EventTable {
         r"ersetzt (?:durch|von)(?:\W|$)",
         r"(?:übergibt|übergab|übergeben) (?:[\w.-]+ ){0,4}?an(?:\W|$)",
     ],
+    copulas: &[r"(?:wird|wurde) (?:neuer|neue)"],
+    adverbs: &[
+        r"bereits|schon|auch|nun|jetzt|inzwischen|offiziell|überraschend|kürzlich|endgültig",
+    ],
+    not_negations: &[r"nicht geschäftsführende[nrs]?|nicht unabhängige[nrs]?"],
+    participles: &[r"ge\w+(?:t|en)"],
+    epithets: &[r"(?:der|die) \d{2}-jährige"],
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[
         r"nicht|kein|keine|nie",
-        r"könnte|könnten|dürfte",
+        r"könnte|könnten|dürfte|dürften|kann|können",
+        r"schätzt|schätzen|rechnet mit|rechnen mit",
         r"wenn|falls|ob",
         r"dementiert|bestritten",
         r"gerüchte?|spekulationen?",
@@ -198,6 +236,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or weighed.
         r"strebt|streben|erwägt|erwägen|prüft|prüfen",
         r"soll|sollen|sollte|sollten|erwartet|erwarten|erwartete|prognose|prognostiziert|ziel",
+        // Ruled out: "schloss einen Rücktritt aus".
+        r"schloss|schließt|ausgeschlossen",
         r"hofft|hoffen",
         r"favorit(?:in|en)?",
     ],

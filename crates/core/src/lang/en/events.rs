@@ -39,6 +39,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:hired|hires|hiring)",
         r"(?:joins|joined|joining|rejoined|rejoins)",
         r"(?:will|to) become (?:the )?(?:new )?",
+        r"(?:became|becomes) the first (?:\w+ ){1,2}to (?:lead|run|head|chair)",
         r"(?:became|becomes) (?:the )?(?:new )?",
         r"will be the new",
         r"(?:filled|replaced|succeeded) by",
@@ -126,6 +127,35 @@ pub static TABLE: EventTable = EventTable {
         r"(?:will (?:\w+ )?pay|agreed to pay|paid)",
     ],
     roles: &[
+        ("deputy chief executive|deputy ceo", "deputy CEO"),
+        ("managing director|group chief executive|chief exec", "CEO"),
+        ("general counsel|chief legal officer", "general counsel"),
+        ("chief risk officer|cro", "chief risk officer"),
+        ("chief marketing officer|cmo", "CMO"),
+        ("chief commercial officer|cco", "chief commercial officer"),
+        ("chief product officer|cpo", "chief product officer"),
+        ("chief information officer|cio", "CIO"),
+        (
+            "chief people officer|chief human resources officer",
+            "chief people officer",
+        ),
+        ("chief investment officer", "chief investment officer"),
+        ("chief strategy officer", "chief strategy officer"),
+        (
+            "chief creative officer|creative director",
+            "creative director",
+        ),
+        (
+            "director of operations|operations director|head of operations",
+            "director of operations",
+        ),
+        (
+            "executive chairman|executive chairwoman|executive chair",
+            "executive chair",
+        ),
+        ("general manager", "general manager"),
+        ("treasurer", "treasurer"),
+        ("executive director", "executive director"),
         ("chief executive officer|chief executive|ceo", "CEO"),
         ("chief technology officer|cto", "CTO"),
         ("chief financial officer|cfo", "CFO"),
@@ -217,6 +247,13 @@ pub static TABLE: EventTable = EventTable {
         r"(?:was|were|is|has been|had been|will be) (?:replaced|succeeded) by",
         r"(?:hand|hands|handed|handing|pass|passes|passed|passing) (?:over )?(?:the reins|the baton|the top job|control|the helm)(?: \w+){0,2} to",
     ],
+    copulas: &[r"(?:will |to )?(?:become|becomes|became|becoming)|(?:is|was|will be) (?:the )?new"],
+    adverbs: &[
+        r"already|also|just|now|finally|formally|officially|recently|eventually|effectively|abruptly|unexpectedly",
+    ],
+    not_negations: &[r"non executive|non-executive"],
+    participles: &[r"\w+ed"],
+    epithets: &[r"the \d{2}-year-old"],
     effective: &[r"effective", r"as of", r"starting"],
     forecast: &[
         r"expects|expected|expecting|anticipates|anticipated|outlook|guidance|aims to|plans to|intends to",
@@ -225,6 +262,8 @@ pub static TABLE: EventTable = EventTable {
         // A contraction is glued to its verb: "n't" alone never starts a word.
         r"not|never|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|won't|can't|couldn't|wouldn't|shouldn't",
         r"could|might|would be",
+        // Estimates and expectations: "analysts estimate that 500 more jobs could go".
+        r"estimates?|expects?",
         r"if|unless|whether",
         r"denied|denies|deny",
         r"rumou?rs?|speculation|speculated",
@@ -234,5 +273,7 @@ pub static TABLE: EventTable = EventTable {
         r"will have|would have|is expected|are expected|forecasts?|projected|targets?",
         r"front-runner|frontrunner|tipped|seen as|hopes to",
         r"favou?rites?",
+        // Ruled out: "she ruled out any resignation".
+        r"ruled out|rules out|rule out|dismissed talk of",
     ],
 };

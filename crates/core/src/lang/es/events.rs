@@ -14,7 +14,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:deja|dejó|dejará|abandona|abandonó|abandonará) (?:su puesto|su cargo|la compañía|la empresa|el cargo|la dirección|la presidencia)",
         r"(?:se retira|se retiró|jubilación)",
         r"(?:se jubila|se jubilará|se jubiló|jubilarse|se retirará|retirarse)(?:\W|$)",
-        r"(?:deja|dejó|dejará|dejar|ha dejado|abandona|abandonó|abandonará|ha abandonado|abandonar) (?:la|el|los|las) ",
+        r"(?:deja|dejó|dejará|dejar|ha dejado|abandona|abandonó|abandonará|ha abandonado|abandonar|dejaron|dejan|dejarán|han dejado|abandonaron|abandonan|han abandonado) (?:la|el|los|las) ",
         r"(?:cede|cedió|cederá|ceder) el (?:testigo|relevo|timón|mando|cargo|puesto)",
         r"(?:su|la) renuncia",
     ],
@@ -27,6 +27,7 @@ pub static TABLE: EventTable = EventTable {
     appointment: &[
         r"nombrad[oa]s?|nombramiento de|nombra(?:\W|$)",
         r"(?:será|es) (?:el|la) nuev[oa]",
+        r"(?:se convirtió|se convierte|se convertirá|se ha convertido) en (?:el |la )?(?:nuev[oa] )?",
         r"(?:ficha|fichó|ha fichado) por",
         r"designad[oa]s?",
         r"(?:asumió|asume|asumirá) (?:el cargo|la dirección|la presidencia|el puesto)",
@@ -36,7 +37,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:sustituye|sustituyó|reemplaza|reemplazó|sucede|sucedió) a",
         r"(?:se unió|se incorporó|se incorpora) a",
         r"llevaba en",
-        r"(?:asumió|asume|asumirá|asumir|ha asumido) (?:el|la|su) (?:cargo|dirección|presidencia|puesto|mando|liderazgo|jefatura|gerencia|timón)",
+        r"(?:asumió|asume|asumirá|asumir|ha asumido|asumieron|asumen|asumirán|han asumido) (?:el|la|su|sus) (?:cargo|dirección|presidencia|puesto|mando|liderazgo|jefatura|gerencia|timón)",
         r"(?:eligió|eligieron|elige|ha elegido|designó|designa|nombró|nombra|ha nombrado|ha designado) (?:\w+ ){0,3}?a(?:\W|$)",
         r"elegid[oa]s?|ascendid[oa]s?|promovid[oa]s?",
         r"(?:se incorporó|se incorpora|se incorporará|incorporarse|se unió|se une|se unirá|ingresó|ingresa|ingresará|llegó|llega|llegará) (?:a|en|como)(?:\W|$)",
@@ -56,11 +57,19 @@ pub static TABLE: EventTable = EventTable {
         // Present forms with a space after them: "recaudación" is tax collection.
         r"(?:recauda |recaudó|ha recaudado|capta |captó|ha captado|levanta |levantó|ha levantado)",
         r"ronda de (?:financiación|inversión)",
+        r"ronda (?:semilla|serie [a-f])",
+        r"(?:obtuvo|obtuvieron|ha obtenido|han obtenido|obtiene|consiguió|cerró|recibió) (?:una |un )?(?:ronda|financiación|préstamo|crédito)",
         r"inyección de capital",
         r"ampliación de capital",
         r"inversión de",
     ],
-    revenue: &[r"ingresos", r"facturación", r"ventas de", r"facturó"],
+    revenue: &[
+        r"ingresos",
+        r"facturación",
+        r"ventas de",
+        r"facturó|facturo|facturaron|factura ",
+        r"(?:sus|las) ventas",
+    ],
     employees: &[
         r"empleados",
         r"trabajadores",
@@ -95,6 +104,36 @@ pub static TABLE: EventTable = EventTable {
         r"pagará",
     ],
     roles: &[
+        (
+            "director general|directora general|gerente general",
+            "general manager",
+        ),
+        (
+            "director de operaciones|directora de operaciones|vicepresidente de operaciones|vicepresidenta de operaciones",
+            "COO",
+        ),
+        (
+            "director comercial|directora comercial",
+            "chief commercial officer",
+        ),
+        ("director de marketing|directora de marketing", "CMO"),
+        (
+            "director de producto|directora de producto",
+            "chief product officer",
+        ),
+        (
+            "director de recursos humanos|directora de recursos humanos",
+            "chief people officer",
+        ),
+        (
+            "presidente ejecutivo|presidenta ejecutiva",
+            "executive chair",
+        ),
+        (
+            "director jurídico|directora jurídica|secretario general|secretaria general",
+            "general counsel",
+        ),
+        ("tesorero|tesorera", "treasurer"),
         (
             "consejero delegado|consejera delegada|director ejecutivo|directora ejecutiva|ceo",
             "CEO",
@@ -172,11 +211,22 @@ pub static TABLE: EventTable = EventTable {
         r"(?:sustituid[oa]|reemplazad[oa]|relevad[oa]|desplazad[oa]) por",
         r"(?:cede|cedió|cederá|ceder) el (?:testigo|relevo|mando|timón) a",
     ],
+    copulas: &[
+        r"(?:será|es) (?:el|la) nuev[oa]|(?:se convirtió|se convierte|se convertirá|se ha convertido) en",
+    ],
+    adverbs: &[r"ya|también|finalmente|oficialmente|recientemente|repentinamente"],
+    not_negations: &[r"no ejecutiv[oa]s?|no independientes?"],
+    participles: &[r"\w+(?:ad[oa]s?|id[oa]s?)"],
+    epithets: &[r"(?:el|la) (?:ejecutivo|ejecutiva|directivo|directiva) de \d{2} años"],
     effective: &[r"a partir del", r"a partir de", r"con efecto (?:desde )?el"],
-    forecast: &[r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden"],
+    forecast: &[
+        r"prevé|prevén|espera|esperan|estima|estiman|planea|pretende|pretenden",
+        r"previsión|previsiones|pronóstico|perspectivas",
+    ],
     blockers: &[
         r"no|nunca",
-        r"podría|podrían",
+        r"podría|podrían|puede|pueden|pueda|puedan",
+        r"estima|estiman|calcula|calculan",
         r"si",
         r"desmintió|desmiente|negó|niega",
         r"rumores?|especulaciones?",
@@ -184,6 +234,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or weighed.
         r"negocia|negocian|estudia|estudian|busca|buscan",
         r"tendrá|debería|previsto|prevista|objetivo",
+        // Ruled out: "descartó dimitir".
+        r"descartó|descarta|descartan|ha descartado",
         r"aspira|aspiran",
         r"favorit[oa]s?",
     ],

@@ -35,7 +35,7 @@ pub static TABLE: EventTable = EventTable {
         r"promue?s?",
         r"(?:succède|succédera|remplace|remplacera)",
         r"(?:rejoint|a rejoint|rejoindra)",
-        r"(?:deviendra|devient|est devenue?) (?:le |la )?(?:nouvel(?:le)? |nouveau )?",
+        r"(?:deviendra|devient|devint|(?:est|était|sont|étaient) devenue?s?) (?:le |la |l'|les )?(?:nouvel(?:le)? |nouveau )?",
         r"nomination de",
         r"(?:a|ont|avait|avaient) (?:désigné|nommé|choisi|élu|recruté|promu|porté|coopté)",
         r"désignée?s?|élue?s?|recrutée?s?|cooptée?s?",
@@ -61,10 +61,18 @@ pub static TABLE: EventTable = EventTable {
         r"levée de fonds",
         r"tour de table",
         r"financement de",
+        r"tour (?:d'amorçage|de financement|de série [a-f])",
+        r"(?:a obtenu|ont obtenu|obtient|a reçu|ont reçu|a bouclé|ont bouclé|boucle) (?:un |une )?(?:prêt|financement|tour|levée|enveloppe)",
         r"injection de capital",
         r"augmentation de capital",
     ],
-    revenue: &[r"chiffre d'affaires", r"revenus", r"recettes", r"ventes de"],
+    revenue: &[
+        r"chiffre d'affaires",
+        r"revenus",
+        r"recettes",
+        r"ventes de",
+        r"(?:ses|les) ventes",
+    ],
     employees: &[
         r"salariés",
         r"employés",
@@ -105,6 +113,44 @@ pub static TABLE: EventTable = EventTable {
         r"(?:rachetée?|acquise?|achetée?) par",
     ],
     roles: &[
+        (
+            "directeur général délégué|directrice générale déléguée",
+            "deputy CEO",
+        ),
+        (
+            "chef de la direction financière|cheffe de la direction financière",
+            "CFO",
+        ),
+        (
+            "président et chef de la direction|présidente et cheffe de la direction|chef de la direction|cheffe de la direction|administrateur délégué|administratrice déléguée",
+            "CEO",
+        ),
+        (
+            "directeur commercial|directrice commerciale",
+            "chief commercial officer",
+        ),
+        ("directeur marketing|directrice marketing", "CMO"),
+        (
+            "directeur des ressources humaines|directrice des ressources humaines|drh",
+            "chief people officer",
+        ),
+        (
+            "directeur juridique|directrice juridique",
+            "general counsel",
+        ),
+        (
+            "directeur de la stratégie|directrice de la stratégie",
+            "chief strategy officer",
+        ),
+        (
+            "directeur artistique|directrice artistique|directeur de la création|directrice de la création",
+            "creative director",
+        ),
+        (
+            "secrétaire général|secrétaire générale",
+            "general secretary",
+        ),
+        ("trésorier|trésorière", "treasurer"),
         (
             "président-directeur général|pdg|directeur général|directrice générale|ceo",
             "CEO",
@@ -190,11 +236,20 @@ pub static TABLE: EventTable = EventTable {
         r"(?:remplacée?s?) par",
         r"(?:cède|cèdera|cédera|a cédé|passe|passera|a passé|transmet|transmettra|a transmis) (?:[\w'’]+ ){0,3}?(?:rênes|témoin|flambeau|relais|place|fauteuil|barre) à",
     ],
+    copulas: &[r"(?:deviendra|devient|devint|(?:est|était|sont|étaient) devenue?s?)"],
+    adverbs: &[r"déjà|aussi|également|finalement|officiellement|récemment|brusquement|enfin"],
+    not_negations: &[r"non exécuti(?:f|fs|ve|ves)|non indépendante?s?"],
+    participles: &[r"\w+(?:ée?s?|ie|ies|ise|ises|ue|ues)"],
+    epithets: &[r"(?:le|la) (?:quadragénaire|quinquagénaire|sexagénaire|trentenaire)"],
     effective: &[r"à compter du", r"à partir du", r"à partir de", r"dès le"],
-    forecast: &[r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe"],
+    forecast: &[
+        r"prévoit|prévoient|table sur|tablent sur|ambitionne|s'attend|anticipe",
+        r"prévision|prévisions|perspectives",
+    ],
     blockers: &[
         r"ne|n'|pas|jamais",
-        r"pourrait|pourraient|pourra",
+        r"pourrait|pourraient|pourra|peut|peuvent|puisse|puissent",
+        r"estime|estiment",
         r"si",
         r"démenti|dément|nie",
         r"rumeurs?|spéculations?",
@@ -202,6 +257,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or nearing.
         r"vise|visent|envisage|envisagent|cherche|cherchent|s'apprête à|s'apprêtent à",
         r"aura|devrait|devraient|prévue?s?|objectif",
+        // Ruled out: "a écarté toute démission".
+        r"a écarté|écarte|écartent|a exclu|exclut",
         r"espère|espèrent",
         r"favorite?s?|pressentie?s?",
     ],

@@ -15,7 +15,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:ha|hanno|aveva|avevano) lasciato (?:l'incarico|la carica|l'azienda|la società|il suo (?:ruolo|incarico|posto))",
         r"(?:lascia|lasciare|lascerà|lasceranno) (?:l'incarico|la carica|l'azienda|la società|il suo (?:ruolo|incarico|posto))",
         r"(?:va|andrà|andato|andata) in pensione",
-        r"(?:lascia|lascerà|lasciare|lasciando|lascerebbe|lasciava) (?:[\w'’.-]+ ){0,3}?(?:direzione|guida|presidenza|incarico|carica|azienda|società|gruppo|ruolo|posto|vertice|timone|consiglio|banca|poltrona)",
+        r"(?:lascia|lascerà|lasciare|lasciando|lascerebbe|lasciava|lasciano|lasceranno) (?:[\w'’.-]+ ){0,3}?(?:direzione|guida|presidenza|incarico|carica|azienda|società|gruppo|ruolo|posto|vertice|timone|consiglio|banca|poltrona)",
         r"(?:ha|hanno|aveva|avevano) lasciato",
         r"(?:passa|passerà|ha passato|cede|cederà|ha ceduto|passando) (?:il testimone|la guida|il timone)",
         r"(?:è|sarà|era) uscit[oa] (?:dal|dalla|da)|(?:esce|uscirà) (?:dal|dalla)",
@@ -44,6 +44,7 @@ pub static TABLE: EventTable = EventTable {
         r"(?:entra|entrerà|approda|approderà|arriva|arriverà) (?:in|a|da|nel|nella|al|alla|come)(?:\W|$)",
         r"(?:assume|assumerà|assumendo|assumere) (?:la carica|il ruolo|l'incarico|la guida|la direzione|la presidenza|le funzioni|il timone)",
         r"in carica dal",
+        r"(?:(?:è|sono|era) diventat[oaie]|diventa|diventano|diventerà|diventò|divenne) ",
     ],
     valuation: &[
         r"valutazione",
@@ -59,7 +60,8 @@ pub static TABLE: EventTable = EventTable {
         r"(?:ha|hanno|aveva) raccolto",
         r"raccolt[oa] (?:di|da)",
         r"round di (?:finanziamento|investimento)|round da",
-        r"finanziamento (?:di|da)",
+        r"finanziamento (?:agevolato )?(?:di|da)",
+        r"(?:ha|hanno|aveva) (?:ottenuto|ricevuto) (?:un )?(?:finanziamento|prestito)",
         r"infusione di capitale",
         r"aumento di capitale",
         r"investimento (?:di|da)",
@@ -110,6 +112,33 @@ pub static TABLE: EventTable = EventTable {
     ],
     roles: &[
         (
+            "direttore commerciale|direttrice commerciale",
+            "chief commercial officer",
+        ),
+        (
+            "direttore creativo|direttrice creativa",
+            "creative director",
+        ),
+        ("direttore marketing|direttrice marketing", "CMO"),
+        (
+            "direttore del personale|direttrice del personale|direttore delle risorse umane|direttrice delle risorse umane",
+            "chief people officer",
+        ),
+        (
+            "vicedirettore generale|vicedirettrice generale",
+            "deputy general manager",
+        ),
+        (
+            "presidente esecutivo|presidente esecutiva",
+            "executive chair",
+        ),
+        ("consigliere delegato|consigliera delegata", "CEO"),
+        (
+            "responsabile legale|direttore legale|direttrice legale",
+            "general counsel",
+        ),
+        ("tesoriere|tesoriera", "treasurer"),
+        (
             "amministratore delegato|amministratrice delegata|ceo",
             "CEO",
         ),
@@ -159,6 +188,8 @@ pub static TABLE: EventTable = EventTable {
         ("mln", 1e6),
         ("mila", 1e3),
         ("mille", 1e3),
+        // "settecento": a unit word glued to it.
+        ("cento", 1e2),
     ],
     currencies: &[
         ("(?:di )?dollari(?: (?:statunitensi|americani|usa))?", "USD"),
@@ -200,7 +231,7 @@ pub static TABLE: EventTable = EventTable {
     locatives: &[r"a|in|nel|nella|nello|negli|nei|nelle"],
     capitalised_nouns: false,
     pro_drop: true,
-    agents: &[r"da|dal|dalla|dai"],
+    agents: &[r"da|dal|dalla|dallo|dai|dagli|dalle|dall'"],
     years_later: &[r"N anni dopo|N anno dopo|N anni più tardi"],
     shortly_after: &[
         r"poche ore dopo",
@@ -223,6 +254,15 @@ pub static TABLE: EventTable = EventTable {
         r"(?:sostituit[oa]|rimpiazzat[oa]) da",
         r"(?:passa|passerà|ha passato|cede|cederà|ha ceduto|passando) (?:il testimone|la guida|il timone) (?:a|al|alla|all')",
     ],
+    copulas: &[
+        r"(?:è|sono|era|sarà|saranno) (?:il |la |l')?nuov[oaie]|diventa|diventano|diventerà|diventò|divenne|(?:è|sono|era) diventat[oaie]",
+    ],
+    adverbs: &[
+        r"già|anche|appena|ormai|poi|infine|inoltre|ufficialmente|recentemente|improvvisamente",
+    ],
+    not_negations: &[r"non esecutiv[oaie]|non indipendent[ei]"],
+    participles: &[r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|ess[oaie]|ost[oaie])"],
+    epithets: &[r"(?:il|la|lo) \d{2}enne"],
     effective: &[
         r"dal",
         r"dall'",
@@ -231,10 +271,14 @@ pub static TABLE: EventTable = EventTable {
         r"con decorrenza",
         r"con effetto dal",
     ],
-    forecast: &[r"prevede|prevedono|stima|stimano|conta di|si aspetta|si attende|punta"],
+    forecast: &[
+        r"prevede|prevedono|stima|stimano|conta di|si aspetta|si attende|punta",
+        r"previsione|previsioni|stime|prospettive",
+    ],
     blockers: &[
         r"non",
-        r"potrebbe|potrebbero|potrà",
+        r"potrebbe|potrebbero|potrà|può|possono|possa|possano",
+        r"stima|stimano|calcola|calcolano",
         r"se|qualora",
         r"smentit[oa]|smentisce|smentiscono|nega|negato",
         r"voci|indiscrezion[ei]|ipotesi",
@@ -242,6 +286,8 @@ pub static TABLE: EventTable = EventTable {
         // Deals only sought or nearing.
         r"punta a|puntano a|cerca|cercano|vicin[oa] a|vicin[oa] al|vicin[oa] alla|vicin[oa] all'",
         r"avrà|dovrebbe|dovrebbero|previsto|prevista|obiettivo",
+        // Ruled out: "ha escluso di dimettersi".
+        r"ha escluso|esclude|escludono|ha respinto l\'ipotesi",
         r"sarebbe|sarebbero",
         r"ambisce",
         r"favorit[oaie]",

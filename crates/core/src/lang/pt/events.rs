@@ -15,8 +15,8 @@ pub static TABLE: EventTable = EventTable {
         r"aposentadoria|reformou-se",
         r"(?:apresentou|apresentaram|comunicou|comunicaram) (?:a|as) (?:sua |suas )?(?:renúncia|renúncias|demissão)",
         r"(?:se aposenta|se aposentou|se aposentará|aposentou-se|vai se aposentar|aposentar-se)",
-        r"(?:deixou|deixa|deixará|deixar|deixando) (?:o|a) ",
-        r"(?:saiu|sai|sairá) (?:da|do) ",
+        r"(?:deixou|deixa|deixará|deixar|deixando|deixaram|deixam|deixarão) (?:o|a) ",
+        r"(?:saiu|sai|sairá|saíram|saem|sairão) (?:da|do) ",
     ],
     dismissal: &[
         r"(?:foi|foram|tinha sido) (?:demitid[oa]s?|destituíd[oa]s?|afastad[oa]s?|exonerad[oa]s?)",
@@ -29,9 +29,10 @@ pub static TABLE: EventTable = EventTable {
         r"(?:substitui|substituiu|sucede|sucedeu)",
         r"(?:juntou-se|entrou para|ingressou)",
         r"(?:será|é) (?:o |a )?(?:novo|nova)",
+        r"(?:tornou-se|torna-se|se tornou|se torna|tornar-se-á) (?:o |a )?(?:nov[oa] )?",
         r"(?:nomeou|nomeia|nomeará|designou|designa|designar|designará|elegeu|elege|escolheu) ",
         r"designad[oa]s?|eleit[oa]s?|escolhid[oa]s?|indicad[oa]s?|promovid[oa]s?",
-        r"(?:assume|assumiu|assumirá|assumindo)(?:\W|$)",
+        r"(?:assume|assumiu|assumirá|assumindo|assumiram|assumem|assumirão)(?:\W|$)",
         r"(?:tomou|toma|tomará) posse",
         r"(?:ingressou|ingressa|entrou|chegou) (?:na|no|em|para|como)(?:\W|$)",
         r"passou a (?:ser|comandar|presidir|dirigir)",
@@ -48,10 +49,18 @@ pub static TABLE: EventTable = EventTable {
         // Present forms with a space after them: "arrecadação" is tax collection.
         r"(?:capta |captou|arrecada |arrecadou|levanta |levantou|recebeu um aporte)",
         r"rodada de (?:investimento|financiamento)",
+        r"(?:obteve|obtiveram|recebeu|receberam|conseguiu|fechou) (?:um |uma )?(?:financiamento|empréstimo|aporte|rodada)",
         r"aporte de",
         r"injeção de capital",
     ],
-    revenue: &[r"receita", r"faturamento", r"facturação", r"vendas de"],
+    revenue: &[
+        r"receita",
+        r"faturamento",
+        r"facturação",
+        r"vendas de",
+        r"faturou|faturaram|facturou",
+        r"(?:suas|as) vendas",
+    ],
     employees: &[
         r"funcionários",
         r"empregados",
@@ -91,6 +100,30 @@ pub static TABLE: EventTable = EventTable {
         r"(?:aquisição|compra) d[aeo]",
     ],
     roles: &[
+        (
+            "diretor-presidente|diretora-presidente|presidente-executiva|presidente executiva",
+            "CEO",
+        ),
+        (
+            "diretor-geral|diretora-geral|diretor geral|diretora geral",
+            "general manager",
+        ),
+        ("diretor de operações|diretora de operações", "COO"),
+        (
+            "diretor comercial|diretora comercial",
+            "chief commercial officer",
+        ),
+        ("diretor de marketing|diretora de marketing", "CMO"),
+        (
+            "diretor de governança|diretora de governança",
+            "chief governance officer",
+        ),
+        (
+            "diretor de relações com investidores|diretora de relações com investidores",
+            "head of investor relations",
+        ),
+        ("diretor jurídico|diretora jurídica", "general counsel"),
+        ("tesoureiro|tesoureira", "treasurer"),
         (
             "diretor executivo|diretora executiva|presidente-executivo|presidente executivo|ceo",
             "CEO",
@@ -138,7 +171,7 @@ pub static TABLE: EventTable = EventTable {
     locatives: &[r"em|no|na"],
     capitalised_nouns: false,
     pro_drop: true,
-    agents: &[r"por|pelo|pela"],
+    agents: &[r"por|pelo|pela|pelos|pelas"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
     shortly_after: &[
         r"poucas horas depois",
@@ -156,22 +189,35 @@ pub static TABLE: EventTable = EventTable {
         r"(?:substituíd[oa]s?|substituid[oa]s?) (?:por|pel[oa])(?:\W|$)",
         r"(?:passa|passou|passará) o (?:bastão|comando|cargo) (?:a|para)(?:\W|$)",
     ],
+    copulas: &[
+        r"(?:será|é) (?:o |a )?(?:novo|nova)|tornou-se|torna-se|se tornou|se torna|tornar-se-á",
+    ],
+    adverbs: &[r"já|também|finalmente|oficialmente|recentemente|inesperadamente"],
+    not_negations: &[r"não executiv[oa]s?|não independentes?"],
+    participles: &[r"\w+(?:ad[oa]s?|id[oa]s?)"],
+    epithets: &[r"(?:o|a) (?:executivo|executiva) de \d{2} anos"],
     effective: &[
         r"a partir de",
         r"a partir do",
         r"com efeitos? (?:a partir )?de",
     ],
-    forecast: &[r"prevê|preveem|espera|esperam|estima|estimam|planeja|planejam|projeta"],
+    forecast: &[
+        r"prevê|preveem|espera|esperam|estima|estimam|planeja|planejam|projeta",
+        r"previsão|previsões|projeção|projeções|perspetivas|perspectivas",
+    ],
     blockers: &[
         r"não|nunca",
-        r"poderia|poderiam|poderá",
+        r"poderia|poderiam|poderá|pode|podem|possa|possam",
+        r"estima|estimam|calcula|calculam",
         r"se",
         r"desmentiu|desmente|negou|nega",
         r"rumores?|especulações?",
         r"em negociações|candidat[oa]|oferta por",
         // Deals only sought or weighed.
         r"negocia|negociam|estuda|estudam|busca|buscam|pretende|pretendem",
-        r"terá|deverá|deveria|previst[oa]|meta",
+        r"terá|deverá|deveria|deve|devem|previst[oa]|meta",
         r"favorit[oa]s?",
+        // Ruled out: "descartou renunciar".
+        r"descartou|descarta|descartam|afastou a hipótese",
     ],
 };
