@@ -44,6 +44,8 @@ struct Plot {
     suppress_click: bool,
     pending: bool,
     ready: bool,
+    /// Width of a label's character in pixels (0 until measured).
+    char_w: f64,
 }
 
 thread_local! {
@@ -160,6 +162,7 @@ pub fn mount(
             suppress_click: false,
             pending: false,
             ready: false,
+            char_w: 0.0,
         });
     });
 }
@@ -473,23 +476,111 @@ fn on_key(e: Event) {
 }
 
 impl Plot {
+    /// Fits the time window to the shown events so that every marker, its label and a
+    /// coarse date's span fall inside the drawing, with a few pixels to spare on each side
+    /// (issue 16: the labels of the last events were cut off at the right edge).
     fn fit(&mut self) {
-        let evs = self.shown.iter().map(|&i| &self.doc.events[i as usize]);
-        let (a, b) = evs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), e| {
-            (a.min(e.t0), b.max(e.t1))
-        });
-        let (a, b) = if a.is_finite() {
-            (a, b)
-        } else {
-            (
-                days_from_civil(2000, 1, 1) as f64,
-                days_from_civil(2030, 1, 1) as f64,
-            )
+        let width = f64::from(self.root.client_width());
+        let shown: Vec<&Ev> = self
+            .shown
+            .iter()
+            .map(|&i| &self.doc.events[i as usize])
+            .collect();
+        let (a, b) = shown
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), e| {
+                (a.min(e.t0), b.max(e.t1))
+            });
+        if !a.is_finite() {
+            self.t0 = days_from_civil(2000, 1, 1) as f64;
+            self.t1 = days_from_civil(2030, 1, 1) as f64;
+            return;
+        }
+        if width < 60.0 {
+            // Not laid out (or too small to reason in pixels): a proportional margin.
+            let span = (b - a).max(20.0);
+            let mid = (a + b) / 2.0;
+            self.t0 = mid - span * 0.53;
+            self.t1 = mid + span * 0.53;
+            return;
+        }
+        let char_w = self.char_width();
+        // Each constraint is (day, pixel offset): something is drawn at x(day) + offset.
+        // Left ones must stay at or right of EDGE, right ones at or left of width - EDGE.
+        const EDGE: f64 = 6.0;
+        let widest = width - 2.0 * EDGE - 16.0;
+        let mut left: Vec<(f64, f64)> = Vec::with_capacity(shown.len() * 2);
+        let mut right: Vec<(f64, f64)> = Vec::with_capacity(shown.len() * 2);
+        for e in &shown {
+            let chars = e
+                .lanes
+                .iter()
+                .filter_map(|&l| self.doc.lanes.get(l as usize))
+                .map(|l| marker_label(e, l.person.is_some()).chars().count())
+                .max()
+                .unwrap_or(0);
+            // A marker is 14 px wide around its day; its label starts 9 px right of it.
+            let label = (9.0 + chars as f64 * char_w + 4.0).max(7.0).min(widest);
+            left.push((e.mid(), -7.0));
+            right.push((e.mid(), label));
+            left.push((e.t0, 0.0));
+            right.push((e.t1, 0.0));
+        }
+        // For a scale (px per day), the window's first day must lie in [lo, hi].
+        let bounds = |s: f64| {
+            let lo = right
+                .iter()
+                .map(|&(t, off)| t - (width - EDGE - off) / s)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let hi = left
+                .iter()
+                .map(|&(t, off)| t + (off - EDGE) / s)
+                .fold(f64::INFINITY, f64::min);
+            (lo, hi)
         };
-        let span = (b - a).max(20.0);
-        let mid = (a + b) / 2.0;
-        self.t0 = mid - span * 0.53;
-        self.t1 = mid + span * 0.53;
+        // The largest scale that fits, by bisection (feasibility only shrinks as the scale
+        // grows); never more than 20 days across, as before.
+        let (mut s_lo, mut s_hi) = (width / MAX_SPAN, width / 20.0);
+        let (lo, hi) = bounds(s_hi);
+        if lo > hi {
+            for _ in 0..60 {
+                let s = (s_lo * s_hi).sqrt();
+                let (lo, hi) = bounds(s);
+                if lo <= hi {
+                    s_lo = s;
+                } else {
+                    s_hi = s;
+                }
+            }
+        } else {
+            s_lo = s_hi;
+        }
+        let (lo, hi) = bounds(s_lo);
+        let first = if lo <= hi { (lo + hi) / 2.0 } else { lo };
+        self.t0 = first;
+        self.t1 = first + width / s_lo;
+    }
+
+    /// The width of one character of a marker's label (measured once in the page's font,
+    /// with a margin for wider letters).
+    fn char_width(&mut self) -> f64 {
+        if self.char_w > 0.0 {
+            return self.char_w;
+        }
+        const SAMPLE: &str = "Resignation Chief Executive Officer ~Appointment $1.2B";
+        let measured = document().and_then(|d| {
+            let m = el(&d, "button", "m")?;
+            let l = el(&d, "span", "")?;
+            l.set_text_content(Some(SAMPLE));
+            let _ = m.append_child(&l);
+            set(&m, "style", "left:0;top:0;visibility:hidden");
+            let _ = self.inner.append_child(&m);
+            let w = l.get_bounding_client_rect().width();
+            m.remove();
+            (w > 0.0).then(|| w / SAMPLE.chars().count() as f64)
+        });
+        self.char_w = measured.map_or(7.0, |w| w * 1.15);
+        self.char_w
     }
 
     fn zoom_at(&mut self, factor: f64, f: f64) {

@@ -531,30 +531,36 @@ fn expect_persons(shown: &[Shown], person: &str) {
     }
 }
 
-/// A store with the stories of issue 16's tests: the seed, the demo's Apple story (one
-/// event in three languages) and a small fixture story, titled.
+/// A store with the stories of issue 16's tests: the seed, Acme (one event told in
+/// English, Italian and Spanish, in the project's own fixtures) and Zenith, titled.
 fn stories_server() -> (Server, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("stories.db");
     let db_s = db.to_str().expect("a UTF-8 path");
-    for (story, path, title) in [
-        ("openai", "demo/articles", "OpenAI's exodus"),
-        ("apple", "demo/apple", "Apple, 2010–2011"),
+    for (story, paths, title) in [
+        ("openai", &["demo/articles"][..], "OpenAI's exodus"),
+        (
+            "acme",
+            &[
+                "tests/fixtures/stories/acme-en.txt",
+                "tests/fixtures/stories/acme-it.txt",
+                "tests/fixtures/stories/acme-es.txt",
+            ][..],
+            "Acme's chief leaves",
+        ),
         (
             "zenith",
-            "tests/fixtures/stories/zenith-en.txt",
+            &["tests/fixtures/stories/zenith-en.txt"][..],
             "Zenith Labs",
         ),
     ] {
-        let f = fixture(path);
-        let (ok, _, err) = dateline_e2e::run_cli(&[
-            "ingest",
-            "--db",
-            db_s,
-            "--timeline",
-            story,
-            f.to_str().expect("a UTF-8 path"),
-        ]);
+        let files: Vec<String> = paths
+            .iter()
+            .map(|p| fixture(p).to_str().expect("a UTF-8 path").to_string())
+            .collect();
+        let mut args = vec!["ingest", "--db", db_s, "--timeline", story];
+        args.extend(files.iter().map(String::as_str));
+        let (ok, _, err) = dateline_e2e::run_cli(&args);
         assert!(ok, "{err}");
         let (ok, _, err) =
             dateline_e2e::run_cli(&["timelines", "--db", db_s, "rename", story, "--title", title]);
@@ -590,17 +596,17 @@ async fn the_story_list_filters_as_you_type_and_opens_a_story() {
     )
     .await;
     let items: Vec<(String, String)> = serde_json::from_value(items).expect("pairs");
-    let apple = &items
+    let acme = &items
         .iter()
-        .find(|(id, _)| id == "apple")
-        .expect("apple listed")
+        .find(|(id, _)| id == "acme")
+        .expect("acme listed")
         .1;
-    assert!(apple.contains("Apple, 2010–2011"), "{apple}");
-    assert!(apple.contains("6 articles"), "{apple}");
-    assert!(apple.contains("2011"), "the span: {apple}");
+    assert!(acme.contains("Acme's chief leaves"), "{acme}");
+    assert!(acme.contains("3 articles"), "{acme}");
+    assert!(acme.contains("2023"), "the span: {acme}");
     assert!(
-        apple.contains("Steve Jobs"),
-        "the people most present: {apple}"
+        acme.contains("Dana Whitfield"),
+        "the people most present: {acme}"
     );
     assert_eq!(
         value_of(&browser, "return document.title;").await,
@@ -642,36 +648,37 @@ async fn the_story_list_filters_as_you_type_and_opens_a_story() {
     );
 }
 
-/// Issue 16: `?timeline=apple` shows that story; Papermaster's departure, told in English,
-/// Spanish and Italian, is one event whose details list three sources in three languages,
-/// each with its credit; and nothing the page loads is a 404 (the favicon included).
+/// Issue 16: `?timeline=acme` shows that story; Dana Whitfield's resignation, told in
+/// English, Italian and Spanish, is one event whose details list three sources in three
+/// languages, each with its credit; and nothing the page loads is a 404 (the favicon
+/// included).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_story_by_url_shows_one_event_with_three_sources_in_three_languages() {
     let (server, _dir) = stories_server();
     let driver = ChromeDriver::start();
-    let browser = open(&server, &driver, "?timeline=apple").await;
+    let browser = open(&server, &driver, "?timeline=acme").await;
     assert_eq!(
         value_of(&browser, "return document.title;").await,
-        "Apple, 2010–2011"
+        "Acme's chief leaves"
     );
     let listed = rows(&browser).await;
     assert!(
         listed.iter().all(|r| !r.3.contains("mira-murati")),
         "{listed:?}"
     );
-    let papermaster: Vec<&Shown> = listed
+    let whitfield: Vec<&Shown> = listed
         .iter()
-        .filter(|r| r.1 == "resignation" && r.3 == "mark-papermaster")
+        .filter(|r| r.1 == "resignation" && r.3 == "dana-whitfield")
         .collect();
-    assert_eq!(papermaster.len(), 1, "one event: {listed:?}");
+    assert_eq!(whitfield.len(), 1, "one event: {listed:?}");
     // Chosen as a reader would, by clicking its row (in the page: the list redraws rows).
     browser
         .execute(
             "document.querySelector(`tbody tr[data-event-id=\"${arguments[0]}\"]`).click();",
-            vec![serde_json::json!(papermaster[0].0)],
+            vec![serde_json::json!(whitfield[0].0)],
         )
         .await
-        .expect("choose Papermaster's row");
+        .expect("choose Whitfield's row");
     wait_until(
         &browser,
         "return document.querySelectorAll('.sources > li').length > 0;",
@@ -680,21 +687,32 @@ async fn a_story_by_url_shows_one_event_with_three_sources_in_three_languages() 
     .await;
     let sources = value_of(
         &browser,
-        "return [...document.querySelectorAll('.sources > li')].map(li => [li.querySelector('.source').innerText, (li.querySelector('.credit') || {}).innerText || '']);",
+        "return [...document.querySelectorAll('.sources > li')].map(li => [li.querySelector('.source').innerText, (li.querySelector('.credit') || {}).innerText || '', li.innerText]);",
     )
     .await;
-    let sources: Vec<(String, String)> = serde_json::from_value(sources).expect("pairs");
+    let sources: Vec<(String, String, String)> = serde_json::from_value(sources).expect("triples");
     assert_eq!(sources.len(), 3, "{sources:?}");
     let mut langs: Vec<String> = sources
         .iter()
-        .map(|(line, _)| line.rsplit(" · ").next().unwrap_or("").trim().to_string())
+        .map(|(line, _, _)| line.rsplit(" · ").next().unwrap_or("").trim().to_string())
         .collect();
     langs.sort();
     assert_eq!(langs, ["en", "es", "it"], "{sources:?}");
     assert!(
-        sources.iter().all(|(_, c)| c.contains("CC BY")),
+        sources.iter().all(|(_, c, _)| c.contains("CC0")),
         "{sources:?}"
     );
+    // Each language's own sentence is the evidence shown.
+    for words in [
+        "resigned on March 1",
+        "si è dimessa",
+        "dimitió el 1 de marzo",
+    ] {
+        assert!(
+            sources.iter().any(|(_, _, all)| all.contains(words)),
+            "{words}: {sources:?}"
+        );
+    }
 
     // No 404 on load: every resource answered, and the icon the page names is there.
     let bad = value_of(
@@ -713,4 +731,119 @@ async fn a_story_by_url_shows_one_event_with_three_sources_in_three_languages() 
     let (status, body) = server.request("GET", "/favicon.svg", None, b"");
     assert_eq!(status, 200);
     assert!(body.starts_with("<svg"), "{body}");
+}
+
+/// The markers, labels and clusters drawn in the plot that stick out of it sideways, the
+/// ids of the events drawn as markers and the clusters' counts, checked at each scroll
+/// position of the lanes.
+const CLIPPED: &str = r#"
+const plot = document.querySelector('.plot .lanes');
+const box = plot.getBoundingClientRect();
+const seen = new Set(), clusters = new Map(), clipped = [];
+const out = (e, what) => {
+  const r = e.getBoundingClientRect();
+  if (r.left < box.left - 0.5 || r.right > box.left + plot.clientWidth + 0.5)
+    clipped.push([what, e.textContent, Math.round(r.left), Math.round(r.right), Math.round(box.left + plot.clientWidth)]);
+};
+const check = () => {
+  for (const c of plot.querySelectorAll('.c')) {
+    clusters.set(c.dataset.t + '@' + c.style.top, Number(c.textContent));
+    out(c, 'cluster');
+  }
+  for (const m of plot.querySelectorAll('.m')) {
+    seen.add(m.dataset.eventId);
+    for (const e of [m, ...m.querySelectorAll('span')]) out(e, m.dataset.eventId);
+  }
+};
+return { seen, clusters, clipped, check, plot };
+"#;
+
+/// Issue 16: after Fit all, no marker or label is cut off at either edge, at 1280 px and at
+/// 390 px (the seed's Sept 2024 resignations, at the right edge, were).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fit_all_leaves_room_for_every_marker_and_label_at_1280_and_390_px() {
+    let server = seed_server();
+    let driver = ChromeDriver::start();
+    let browser = driver.browser().await;
+    for (w, h) in [(1280, 800), (390, 844)] {
+        browser.set_window_size(w, h).await.expect("resize");
+        browser
+            .goto(&format!("{}/", server.base))
+            .await
+            .expect("open the app");
+        wait_ready(&browser).await;
+        let listed = rows(&browser).await;
+        let events = listed.len();
+        assert!(events >= 9, "the seed's events: {listed:?}");
+        // Zoom in and pan away first, so that Fit all has something to undo.
+        for _ in 0..3 {
+            browser
+                .find(Locator::Css("button[aria-label='Zoom in']"))
+                .await
+                .expect("the zoom button")
+                .click()
+                .await
+                .expect("zoom in");
+        }
+        browser
+            .find(Locator::Css("button[title^='Fit all']"))
+            .await
+            .expect("the Fit all button")
+            .click()
+            .await
+            .expect("fit all");
+        // Two frames: the redraw runs on the next one.
+        browser
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .expect("wait for the redraw");
+        let report = browser
+            .execute_async(
+                &[
+                    "const done = arguments[0]; const s = (() => {",
+                    CLIPPED,
+                    "})();
+                    const step = () => {
+                      s.check();
+                      if (s.plot.scrollTop + s.plot.clientHeight >= s.plot.scrollHeight - 1) {
+                        done({ seen: [...s.seen], clustered: [...s.clusters.values()].reduce((a, b) => a + b, 0), clipped: s.clipped, width: s.plot.clientWidth,
+                               labels: s.plot.querySelectorAll('.m span').length });
+                        return;
+                      }
+                      s.plot.scrollTop += s.plot.clientHeight / 2;
+                      requestAnimationFrame(() => requestAnimationFrame(step));
+                    };
+                    step();",
+                ]
+                .concat(),
+                vec![],
+            )
+            .await
+            .expect("measure the markers");
+        let clipped = &report["clipped"];
+        assert_eq!(
+            clipped,
+            &serde_json::json!([]),
+            "clipped at {w} px: {report}"
+        );
+        let seen = report["seen"].as_array().map_or(0, Vec::len)
+            + report["clustered"].as_u64().unwrap_or(0) as usize;
+        assert_eq!(
+            seen, events,
+            "every event drawn, as a marker or in a cluster, at {w} px: {report} {listed:?}"
+        );
+        assert!(
+            report["labels"].as_u64().unwrap_or(0) > 0,
+            "labels are drawn at {w} px: {report}"
+        );
+        let width = report["width"].as_f64().unwrap_or(0.0);
+        assert!(
+            (f64::from(w) - 60.0..=f64::from(w)).contains(&width),
+            "the plot is about the window's width: {width}"
+        );
+    }
+    browser.close().await.expect("close");
 }
