@@ -286,6 +286,7 @@ fn Timeline(
     // The Embed panel's choices, as typed (the snippets follow the view).
     let embed_height = RwSignal::new(String::new());
     let embed_theme = RwSignal::new(String::new());
+    let embed_layout = RwSignal::new(embed::Layout::Compact);
     Effect::new(move |_| {
         let event = selected
             .get()
@@ -297,6 +298,7 @@ fn Timeline(
             event,
             &embed_height.get(),
             &embed_theme.get(),
+            embed_layout.get(),
         );
     });
     let figures_open = RwSignal::new(false);
@@ -310,10 +312,34 @@ fn Timeline(
     });
 
     let total = doc.events.len().to_string();
+    let filters = if url_state::is_compact() {
+        // Compact: the filters fold into one button; nothing of them shows until asked for.
+        let active = move || {
+            filter.with(|f| {
+                f.persons.len()
+                    + f.kinds.len()
+                    + usize::from(!f.from.is_empty())
+                    + usize::from(!f.to.is_empty())
+                    + usize::from(!f.q.is_empty())
+            })
+        };
+        view! {
+            <details class="fold">
+                <summary>
+                    "Filters"
+                    <span class="n" hidden=move || active() == 0>{move || active().to_string()}</span>
+                </summary>
+                <Filters doc=doc filter=filter counts=counts />
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <Filters doc=doc filter=filter counts=counts /> }.into_any()
+    };
     view! {
         <header>
             <h1>{doc.title.clone()}</h1>
-            <Filters doc=doc filter=filter counts=counts />
+            {filters}
             <p class="count" aria-live="polite">
                 {move || shown.with(Vec::len).to_string()}
                 " of "
@@ -347,12 +373,19 @@ fn Timeline(
                 <summary>"Embed"</summary>
                 <div
                     on:change=move |ev| {
-                        let theme = ev
+                        let id = ev
                             .target()
                             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|e| e.id() == "embed-theme");
+                            .map(|e| e.id())
+                            .unwrap_or_default();
                         let value = event_target_value(&ev);
-                        if theme { embed_theme.set(value) } else { embed_height.set(value) }
+                        match id.as_str() {
+                            "embed-theme" => embed_theme.set(value),
+                            "embed-layout" => {
+                                embed_layout.set(embed::Layout::parse(&value).unwrap_or(embed::Layout::Compact))
+                            }
+                            _ => embed_height.set(value),
+                        }
                     }
                     inner_html=EMBED_PANEL
                 ></div>
@@ -399,13 +432,51 @@ fn Timeline(
             <summary>"Figures per organisation"</summary>
             <div node_ref=figures_ref></div>
         </details>
+        <Credits doc=doc />
+    }
+}
+
+/// The story's sources and their credit lines (each distinct one once), under the
+/// timeline in every layout.
+#[component]
+fn Credits(
+    /// The document whose articles are credited.
+    doc: &'static Doc,
+) -> impl IntoView {
+    let mut credits: Vec<&str> = Vec::new();
+    for a in &doc.articles {
+        if let Some(c) = a.credit.as_deref().map(str::trim)
+            && !c.is_empty()
+            && !credits.contains(&c)
+        {
+            credits.push(c);
+        }
+    }
+    let n = doc.articles.len();
+    let count = n.to_string();
+    let sources = [count.as_str(), if n == 1 { " source" } else { " sources" }].concat();
+    view! {
+        <footer class="credits">
+            {sources}
+            {credits
+                .into_iter()
+                .map(|c| view! { " · " <span class="credit-line">{c.to_string()}</span> })
+                .collect_view()}
+        </footer>
     }
 }
 
 /// Writes the Embed panel's snippets for this view: the filter's `query`, the chosen
-/// `event`, the drawing's `height` and the `theme` as chosen in the panel. The same
-/// snippets as `dateline export` prints (both come from `dateline_api::embed`).
-fn fill_embed(doc: &Doc, query: &str, event: Option<&str>, height: &str, theme: &str) {
+/// `event`, the drawing's `height`, the `theme` and the `layout` as chosen in the panel.
+/// The same snippets as `dateline export` prints (both come from `dateline_api::embed`).
+fn fill_embed(
+    doc: &Doc,
+    query: &str,
+    event: Option<&str>,
+    height: &str,
+    theme: &str,
+    layout: embed::Layout,
+) {
     let Some(d) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -419,7 +490,7 @@ fn fill_embed(doc: &Doc, query: &str, event: Option<&str>, height: &str, theme: 
     // The folder the app is in: the frame's page and embed.js are there.
     let dir = path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1);
     let base = [origin.as_deref().unwrap_or_default(), &path[..dir]].concat();
-    let url = embed::embed_url(&base, query, theme, height, event);
+    let url = embed::embed_url(&base, query, theme, layout, height, event);
     for (id, text) in [
         (
             "embed-iframe",
@@ -437,7 +508,8 @@ fn fill_embed(doc: &Doc, query: &str, event: Option<&str>, height: &str, theme: 
 }
 
 /// The Embed panel's controls (static; the snippets are filled in as text).
-const EMBED_PANEL: &str = "<label>Height (px)<input id=\"embed-height\" type=\"number\" min=\"160\" max=\"4000\" step=\"20\" placeholder=\"400\"></label>\
+const EMBED_PANEL: &str = "<label>Layout<select id=\"embed-layout\"><option value=\"compact\">Compact: the timeline first, filters in one button</option><option value=\"full\">Full: every filter shown</option></select></label>\
+<label>Height (px)<input id=\"embed-height\" type=\"number\" min=\"160\" max=\"4000\" step=\"20\" placeholder=\"400\"></label>\
 <label>Theme<select id=\"embed-theme\"><option value=\"\">System</option><option>light</option><option>dark</option></select></label>\
 <label>Frame<textarea id=\"embed-iframe\" readonly rows=\"3\"></textarea></label>\
 <label>Script (fits its height)<textarea id=\"embed-script\" readonly rows=\"4\"></textarea></label>";

@@ -61,9 +61,19 @@ pub fn query_for(filter: &Filter) -> String {
 }
 
 /// The query string for `filter` in an embed snippet: as [`query_for`], without the page's
-/// own `theme` and `height` (the snippet sets its own).
+/// own `theme`, `embed` and `height` (the snippet sets its own).
 pub fn embed_query(filter: &Filter) -> String {
-    query_without(filter, &["theme", "height"])
+    query_without(filter, &["theme", "embed", "height"])
+}
+
+/// Whether the page is laid out compact (`?embed=compact`, or inside a frame unless
+/// `?embed=full`): `index.html` decides before the app starts and marks `<html>` with the
+/// class `compact`.
+pub fn is_compact() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|r| r.class_name().split_whitespace().any(|c| c == "compact"))
 }
 
 fn query_without(filter: &Filter, drop: &[&str]) -> String {

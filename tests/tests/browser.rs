@@ -847,3 +847,176 @@ async fn fit_all_leaves_room_for_every_marker_and_label_at_1280_and_390_px() {
     }
     browser.close().await.expect("close");
 }
+
+/// Issue 16: inside a frame on another origin the app is compact by default (the timeline
+/// at the top, the filters folded into one button, no date or kind inputs until asked for,
+/// the title and the sources' credit kept), `?embed=full` gives the whole app, and the
+/// Embed panel offers both layouts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_frame_on_another_origin_is_compact_unless_asked_for_full() {
+    let (server, dir) = stories_server();
+    let host_dir = dir.path().join("host");
+    std::fs::create_dir_all(&host_dir).expect("host folder");
+    std::fs::write(
+        host_dir.join("index.html"),
+        format!(
+            "<!doctype html><meta charset=utf-8><title>Host</title><h1>A blog post</h1>\
+             <iframe src=\"{0}/?timeline=acme\" style=\"width:640px;height:700px;border:0\"></iframe>\
+             <iframe src=\"{0}/?timeline=acme&amp;embed=full\" style=\"width:640px;height:700px;border:0\"></iframe>",
+            server.base
+        ),
+    )
+    .expect("write the host page");
+    let host = dateline_e2e::StaticServer::start(&host_dir, "/");
+    assert_ne!(host.origin, server.base);
+    let driver = ChromeDriver::start();
+    let browser = driver.browser().await;
+    browser
+        .goto(&format!("{}/", host.origin))
+        .await
+        .expect("open the host page");
+    wait_until(
+        &browser,
+        "return document.querySelectorAll('iframe').length === 2;",
+        "the frames",
+    )
+    .await;
+    let hidden_inputs = "return [...document.querySelectorAll('input[type=date], fieldset.kinds input, #person-input, #text-input')].map(e => e.checkVisibility());";
+
+    // The first frame: compact by default.
+    browser.enter_frame(0).await.expect("enter the frame");
+    wait_ready(&browser).await;
+    let state = value_of(
+        &browser,
+        "const m = [...document.querySelectorAll('.plot .m')].map(m => m.getBoundingClientRect().top);
+         return [window.parent !== window, document.documentElement.classList.contains('compact'),
+                 !!document.querySelector('details.fold:not([open]) > summary'),
+                 m.length > 0 ? Math.min(...m) : 9999,
+                 document.querySelector('h1').textContent,
+                 (document.querySelector('.credits') || {}).textContent || ''];",
+    )
+    .await;
+    assert_eq!(state[0], true, "in a frame: {state}");
+    assert_eq!(state[1], true, "compact by default in a frame: {state}");
+    assert_eq!(
+        state[2], true,
+        "the filters folded into one button: {state}"
+    );
+    let first_marker = state[3].as_f64().unwrap_or(9999.0);
+    assert!(
+        first_marker < 200.0,
+        "the first marker is within 200 px of the frame's top: {state}"
+    );
+    assert_eq!(state[4], "Acme's chief leaves", "the title stays: {state}");
+    let credits = state[5].as_str().unwrap_or_default();
+    assert!(
+        credits.contains("3 sources") && credits.contains("CC0"),
+        "the source credit stays: {state}"
+    );
+    let shown_inputs = value_of(&browser, hidden_inputs).await;
+    let shown_inputs: Vec<bool> = serde_json::from_value(shown_inputs).expect("booleans");
+    assert!(
+        shown_inputs.len() >= 4 && shown_inputs.iter().all(|v| !v),
+        "no filter input shown until asked for: {shown_inputs:?}"
+    );
+    // Asked for: the button opens the filters.
+    browser
+        .find(Locator::Css("details.fold > summary"))
+        .await
+        .expect("the Filters button")
+        .click()
+        .await
+        .expect("open the filters");
+    wait_until(
+        &browser,
+        "return [...document.querySelectorAll('input[type=date]')].every(e => e.checkVisibility());",
+        "the date inputs once asked for",
+    )
+    .await;
+    browser
+        .enter_parent_frame()
+        .await
+        .expect("back to the host");
+
+    // The second frame: ?embed=full shows every filter.
+    browser.enter_frame(1).await.expect("enter the frame");
+    wait_ready(&browser).await;
+    let full = value_of(
+        &browser,
+        "return [document.documentElement.classList.contains('compact'), !!document.querySelector('details.fold')];",
+    )
+    .await;
+    assert_eq!(full, serde_json::json!([false, false]), "?embed=full");
+    let shown_inputs: Vec<bool> =
+        serde_json::from_value(value_of(&browser, hidden_inputs).await).expect("booleans");
+    assert!(
+        shown_inputs.iter().all(|v| *v),
+        "every filter shown: {shown_inputs:?}"
+    );
+    browser
+        .enter_parent_frame()
+        .await
+        .expect("back to the host");
+
+    // On its own page the app is full unless ?embed=compact; the Embed panel offers both.
+    let page = open(&server, &driver, "?timeline=acme&embed=compact").await;
+    assert_eq!(
+        value_of(
+            &page,
+            "return document.documentElement.classList.contains('compact');"
+        )
+        .await,
+        true
+    );
+    page.close().await.expect("close");
+    let page = open(&server, &driver, "?timeline=acme").await;
+    assert_eq!(
+        value_of(
+            &page,
+            "return document.documentElement.classList.contains('compact');"
+        )
+        .await,
+        false
+    );
+    page.find(Locator::Css(".embed summary"))
+        .await
+        .expect("the Embed button")
+        .click()
+        .await
+        .expect("open the Embed panel");
+    let snippets = "return [document.getElementById('embed-iframe').value, document.getElementById('embed-script').value];";
+    let compact = value_of(&page, snippets).await;
+    assert!(
+        compact[0]
+            .as_str()
+            .unwrap_or_default()
+            .contains("embed=compact")
+            && compact[1]
+                .as_str()
+                .unwrap_or_default()
+                .contains("embed=compact"),
+        "{compact}"
+    );
+    page.execute(
+        "const s = document.getElementById('embed-layout'); s.value = 'full'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await
+    .expect("choose the full layout");
+    wait_until(
+        &page,
+        "return document.getElementById('embed-iframe').value.includes('embed=full') && document.getElementById('embed-script').value.includes('embed=full');",
+        "the full layout's snippets",
+    )
+    .await;
+    let full = value_of(&page, snippets).await;
+    assert!(
+        full[0]
+            .as_str()
+            .unwrap_or_default()
+            .contains("timeline=acme"),
+        "the snippet keeps the story: {full}"
+    );
+    page.close().await.expect("close");
+    browser.close().await.expect("close");
+}

@@ -270,19 +270,31 @@ fn print_snippets(args: &Args, doc: &TimelineDocument, folder: bool) -> anyhow::
             "note: the snippets below use {placeholder} for where you publish the export; pass --url to print yours"
         );
     }
-    let url = embed::embed_url(&base, "", &args.theme, args.height, None);
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "Embed with an iframe:\n{}\n",
-        embed::iframe_snippet(&url, &doc.title, args.height)
-    )?;
-    if folder {
+    for layout in embed::Layout::ALL {
+        let url = embed::embed_url(&base, "", &args.theme, layout, args.height, None);
+        let (iframe, script) = match layout {
+            embed::Layout::Compact => (
+                "Embed with an iframe (compact: the timeline first, the filters in one button):",
+                "Or with a script that fits the frame to the timeline:",
+            ),
+            embed::Layout::Full => (
+                "The full layout (every filter shown) with an iframe:",
+                "The full layout with a script:",
+            ),
+        };
         writeln!(
             out,
-            "Or with a script that fits the frame to the timeline:\n{}",
-            embed::script_snippet(&base, &url, &doc.title, args.height)
+            "{iframe}\n{}\n",
+            embed::iframe_snippet(&url, &doc.title, args.height)
         )?;
+        if folder {
+            writeln!(
+                out,
+                "{script}\n{}\n",
+                embed::script_snippet(&base, &url, &doc.title, args.height)
+            )?;
+        }
     }
     Ok(())
 }
