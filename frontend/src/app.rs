@@ -312,34 +312,28 @@ fn Timeline(
     });
 
     let total = doc.events.len().to_string();
-    let filters = if url_state::is_compact() {
-        // Compact: the filters fold into one button; nothing of them shows until asked for.
-        let active = move || {
-            filter.with(|f| {
-                f.persons.len()
-                    + f.kinds.len()
-                    + usize::from(!f.from.is_empty())
-                    + usize::from(!f.to.is_empty())
-                    + usize::from(!f.q.is_empty())
-            })
-        };
-        view! {
-            <details class="fold">
-                <summary>
+    // Compact: the filters fold into one button; nothing of them shows until asked for.
+    // Full: the same fold, open, without its button (one view either way: smaller code).
+    let compact = url_state::is_compact();
+    let active = move || {
+        filter.with(|f| {
+            f.persons.len()
+                + f.kinds.len()
+                + usize::from(!f.from.is_empty())
+                + usize::from(!f.to.is_empty())
+                + usize::from(!f.q.is_empty())
+        })
+    };
+    view! {
+        <header>
+            <h1>{doc.title.clone()}</h1>
+            <details class="fold" open=!compact>
+                <summary hidden=!compact>
                     "Filters"
                     <span class="n" hidden=move || active() == 0>{move || active().to_string()}</span>
                 </summary>
                 <Filters doc=doc filter=filter counts=counts />
             </details>
-        }
-        .into_any()
-    } else {
-        view! { <Filters doc=doc filter=filter counts=counts /> }.into_any()
-    };
-    view! {
-        <header>
-            <h1>{doc.title.clone()}</h1>
-            {filters}
             <p class="count" aria-live="polite">
                 {move || shown.with(Vec::len).to_string()}
                 " of "
@@ -453,17 +447,16 @@ fn Credits(
         }
     }
     let n = doc.articles.len();
-    let count = n.to_string();
-    let sources = [count.as_str(), if n == 1 { " source" } else { " sources" }].concat();
-    view! {
-        <footer class="credits">
-            {sources}
-            {credits
-                .into_iter()
-                .map(|c| view! { " · " <span class="credit-line">{c.to_string()}</span> })
-                .collect_view()}
-        </footer>
+    let mut line = [
+        n.to_string().as_str(),
+        if n == 1 { " source" } else { " sources" },
+    ]
+    .concat();
+    for c in credits {
+        line.push_str(" · ");
+        line.push_str(c);
     }
+    view! { <footer class="credits">{line}</footer> }
 }
 
 /// Writes the Embed panel's snippets for this view: the filter's `query`, the chosen

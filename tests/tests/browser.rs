@@ -943,10 +943,15 @@ async fn a_frame_on_another_origin_is_compact_unless_asked_for_full() {
     wait_ready(&browser).await;
     let full = value_of(
         &browser,
-        "return [document.documentElement.classList.contains('compact'), !!document.querySelector('details.fold')];",
+        "return [document.documentElement.classList.contains('compact'), !!document.querySelector('details.fold[open]'),
+                 document.querySelector('details.fold > summary').checkVisibility()];",
     )
     .await;
-    assert_eq!(full, serde_json::json!([false, false]), "?embed=full");
+    assert_eq!(
+        full,
+        serde_json::json!([false, true, false]),
+        "?embed=full: the filters open, no Filters button"
+    );
     let shown_inputs: Vec<bool> =
         serde_json::from_value(value_of(&browser, hidden_inputs).await).expect("booleans");
     assert!(
