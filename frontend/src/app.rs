@@ -6,7 +6,7 @@ use crate::url_state::{self, Filter};
 use crate::{json, list, panels, plot, stories};
 use dateline_api::{EventKind, embed};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast as _;
+use wasm_bindgen::{JsCast as _, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 fn fail(parts: &[&str]) -> String {
@@ -60,8 +60,32 @@ async fn load_from(url: &str) -> Result<Doc, String> {
     model::from_json(&value).ok_or_else(|| fail(&[url, " is not a timeline document"]))
 }
 
+/// The first document's text when `index.html` already asked for `url` while the app was
+/// still loading (`window.__datelineFirst = {url, text}`, a promise of the body): taken
+/// once; `None` for another address or when that request failed.
+async fn prefetched(window: &web_sys::Window, url: &str) -> Option<String> {
+    use wasm_bindgen_futures::js_sys::{Promise, Reflect};
+    let key = JsValue::from_str("__datelineFirst");
+    let first = Reflect::get(window, &key).ok().filter(|v| v.is_object())?;
+    let asked = Reflect::get(&first, &JsValue::from_str("url"))
+        .ok()?
+        .as_string()?;
+    if asked != url {
+        return None;
+    }
+    let _ = Reflect::delete_property(window.as_ref(), &key);
+    let text: Promise = Reflect::get(&first, &JsValue::from_str("text"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    JsFuture::from(text).await.ok()?.as_string()
+}
+
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or_else(|| fail(&["no window"]))?;
+    if let Some(text) = prefetched(&window, url).await {
+        return Ok(text);
+    }
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .ok()
@@ -166,7 +190,7 @@ impl Matcher {
                 || self.kinds.iter().any(|k| k == ev.kind.as_str()))
             && ev.t1 > self.from
             && ev.t0 < self.to
-            && self.terms.iter().all(|t| ev.search.contains(t.as_str()))
+            && self.terms.iter().all(|t| ev.search().contains(t.as_str()))
     }
 }
 

@@ -17,6 +17,10 @@ const LANE_H: f64 = 48.0;
 const BUCKET: f64 = 16.0;
 const MIN_SPAN: f64 = 2.0;
 const MAX_SPAN: f64 = 366.0 * 300.0;
+/// The most a character of a marker's label (11 px, `.m span` in `style.css`) is taken to
+/// need when fitting: 0.62 em, wider than the average letter of common sans-serif faces
+/// (5.8 px measured in Chromium's default one), so that labels are not cut off.
+const LABEL_CHAR_PX: f64 = 11.0 * 0.62;
 
 struct LaneView {
     lane: u32,
@@ -44,8 +48,6 @@ struct Plot {
     suppress_click: bool,
     pending: bool,
     ready: bool,
-    /// Width of a label's character in pixels (0 until measured).
-    char_w: f64,
 }
 
 thread_local! {
@@ -162,7 +164,6 @@ pub fn mount(
             suppress_click: false,
             pending: false,
             ready: false,
-            char_w: 0.0,
         });
     });
 }
@@ -504,27 +505,40 @@ impl Plot {
             self.t1 = mid + span * 0.53;
             return;
         }
-        let char_w = self.char_width();
         // Each constraint is (day, pixel offset): something is drawn at x(day) + offset.
         // Left ones must stay at or right of EDGE, right ones at or left of width - EDGE.
+        // Only the outermost day per offset can bind, so a handful of constraints stand
+        // for all the events: the earliest marker and span start on the left; on the
+        // right the latest span end and, per label length, the latest marker.
         const EDGE: f64 = 6.0;
         let widest = width - 2.0 * EDGE - 16.0;
-        let mut left: Vec<(f64, f64)> = Vec::with_capacity(shown.len() * 2);
-        let mut right: Vec<(f64, f64)> = Vec::with_capacity(shown.len() * 2);
+        let (mut first_mid, mut first_t0, mut last_t1) =
+            (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+        let mut last_mid_by_chars: Vec<f64> = Vec::new();
         for e in &shown {
             let chars = e
                 .lanes
                 .iter()
                 .filter_map(|&l| self.doc.lanes.get(l as usize))
-                .map(|l| marker_label(e, l.person.is_some()).chars().count())
+                .map(|l| label_chars(e, l.person.is_some()))
                 .max()
                 .unwrap_or(0);
-            // A marker is 14 px wide around its day; its label starts 9 px right of it.
-            let label = (9.0 + chars as f64 * char_w + 4.0).max(7.0).min(widest);
-            left.push((e.mid(), -7.0));
-            right.push((e.mid(), label));
-            left.push((e.t0, 0.0));
-            right.push((e.t1, 0.0));
+            if last_mid_by_chars.len() <= chars {
+                last_mid_by_chars.resize(chars + 1, f64::NEG_INFINITY);
+            }
+            last_mid_by_chars[chars] = last_mid_by_chars[chars].max(e.mid());
+            first_mid = first_mid.min(e.mid());
+            first_t0 = first_t0.min(e.t0);
+            last_t1 = last_t1.max(e.t1);
+        }
+        let left = [(first_mid, -7.0), (first_t0, 0.0)];
+        let mut right: Vec<(f64, f64)> = vec![(last_t1, 0.0)];
+        for (chars, &mid) in last_mid_by_chars.iter().enumerate() {
+            if mid.is_finite() {
+                // A marker is 14 px wide around its day; its label starts 9 px right of it.
+                let label = (9.0 + chars as f64 * LABEL_CHAR_PX + 4.0).min(widest);
+                right.push((mid, label));
+            }
         }
         // For a scale (px per day), the window's first day must lie in [lo, hi].
         let bounds = |s: f64| {
@@ -559,28 +573,6 @@ impl Plot {
         let first = if lo <= hi { (lo + hi) / 2.0 } else { lo };
         self.t0 = first;
         self.t1 = first + width / s_lo;
-    }
-
-    /// The width of one character of a marker's label (measured once in the page's font,
-    /// with a margin for wider letters).
-    fn char_width(&mut self) -> f64 {
-        if self.char_w > 0.0 {
-            return self.char_w;
-        }
-        const SAMPLE: &str = "Resignation Chief Executive Officer ~Appointment $1.2B";
-        let measured = document().and_then(|d| {
-            let m = el(&d, "button", "m")?;
-            let l = el(&d, "span", "")?;
-            l.set_text_content(Some(SAMPLE));
-            let _ = m.append_child(&l);
-            set(&m, "style", "left:0;top:0;visibility:hidden");
-            let _ = self.inner.append_child(&m);
-            let w = l.get_bounding_client_rect().width();
-            m.remove();
-            (w > 0.0).then(|| w / SAMPLE.chars().count() as f64)
-        });
-        self.char_w = measured.map_or(7.0, |w| w * 1.15);
-        self.char_w
     }
 
     fn zoom_at(&mut self, factor: f64, f: f64) {
@@ -913,6 +905,20 @@ impl Plot {
         }
         let _ = frag.append_child(&m);
     }
+}
+
+/// The number of characters of [`marker_label`], without building it (for fitting the
+/// view to thousands of events).
+fn label_chars(ev: &Ev, is_person: bool) -> usize {
+    let mut n = usize::from(ev.approx) + ev.kind.label().chars().count();
+    if !is_person {
+        if let Some(f) = model::figure(ev) {
+            n += 1 + f.chars().count();
+        }
+    } else if let Some(r) = &ev.role {
+        n += 1 + r.chars().count();
+    }
+    n
 }
 
 fn marker_label(ev: &Ev, is_person: bool) -> String {

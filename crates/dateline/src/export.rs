@@ -921,6 +921,13 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
          __wbg_init({{ module_or_path: Uint8Array.from(atob(datelineWasm), (c) => c.charCodeAt(0)) }});\n  </script>"
     );
     let page = format!("{}{}{}", &index[..script_at], boot, &index[script_end..]);
+    // No address to ask for ahead of the app (index.html skips an empty one): the boot
+    // script above names the inlined document.
+    let page = page.replacen(
+        "name=\"dateline-timeline\" content=\"timeline.json\"",
+        "name=\"dateline-timeline\" content=\"\"",
+        1,
+    );
     // The icon inline too, so that the one file asks for nothing else.
     let icon = format!(
         "href=\"data:image/svg+xml;base64,{}\"",
