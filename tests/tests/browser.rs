@@ -612,6 +612,13 @@ async fn the_story_list_filters_as_you_type_and_opens_a_story() {
         value_of(&browser, "return document.title;").await,
         "Stories · Dateline"
     );
+    // No 404 on load here either (the favicon, the list of stories).
+    let bad = value_of(
+        &browser,
+        "return performance.getEntriesByType('resource').filter(e => e.responseStatus >= 400).map(e => e.name);",
+    )
+    .await;
+    assert_eq!(bad, serde_json::json!([]), "resources that failed");
     // Typing filters the list.
     let input = browser
         .find(Locator::Css(".story-filter input"))

@@ -81,7 +81,7 @@ fn stories_are_ingested_listed_renamed_exported_and_deleted() {
     assert_eq!(story(&timelines(db), "zenith")["events"], 2);
 
     // Rename with a title; the old name is gone.
-    let (ok, _, err) = run_cli(&[
+    let (ok, said, err) = run_cli(&[
         "timelines",
         "--db",
         db,
@@ -92,6 +92,22 @@ fn stories_are_ingested_listed_renamed_exported_and_deleted() {
         "Acme's new chief",
     ]);
     assert!(ok, "{err}");
+    assert_eq!(
+        said,
+        "renamed the timeline \"acme\" to \"acme-2023\"\ntitled the timeline \"acme-2023\" \"Acme's new chief\"\n"
+    );
+    // A title alone is no rename.
+    let (ok, said, err) = run_cli(&[
+        "timelines",
+        "--db",
+        db,
+        "rename",
+        "zenith",
+        "--title",
+        "Zenith",
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(said, "titled the timeline \"zenith\" \"Zenith\"\n");
     let all = timelines(db);
     assert_eq!(story(&all, "acme-2023")["title"], "Acme's new chief");
     assert!(all.iter().all(|t| t["id"] != "acme"));

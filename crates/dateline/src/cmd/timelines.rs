@@ -84,7 +84,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 bail!("give a new name or --title");
             }
             store.rename_timeline(&name, &new, title.as_deref())?;
-            writeln!(out, "renamed the timeline {name:?} to {new:?}")?;
+            if new != name {
+                writeln!(out, "renamed the timeline {name:?} to {new:?}")?;
+            }
+            if let Some(t) = &title {
+                writeln!(out, "titled the timeline {new:?} {t:?}")?;
+            }
         }
         Action::Delete { name } => {
             let n = store.delete_timeline(&name)?;
