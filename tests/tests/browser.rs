@@ -869,7 +869,8 @@ async fn a_frame_on_another_origin_is_compact_unless_asked_for_full() {
         format!(
             "<!doctype html><meta charset=utf-8><title>Host</title><h1>A blog post</h1>\
              <iframe src=\"{0}/?timeline=acme\" style=\"width:640px;height:700px;border:0\"></iframe>\
-             <iframe src=\"{0}/?timeline=acme&amp;embed=full\" style=\"width:640px;height:700px;border:0\"></iframe>",
+             <iframe src=\"{0}/?timeline=acme&amp;embed=full\" style=\"width:640px;height:700px;border:0\"></iframe>\
+             <iframe src=\"{0}/?timeline=openai\" style=\"width:390px;height:700px;border:0\"></iframe>",
             server.base
         ),
     )
@@ -884,7 +885,7 @@ async fn a_frame_on_another_origin_is_compact_unless_asked_for_full() {
         .expect("open the host page");
     wait_until(
         &browser,
-        "return document.querySelectorAll('iframe').length === 2;",
+        "return document.querySelectorAll('iframe').length === 3;",
         "the frames",
     )
     .await;
@@ -964,6 +965,26 @@ async fn a_frame_on_another_origin_is_compact_unless_asked_for_full() {
     assert!(
         shown_inputs.iter().all(|v| *v),
         "every filter shown: {shown_inputs:?}"
+    );
+    browser
+        .enter_parent_frame()
+        .await
+        .expect("back to the host");
+
+    // A phone-wide frame (390 px) of the seed: still the timeline first.
+    browser.enter_frame(2).await.expect("enter the frame");
+    wait_ready(&browser).await;
+    let narrow = value_of(
+        &browser,
+        "const m = [...document.querySelectorAll('.plot .m')].map(m => m.getBoundingClientRect().top);
+         return [document.documentElement.classList.contains('compact'), window.innerWidth, m.length > 0 ? Math.min(...m) : 9999];",
+    )
+    .await;
+    assert_eq!(narrow[0], true, "{narrow}");
+    assert!(narrow[1].as_f64().unwrap_or(0.0) <= 390.0, "{narrow}");
+    assert!(
+        narrow[2].as_f64().unwrap_or(9999.0) < 200.0,
+        "the first marker within 200 px of a 390 px frame's top: {narrow}"
     );
     browser
         .enter_parent_frame()
