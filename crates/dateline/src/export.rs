@@ -921,6 +921,14 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
          __wbg_init({{ module_or_path: Uint8Array.from(atob(datelineWasm), (c) => c.charCodeAt(0)) }});\n  </script>"
     );
     let page = format!("{}{}{}", &index[..script_at], boot, &index[script_end..]);
+    // Nothing to fetch ahead of the app: its code is inline.
+    const PRELOADS: &str = "  <!-- The app's code, asked for at once rather than after its glue has run. -->\n  \
+        <link rel=\"modulepreload\" href=\"dateline_web.js\">\n  \
+        <link rel=\"preload\" href=\"dateline_web_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
+    if !page.contains(PRELOADS) {
+        bail!("the embedded index.html does not have the expected preload links");
+    }
+    let page = page.replacen(PRELOADS, "", 1);
     // No address to ask for ahead of the app (index.html skips an empty one): the boot
     // script above names the inlined document.
     let page = page.replacen(
