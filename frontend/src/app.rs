@@ -3,32 +3,89 @@
 
 use crate::model::{self, Doc, Ev};
 use crate::url_state::{self, Filter};
-use crate::{json, list, panels, plot};
+use crate::{json, list, panels, plot, stories};
 use dateline_api::{EventKind, embed};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast as _;
+use wasm_bindgen::{JsCast as _, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 fn fail(parts: &[&str]) -> String {
     parts.concat()
 }
 
+/// What the app opens on: one story's timeline, or the list of stories.
+enum Start {
+    /// A story's timeline.
+    Doc(&'static Doc),
+    /// The stories, when the service holds more than one with events.
+    Stories(&'static [stories::Story]),
+}
+
+/// Asks the service for its stories (unless the URL names one or the page is a static
+/// export): more than one with events gives the list; exactly one opens it. Else the
+/// configured document.
+async fn load_start() -> Result<Start, String> {
+    if let Some(url) = url_state::timelines_url()
+        && let Ok(text) = fetch_text(&url).await
+        && let Some(all) = json::parse(&text).as_ref().and_then(stories::from_json)
+    {
+        let told: Vec<stories::Story> = all.into_iter().filter(|s| s.events > 0).collect();
+        if told.len() > 1 {
+            return Ok(Start::Stories(Box::leak(told.into_boxed_slice())));
+        }
+        if let Some(one) = told.first() {
+            return load_timeline(Some(&one.id)).await.map(Start::Doc);
+        }
+    }
+    load_timeline(None).await.map(Start::Doc)
+}
+
 /// Loads the configured document; when that address does not answer (a static export
 /// keeps `timeline.json` beside `index.html`), tries `timeline.json` before giving up.
-async fn load_timeline() -> Result<Doc, String> {
-    let url = url_state::timeline_url();
+async fn load_timeline(story: Option<&str>) -> Result<&'static Doc, String> {
+    let url = url_state::timeline_url(story);
     let first = load_from(&url).await;
     if first.is_err()
         && url != "timeline.json"
         && let Ok(doc) = load_from("timeline.json").await
     {
-        return Ok(doc);
+        return Ok(Box::leak(Box::new(doc)));
     }
-    first
+    first.map(|doc| &*Box::leak(Box::new(doc)))
 }
 
 async fn load_from(url: &str) -> Result<Doc, String> {
+    let text = fetch_text(url).await?;
+    let value = json::parse(&text).ok_or_else(|| fail(&[url, " is not valid JSON"]))?;
+    model::from_json(&value).ok_or_else(|| fail(&[url, " is not a timeline document"]))
+}
+
+/// The first document's text when `index.html` already asked for `url` while the app was
+/// still loading (`window.__datelineFirst = {url, text}`, a promise of the body): taken
+/// once; `None` for another address or when that request failed.
+async fn prefetched(window: &web_sys::Window, url: &str) -> Option<String> {
+    use wasm_bindgen_futures::js_sys::{Promise, Reflect};
+    let key = JsValue::from_str("__datelineFirst");
+    let first = Reflect::get(window, &key).ok().filter(|v| v.is_object())?;
+    let asked = Reflect::get(&first, &JsValue::from_str("url"))
+        .ok()?
+        .as_string()?;
+    if asked != url {
+        return None;
+    }
+    let _ = Reflect::delete_property(window.as_ref(), &key);
+    let text: Promise = Reflect::get(&first, &JsValue::from_str("text"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    JsFuture::from(text).await.ok()?.as_string()
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or_else(|| fail(&["no window"]))?;
+    if let Some(text) = prefetched(&window, url).await {
+        return Ok(text);
+    }
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .ok()
@@ -47,8 +104,16 @@ async fn load_from(url: &str) -> Result<Doc, String> {
         Err(_) => None,
     }
     .ok_or_else(|| fail(&["cannot read ", url]))?;
-    let value = json::parse(&text).ok_or_else(|| fail(&[url, " is not valid JSON"]))?;
-    model::from_json(&value).ok_or_else(|| fail(&[url, " is not a timeline document"]))
+    Ok(text)
+}
+
+/// Sets the page's title (the story's, on its timeline).
+fn set_page_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document())
+        && !title.trim().is_empty()
+    {
+        d.set_title(title);
+    }
 }
 
 /// The whole app.
@@ -56,11 +121,18 @@ async fn load_from(url: &str) -> Result<Doc, String> {
 pub fn App() -> impl IntoView {
     let status = RwSignal::new("Loading the timeline…".to_string());
     let loaded = RwSignal::new(None::<&'static Doc>);
+    let listed = RwSignal::new(None::<&'static [stories::Story]>);
     leptos::task::spawn_local(async move {
-        match load_timeline().await {
-            Ok(doc) => {
+        match load_start().await {
+            Ok(Start::Doc(doc)) => {
                 status.set(String::new());
-                loaded.set(Some(Box::leak(Box::new(doc))));
+                set_page_title(&doc.title);
+                loaded.set(Some(doc));
+            }
+            Ok(Start::Stories(all)) => {
+                status.set(String::new());
+                set_page_title("Stories · Dateline");
+                listed.set(Some(all));
             }
             Err(e) => status.set(e),
         }
@@ -71,6 +143,7 @@ pub fn App() -> impl IntoView {
                 {move || status.get()}
             </p>
             {move || loaded.get().map(|doc| view! { <Timeline doc=doc /> })}
+            {move || listed.get().map(|all| view! { <stories::StoryList stories=all /> })}
         </main>
     }
 }
@@ -117,7 +190,7 @@ impl Matcher {
                 || self.kinds.iter().any(|k| k == ev.kind.as_str()))
             && ev.t1 > self.from
             && ev.t0 < self.to
-            && self.terms.iter().all(|t| ev.search.contains(t.as_str()))
+            && self.terms.iter().all(|t| ev.search().contains(t.as_str()))
     }
 }
 
@@ -237,6 +310,7 @@ fn Timeline(
     // The Embed panel's choices, as typed (the snippets follow the view).
     let embed_height = RwSignal::new(String::new());
     let embed_theme = RwSignal::new(String::new());
+    let embed_layout = RwSignal::new(embed::Layout::Compact);
     Effect::new(move |_| {
         let event = selected
             .get()
@@ -248,6 +322,7 @@ fn Timeline(
             event,
             &embed_height.get(),
             &embed_theme.get(),
+            embed_layout.get(),
         );
     });
     let figures_open = RwSignal::new(false);
@@ -261,10 +336,28 @@ fn Timeline(
     });
 
     let total = doc.events.len().to_string();
+    // Compact: the filters fold into one button; nothing of them shows until asked for.
+    // Full: the same fold, open, without its button (one view either way: smaller code).
+    let compact = url_state::is_compact();
+    let active = move || {
+        filter.with(|f| {
+            f.persons.len()
+                + f.kinds.len()
+                + usize::from(!f.from.is_empty())
+                + usize::from(!f.to.is_empty())
+                + usize::from(!f.q.is_empty())
+        })
+    };
     view! {
         <header>
             <h1>{doc.title.clone()}</h1>
-            <Filters doc=doc filter=filter counts=counts />
+            <details class="fold" open=!compact>
+                <summary hidden=!compact>
+                    "Filters"
+                    <span class="n" hidden=move || active() == 0>{move || active().to_string()}</span>
+                </summary>
+                <Filters doc=doc filter=filter counts=counts />
+            </details>
             <p class="count" aria-live="polite">
                 {move || shown.with(Vec::len).to_string()}
                 " of "
@@ -298,12 +391,19 @@ fn Timeline(
                 <summary>"Embed"</summary>
                 <div
                     on:change=move |ev| {
-                        let theme = ev
+                        let id = ev
                             .target()
                             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|e| e.id() == "embed-theme");
+                            .map(|e| e.id())
+                            .unwrap_or_default();
                         let value = event_target_value(&ev);
-                        if theme { embed_theme.set(value) } else { embed_height.set(value) }
+                        match id.as_str() {
+                            "embed-theme" => embed_theme.set(value),
+                            "embed-layout" => {
+                                embed_layout.set(embed::Layout::parse(&value).unwrap_or(embed::Layout::Compact))
+                            }
+                            _ => embed_height.set(value),
+                        }
                     }
                     inner_html=EMBED_PANEL
                 ></div>
@@ -350,13 +450,50 @@ fn Timeline(
             <summary>"Figures per organisation"</summary>
             <div node_ref=figures_ref></div>
         </details>
+        <Credits doc=doc />
     }
 }
 
+/// The story's sources and their credit lines (each distinct one once), under the
+/// timeline in every layout.
+#[component]
+fn Credits(
+    /// The document whose articles are credited.
+    doc: &'static Doc,
+) -> impl IntoView {
+    let mut credits: Vec<&str> = Vec::new();
+    for a in &doc.articles {
+        if let Some(c) = a.credit.as_deref().map(str::trim)
+            && !c.is_empty()
+            && !credits.contains(&c)
+        {
+            credits.push(c);
+        }
+    }
+    let n = doc.articles.len();
+    let mut line = [
+        n.to_string().as_str(),
+        if n == 1 { " source" } else { " sources" },
+    ]
+    .concat();
+    for c in credits {
+        line.push_str(" · ");
+        line.push_str(c);
+    }
+    view! { <footer class="credits">{line}</footer> }
+}
+
 /// Writes the Embed panel's snippets for this view: the filter's `query`, the chosen
-/// `event`, the drawing's `height` and the `theme` as chosen in the panel. The same
-/// snippets as `dateline export` prints (both come from `dateline_api::embed`).
-fn fill_embed(doc: &Doc, query: &str, event: Option<&str>, height: &str, theme: &str) {
+/// `event`, the drawing's `height`, the `theme` and the `layout` as chosen in the panel.
+/// The same snippets as `dateline export` prints (both come from `dateline_api::embed`).
+fn fill_embed(
+    doc: &Doc,
+    query: &str,
+    event: Option<&str>,
+    height: &str,
+    theme: &str,
+    layout: embed::Layout,
+) {
     let Some(d) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -370,7 +507,7 @@ fn fill_embed(doc: &Doc, query: &str, event: Option<&str>, height: &str, theme: 
     // The folder the app is in: the frame's page and embed.js are there.
     let dir = path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1);
     let base = [origin.as_deref().unwrap_or_default(), &path[..dir]].concat();
-    let url = embed::embed_url(&base, query, theme, height, event);
+    let url = embed::embed_url(&base, query, theme, layout, height, event);
     for (id, text) in [
         (
             "embed-iframe",
@@ -388,7 +525,8 @@ fn fill_embed(doc: &Doc, query: &str, event: Option<&str>, height: &str, theme: 
 }
 
 /// The Embed panel's controls (static; the snippets are filled in as text).
-const EMBED_PANEL: &str = "<label>Height (px)<input id=\"embed-height\" type=\"number\" min=\"160\" max=\"4000\" step=\"20\" placeholder=\"400\"></label>\
+const EMBED_PANEL: &str = "<label>Layout<select id=\"embed-layout\"><option value=\"compact\">Compact: the timeline first, filters in one button</option><option value=\"full\">Full: every filter shown</option></select></label>\
+<label>Height (px)<input id=\"embed-height\" type=\"number\" min=\"160\" max=\"4000\" step=\"20\" placeholder=\"400\"></label>\
 <label>Theme<select id=\"embed-theme\"><option value=\"\">System</option><option>light</option><option>dark</option></select></label>\
 <label>Frame<textarea id=\"embed-iframe\" readonly rows=\"3\"></textarea></label>\
 <label>Script (fits its height)<textarea id=\"embed-script\" readonly rows=\"4\"></textarea></label>";

@@ -8,6 +8,7 @@
 //! - `panels`: the details panel and the figures per organisation.
 //! - `model`: the loaded document prepared for drawing; `json`: a small JSON reader.
 //! - `url_state`: the filter in the URL, and where the document is.
+//! - [`stories`]: the list of stories, when the service holds more than one.
 //!
 //! The document's address comes from `<meta name="dateline-timeline">` in `index.html`
 //! (relative, so the same build runs under any path and inside iframes), or `?data=`; the
@@ -19,6 +20,7 @@ mod list;
 pub mod model;
 mod panels;
 mod plot;
+pub mod stories;
 pub mod url_state;
 
 use wasm_bindgen::prelude::wasm_bindgen;

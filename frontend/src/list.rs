@@ -131,7 +131,9 @@ pub fn set_shown(shown: &[u32]) {
     with(|l| {
         l.shown = shown.to_vec();
         l.scroller.set_scroll_top(0);
-        l.draw();
+        // Known to be at the top: no need to ask the page (which would lay it out now,
+        // before the first paint, while the timeline above has just changed).
+        l.draw_at(Some(0.0));
     });
 }
 
@@ -178,13 +180,27 @@ impl List {
     }
 
     fn draw(&mut self) {
-        let Some(d) = web_sys::window().and_then(|w| w.document()) else {
+        self.draw_at(None);
+    }
+
+    /// Draws the rows in view; `scroll_top` when the caller knows it. The rows drawn cover
+    /// the window's height (a bound on the list's visible part that needs no layout).
+    fn draw_at(&mut self, scroll_top: Option<f64>) {
+        let Some(w) = web_sys::window() else {
+            return;
+        };
+        let Some(d) = w.document() else {
             return;
         };
         let n = self.shown.len();
         let (first, last) = if self.virtual_rows() {
-            let st = f64::from(self.scroller.scroll_top());
-            let h = f64::from(self.scroller.client_height()).max(ROW_H * 10.0);
+            let st = scroll_top.unwrap_or_else(|| f64::from(self.scroller.scroll_top()));
+            let h = w
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0)
+                .max(ROW_H * 10.0);
             let first = ((st / ROW_H) as usize).saturating_sub(10).min(n);
             (first, ((((st + h) / ROW_H) as usize) + 10).min(n))
         } else {

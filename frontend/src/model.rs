@@ -146,13 +146,36 @@ pub struct Ev {
     pub count: Option<f64>,
     /// Evidence per article.
     pub sources: Vec<Src>,
-    /// Lowercased text that free-text search looks in.
-    pub search: String,
+    /// Lowercased text that free-text search looks in, made on the first search (not
+    /// while the timeline loads): see [`Ev::search`].
+    pub search_text: std::sync::OnceLock<String>,
     /// Lanes (indices into [`Doc::lanes`]) the event is drawn in.
     pub lanes: Vec<u32>,
 }
 
 impl Ev {
+    /// The lowercased text free-text search looks in: people, organisation, role, every
+    /// evidence sentence, the kind and the date, one per line.
+    pub fn search(&self) -> &str {
+        self.search_text.get_or_init(|| {
+            let mut search = String::new();
+            for part in self
+                .persons
+                .iter()
+                .chain(self.org.iter())
+                .chain(self.role.iter())
+                .chain(self.sources.iter().map(|s| &s.text))
+            {
+                search.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+                search.push('\n');
+            }
+            search.push_str(self.kind.as_str());
+            search.push('\n');
+            search.push_str(&self.date);
+            search
+        })
+    }
+
     /// Middle of the span.
     pub fn mid(&self) -> f64 {
         (self.t0 + self.t1) / 2.0
@@ -190,6 +213,8 @@ pub struct Article {
     pub published: String,
     /// Language.
     pub lang: String,
+    /// Credit or licence line to show with it.
+    pub credit: Option<String>,
 }
 
 /// A period in a role: from an appointment to the next departure of the same person.
@@ -288,6 +313,7 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
             published: a.s("published").to_string(),
             lang: a.s("lang").to_string(),
+            credit: a.opt("credit"),
         })
         .collect();
     let mut article_index: Vec<(&str, usize)> = articles
@@ -330,19 +356,6 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
                 .collect::<Vec<_>>();
             let org = e.opt("org");
             let role = e.opt("role");
-            let mut search = String::new();
-            for part in persons
-                .iter()
-                .chain(org.iter())
-                .chain(role.iter())
-                .chain(sources.iter().map(|s| &s.text))
-            {
-                search.extend(part.chars().map(|c| c.to_ascii_lowercase()));
-                search.push('\n');
-            }
-            search.push_str(kind.as_str());
-            search.push('\n');
-            search.push_str(&value);
             Some(Ev {
                 id: e.s("id").to_string(),
                 kind,
@@ -359,7 +372,7 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
                 amount,
                 count: e.get("count").and_then(Value::num),
                 sources,
-                search,
+                search_text: std::sync::OnceLock::new(),
                 lanes: Vec::new(),
             })
         })

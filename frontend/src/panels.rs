@@ -170,6 +170,9 @@ pub fn details(section: &Element, doc: &Doc, ev: Option<&Ev>) {
         }
         if let Some(a) = article {
             add_text(&d, &p, &[" · ", &a.published, " · ", &a.lang].concat());
+            if let Some(c) = &a.credit {
+                add(&d, &li, "p", "credit", Some(c));
+            }
         }
     }
 }

@@ -17,6 +17,10 @@ const LANE_H: f64 = 48.0;
 const BUCKET: f64 = 16.0;
 const MIN_SPAN: f64 = 2.0;
 const MAX_SPAN: f64 = 366.0 * 300.0;
+/// The most a character of a marker's label (11 px, `.m span` in `style.css`) is taken to
+/// need when fitting: 0.62 em, wider than the average letter of common sans-serif faces
+/// (5.8 px measured in Chromium's default one), so that labels are not cut off.
+const LABEL_CHAR_PX: f64 = 11.0 * 0.62;
 
 struct LaneView {
     lane: u32,
@@ -473,23 +477,102 @@ fn on_key(e: Event) {
 }
 
 impl Plot {
+    /// Fits the time window to the shown events so that every marker, its label and a
+    /// coarse date's span fall inside the drawing, with a few pixels to spare on each side
+    /// (issue 16: the labels of the last events were cut off at the right edge).
     fn fit(&mut self) {
-        let evs = self.shown.iter().map(|&i| &self.doc.events[i as usize]);
-        let (a, b) = evs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), e| {
-            (a.min(e.t0), b.max(e.t1))
-        });
-        let (a, b) = if a.is_finite() {
-            (a, b)
-        } else {
-            (
-                days_from_civil(2000, 1, 1) as f64,
-                days_from_civil(2030, 1, 1) as f64,
-            )
+        let width = f64::from(self.root.client_width());
+        let shown: Vec<&Ev> = self
+            .shown
+            .iter()
+            .map(|&i| &self.doc.events[i as usize])
+            .collect();
+        let (a, b) = shown
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), e| {
+                (a.min(e.t0), b.max(e.t1))
+            });
+        if !a.is_finite() {
+            self.t0 = days_from_civil(2000, 1, 1) as f64;
+            self.t1 = days_from_civil(2030, 1, 1) as f64;
+            return;
+        }
+        if width < 60.0 {
+            // Not laid out (or too small to reason in pixels): a proportional margin.
+            let span = (b - a).max(20.0);
+            let mid = (a + b) / 2.0;
+            self.t0 = mid - span * 0.53;
+            self.t1 = mid + span * 0.53;
+            return;
+        }
+        // Each constraint is (day, pixel offset): something is drawn at x(day) + offset.
+        // Left ones must stay at or right of EDGE, right ones at or left of width - EDGE.
+        // Only the outermost day per offset can bind, so a handful of constraints stand
+        // for all the events: the earliest marker and span start on the left; on the
+        // right the latest span end and, per label length, the latest marker.
+        const EDGE: f64 = 6.0;
+        let widest = width - 2.0 * EDGE - 16.0;
+        let (mut first_mid, mut first_t0, mut last_t1) =
+            (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+        let mut last_mid_by_chars: Vec<f64> = Vec::new();
+        for e in &shown {
+            let chars = e
+                .lanes
+                .iter()
+                .filter_map(|&l| self.doc.lanes.get(l as usize))
+                .map(|l| label_chars(e, l.person.is_some()))
+                .max()
+                .unwrap_or(0);
+            if last_mid_by_chars.len() <= chars {
+                last_mid_by_chars.resize(chars + 1, f64::NEG_INFINITY);
+            }
+            last_mid_by_chars[chars] = last_mid_by_chars[chars].max(e.mid());
+            first_mid = first_mid.min(e.mid());
+            first_t0 = first_t0.min(e.t0);
+            last_t1 = last_t1.max(e.t1);
+        }
+        let left = [(first_mid, -7.0), (first_t0, 0.0)];
+        let mut right: Vec<(f64, f64)> = vec![(last_t1, 0.0)];
+        for (chars, &mid) in last_mid_by_chars.iter().enumerate() {
+            if mid.is_finite() {
+                // A marker is 14 px wide around its day; its label starts 9 px right of it.
+                let label = (9.0 + chars as f64 * LABEL_CHAR_PX + 4.0).min(widest);
+                right.push((mid, label));
+            }
+        }
+        // For a scale (px per day), the window's first day must lie in [lo, hi].
+        let bounds = |s: f64| {
+            let lo = right
+                .iter()
+                .map(|&(t, off)| t - (width - EDGE - off) / s)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let hi = left
+                .iter()
+                .map(|&(t, off)| t + (off - EDGE) / s)
+                .fold(f64::INFINITY, f64::min);
+            (lo, hi)
         };
-        let span = (b - a).max(20.0);
-        let mid = (a + b) / 2.0;
-        self.t0 = mid - span * 0.53;
-        self.t1 = mid + span * 0.53;
+        // The largest scale that fits, by bisection (feasibility only shrinks as the scale
+        // grows); never more than 20 days across, as before.
+        let (mut s_lo, mut s_hi) = (width / MAX_SPAN, width / 20.0);
+        let (lo, hi) = bounds(s_hi);
+        if lo > hi {
+            for _ in 0..60 {
+                let s = (s_lo * s_hi).sqrt();
+                let (lo, hi) = bounds(s);
+                if lo <= hi {
+                    s_lo = s;
+                } else {
+                    s_hi = s;
+                }
+            }
+        } else {
+            s_lo = s_hi;
+        }
+        let (lo, hi) = bounds(s_lo);
+        let first = if lo <= hi { (lo + hi) / 2.0 } else { lo };
+        self.t0 = first;
+        self.t1 = first + width / s_lo;
     }
 
     fn zoom_at(&mut self, factor: f64, f: f64) {
@@ -822,6 +905,20 @@ impl Plot {
         }
         let _ = frag.append_child(&m);
     }
+}
+
+/// The number of characters of [`marker_label`], without building it (for fitting the
+/// view to thousands of events).
+fn label_chars(ev: &Ev, is_person: bool) -> usize {
+    let mut n = usize::from(ev.approx) + ev.kind.label().chars().count();
+    if !is_person {
+        if let Some(f) = model::figure(ev) {
+            n += 1 + f.chars().count();
+        }
+    } else if let Some(r) = &ev.role {
+        n += 1 + r.chars().count();
+    }
+    n
 }
 
 fn marker_label(ev: &Ev, is_person: bool) -> String {

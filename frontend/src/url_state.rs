@@ -61,9 +61,19 @@ pub fn query_for(filter: &Filter) -> String {
 }
 
 /// The query string for `filter` in an embed snippet: as [`query_for`], without the page's
-/// own `theme` and `height` (the snippet sets its own).
+/// own `theme`, `embed` and `height` (the snippet sets its own).
 pub fn embed_query(filter: &Filter) -> String {
-    query_without(filter, &["theme", "height"])
+    query_without(filter, &["theme", "embed", "height"])
+}
+
+/// Whether the page is laid out compact (`?embed=compact`, or inside a frame unless
+/// `?embed=full`): `index.html` decides before the app starts and marks `<html>` with the
+/// class `compact`.
+pub fn is_compact() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|r| r.class_name().split_whitespace().any(|c| c == "compact"))
 }
 
 fn query_without(filter: &Filter, drop: &[&str]) -> String {
@@ -142,22 +152,65 @@ pub fn set_event_hash(id: Option<&str>) {
     }
 }
 
-/// Where the timeline document is: `?data=` (for benchmarks and embedding), else the
-/// `dateline-timeline` meta tag, else `timeline.json`; relative to the page.
-pub fn timeline_url() -> String {
-    if let Some(data) = params()
-        .and_then(|p| p.get("data"))
-        .filter(|d| !d.is_empty())
-    {
-        return data;
-    }
+/// The `content` of `<meta name=NAME>`, when the page has one.
+fn meta(name: &str) -> Option<String> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {
-            d.query_selector("meta[name=dateline-timeline]")
+            d.query_selector(&["meta[name=", name, "]"].concat())
                 .ok()
                 .flatten()
         })
         .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| "timeline.json".to_string())
+}
+
+/// `?data=`, when given.
+fn data_param() -> Option<String> {
+    params()
+        .and_then(|p| p.get("data"))
+        .filter(|d| !d.is_empty())
+}
+
+/// The story named by `?timeline=`, when given.
+pub fn timeline_param() -> Option<String> {
+    params()
+        .and_then(|p| p.get("timeline"))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// `?timeline=ID` (encoded), to ask the service for one story.
+pub fn timeline_query(id: &str) -> String {
+    let Ok(p) = UrlSearchParams::new() else {
+        return String::new();
+    };
+    p.append("timeline", id);
+    let s: String = p.to_string().into();
+    ["?", &s].concat()
+}
+
+/// Where the timeline document is: `?data=` (for benchmarks and embedding), else the
+/// `dateline-timeline` meta tag, else `timeline.json`; relative to the page. From the
+/// service (`api/timeline.json`), the story `story` (else `?timeline=`) is asked for.
+pub fn timeline_url(story: Option<&str>) -> String {
+    if let Some(data) = data_param() {
+        return data;
+    }
+    let base = meta("dateline-timeline").unwrap_or_else(|| "timeline.json".to_string());
+    let story = story.map(str::to_string).or_else(timeline_param);
+    match story {
+        Some(t) if base.ends_with("api/timeline.json") => {
+            [base.as_str(), &timeline_query(&t)].concat()
+        }
+        _ => base,
+    }
+}
+
+/// Where the list of stories is (`dateline-timelines` meta tag, `api/timelines` from the
+/// service); `None` for a static export, with `?data=`, or when `?timeline=` names one.
+pub fn timelines_url() -> Option<String> {
+    if data_param().is_some() || timeline_param().is_some() {
+        return None;
+    }
+    meta("dateline-timelines").filter(|m| !m.is_empty())
 }

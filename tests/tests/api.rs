@@ -228,3 +228,78 @@ fn bad_input_gets_a_json_error_and_loses_nothing() {
     assert!(doc["sources"].as_array().unwrap().is_empty());
     assert!(doc["events"].as_array().unwrap().is_empty());
 }
+
+/// Issue 16: the real binary serves several stories from one store: `GET /api/timelines`
+/// lists them, `?timeline=` picks one on reads and writes, an unknown one is a JSON 404.
+#[test]
+fn stories_are_listed_and_picked_with_timeline_and_unknown_ones_are_404() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db_str = db.to_str().unwrap();
+    for (story, file) in [("acme", "acme-en.txt"), ("zenith", "zenith-en.txt")] {
+        let f = fixture(&format!("tests/fixtures/stories/{file}"));
+        let (ok, _, err) = dateline_e2e::run_cli(&[
+            "ingest",
+            "--db",
+            db_str,
+            "--timeline",
+            story,
+            f.to_str().unwrap(),
+        ]);
+        assert!(ok, "{err}");
+    }
+    let server = Server::start_on(&db, &[]);
+    let list = server.get_json("/api/timelines");
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["acme", "default", "zenith"]);
+    assert_eq!(list[2]["events"], 2);
+    assert_eq!(list[2]["from"], "2021-06-09");
+    let zenith = server.get_json("/api/timeline.json?timeline=zenith");
+    assert_eq!(zenith["title"], "zenith");
+    assert!(zenith.to_string().contains("Omar Castell"));
+    assert!(!zenith.to_string().contains("Whitfield"));
+    // A write to one story, seen there only.
+    let article = serde_json::json!({
+        "text": "Zenith appointed Jane Doe as CEO in July.",
+        "published": "2021-07-02",
+    })
+    .to_string();
+    let (status, body) = server.request(
+        "POST",
+        "/api/articles?timeline=zenith",
+        Some("application/json"),
+        article.as_bytes(),
+    );
+    assert_eq!(status, 201, "{body}");
+    let people = server.get_json("/api/people?timeline=zenith").to_string();
+    assert!(people.contains("Jane Doe"), "{people}");
+    assert!(
+        !server
+            .get_json("/api/people?timeline=acme")
+            .to_string()
+            .contains("Jane Doe")
+    );
+    for path in [
+        "/api/timeline.json?timeline=nope",
+        "/api/events?timeline=nope",
+        "/api/events/x?timeline=nope",
+        "/api/export.csv?timeline=nope",
+    ] {
+        let (status, body) = server.request("GET", path, None, b"");
+        assert_eq!(status, 404, "{path}");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(json["error"], "no timeline \"nope\"", "{path}");
+    }
+    let (status, body) = server.request(
+        "POST",
+        "/api/articles?timeline=nope",
+        Some("application/json"),
+        article.as_bytes(),
+    );
+    assert_eq!(status, 404, "{body}");
+}

@@ -90,10 +90,24 @@ async fn the_exported_site_embeds_on_another_origin_with_filters_deep_links_and_
     let iframe = snippet(&printed, "Embed with an iframe", 1);
     let script = snippet(&printed, "Or with a script", 2);
     assert!(
-        iframe.starts_with(&format!("<iframe src=\"{base}?height=400\"")),
+        iframe.starts_with(&format!(
+            "<iframe src=\"{base}?embed=compact&amp;height=400\""
+        )),
         "{iframe}"
     );
     assert!(script.contains("embed.js"), "{script}");
+    // Both layouts are offered: compact (above) and full.
+    let full = snippet(
+        &printed,
+        "The full layout (every filter shown) with an iframe",
+        1,
+    );
+    assert!(
+        full.starts_with(&format!("<iframe src=\"{base}?embed=full&amp;height=400\"")),
+        "{full}"
+    );
+    let full_script = snippet(&printed, "The full layout with a script", 2);
+    assert!(full_script.contains("embed=full"), "{full_script}");
     for name in [
         "dateline_web.js",
         "dateline_web_bg.wasm",
@@ -116,8 +130,8 @@ async fn the_exported_site_embeds_on_another_origin_with_filters_deep_links_and_
     // The host page, on another port: the script snippet as printed, and the iframe snippet
     // pointed at one person and one event.
     let filtered = iframe.replacen(
-        "?height=400\"",
-        &format!("?person=mira-murati&amp;height=300#event-{MURATI}\""),
+        "?embed=compact&amp;height=400\"",
+        &format!("?person=mira-murati&amp;embed=compact&amp;height=300#event-{MURATI}\""),
         1,
     );
     let host_dir = tmp.path().join("host");
@@ -250,7 +264,11 @@ async fn the_exported_site_embeds_on_another_origin_with_filters_deep_links_and_
         .unwrap_or_default();
     assert_eq!(
         panel_iframe,
-        iframe.replacen("?height=400\"", "?person=mira-murati&amp;height=400\"", 1)
+        iframe.replacen(
+            "?embed=compact&amp;height=400\"",
+            "?person=mira-murati&amp;embed=compact&amp;height=400\"",
+            1
+        )
     );
     let panel_script = browser
         .find(Locator::Css("#embed-script"))
@@ -262,7 +280,10 @@ async fn the_exported_site_embeds_on_another_origin_with_filters_deep_links_and_
         .unwrap_or_default();
     assert_eq!(
         panel_script,
-        script.replace("?height=400\"", "?person=mira-murati&amp;height=400\"")
+        script.replace(
+            "?embed=compact&amp;height=400\"",
+            "?person=mira-murati&amp;embed=compact&amp;height=400\""
+        )
     );
     browser.close().await.expect("close");
 }

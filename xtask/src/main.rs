@@ -2,7 +2,8 @@
 //!
 //! - `cargo xtask build` — the web app (wasm32, wasm-bindgen as a library, wasm-opt from npm's
 //!   binaryen) and the release binary that embeds it.
-//! - `cargo xtask demo [--addr A]` — build, ingest the demo articles into a fresh store, serve.
+//! - `cargo xtask demo [--addr A]` — build, ingest the three demo stories into a fresh store,
+//!   serve.
 //! - `cargo xtask test` — formatting, clippy (native and wasm32), the web app build, every
 //!   crate's tests, the browser tests, and the core extractor compiled to wasm32 run in node.
 //!
@@ -187,7 +188,7 @@ fn build_web() -> anyhow::Result<()> {
         .arg(dist.join(&bg)))?;
     let js = format!("{WEB_CRATE}.js");
     std::fs::copy(bindgen_dir.join(&js), dist.join(&js))?;
-    for file in ["index.html", "style.css", "embed.js"] {
+    for file in ["index.html", "style.css", "embed.js", "favicon.svg"] {
         std::fs::copy(root().join("frontend").join(file), dist.join(file))?;
     }
     report_sizes(&dist, &[bg.as_str(), js.as_str(), "style.css"])
@@ -250,6 +251,13 @@ fn build() -> anyhow::Result<()> {
     run(cargo().args(["build", "--release", "--package", "dateline"]))
 }
 
+/// The demo's stories: name, folder under `demo/`, title (see `demo/README.md`).
+const DEMO_STORIES: [(&str, &str, &str); 3] = [
+    ("openai", "articles", "OpenAI's executive exodus"),
+    ("apple", "apple", "Apple, 2010–2011"),
+    ("us-carmakers", "us-carmakers", "US carmakers, 2006–2009"),
+];
+
 fn demo(args: &[String]) -> anyhow::Result<()> {
     let addr = match args {
         [] => "127.0.0.1:8080".to_string(),
@@ -264,20 +272,18 @@ fn demo(args: &[String]) -> anyhow::Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    run(Command::new(&bin)
-        .arg("ingest")
-        .arg("--db")
-        .arg(&db)
-        .arg(root().join("demo/articles")))?;
+    for (name, folder, title) in DEMO_STORIES {
+        run(Command::new(&bin)
+            .args(["ingest", "--timeline", name, "--db"])
+            .arg(&db)
+            .arg(root().join("demo").join(folder)))?;
+        run(Command::new(&bin)
+            .args(["timelines", "rename", name, "--title", title, "--db"])
+            .arg(&db))?;
+    }
     eprintln!("xtask: open http://{addr}/ (Ctrl-C stops the demo)");
     run(Command::new(&bin)
-        .args([
-            "serve",
-            "--addr",
-            &addr,
-            "--title",
-            "OpenAI's executive exodus (demo)",
-        ])
+        .args(["serve", "--addr", &addr, "--title", "Dateline demo"])
         .arg("--db")
         .arg(&db))
 }

@@ -5,12 +5,16 @@
 //! loader script (`embed.js`, beside the app) that creates the frame and resizes it to the
 //! height the embedded app reports with `postMessage({type: "dateline:height", height})`.
 //!
+//! Each form comes in two layouts ([`Layout`]): compact (the timeline first, the filters
+//! folded into one button; what a frame shows unless told otherwise) and full (the app as
+//! on its own page).
+//!
 //! ```
-//! use dateline_api::embed;
-//! let url = embed::embed_url("https://example.com/story/", "person=mira-murati", "", 400, None);
-//! assert_eq!(url, "https://example.com/story/?person=mira-murati&height=400");
+//! use dateline_api::embed::{self, Layout};
+//! let url = embed::embed_url("https://example.com/story/", "person=mira-murati", "", Layout::Compact, 400, None);
+//! assert_eq!(url, "https://example.com/story/?person=mira-murati&embed=compact&height=400");
 //! let html = embed::iframe_snippet(&url, "Story", 400);
-//! assert!(html.starts_with("<iframe src=\"https://example.com/story/?person=mira-murati&amp;height=400\""));
+//! assert!(html.starts_with("<iframe src=\"https://example.com/story/?person=mira-murati&amp;embed=compact&amp;height=400\""));
 //! ```
 
 /// Height of the timeline drawing in an embed (CSS pixels) when none is chosen.
@@ -26,11 +30,46 @@ pub const FRAME_EXTRA: u32 = 300;
 /// The type of the message the embedded app posts to its parent with its height.
 pub const HEIGHT_MESSAGE: &str = "dateline:height";
 
+/// How an embedded view is laid out (`?embed=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The title, the toolbar and the timeline first; the filters folded into one button,
+    /// the list and the sources' credits below. The default inside a frame.
+    Compact,
+    /// The app as on its own page: every filter shown above the timeline.
+    Full,
+}
+
+impl Layout {
+    /// Both layouts, compact first.
+    pub const ALL: [Layout; 2] = [Layout::Compact, Layout::Full];
+
+    /// The value of `?embed=` for this layout.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Compact => "compact",
+            Layout::Full => "full",
+        }
+    }
+
+    /// The layout named by an `?embed=` value (`None` for anything else).
+    pub fn parse(value: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.as_str() == value)
+    }
+}
+
 /// The address of an embedded view: `base` (where the app is, ending with `/`), the view's
-/// filters as a query (with or without `?`; no `theme` or `height` in it), the `theme`
-/// (`light` or `dark`; empty: the reader's), the drawing's `height` and, optionally, the
-/// event to open (`#event-<id>`).
-pub fn embed_url(base: &str, query: &str, theme: &str, height: u32, event: Option<&str>) -> String {
+/// filters as a query (with or without `?`; no `theme`, `embed` or `height` in it), the
+/// `theme` (`light` or `dark`; empty: the reader's), the `layout`, the drawing's `height`
+/// and, optionally, the event to open (`#event-<id>`).
+pub fn embed_url(
+    base: &str,
+    query: &str,
+    theme: &str,
+    layout: Layout,
+    height: u32,
+    event: Option<&str>,
+) -> String {
     let mut url = String::from(base);
     let mut sep = "?";
     let query = query.strip_prefix("?").unwrap_or(query);
@@ -46,7 +85,9 @@ pub fn embed_url(base: &str, query: &str, theme: &str, height: u32, event: Optio
         sep = "&";
     }
     url.push_str(sep);
-    url.push_str("height=");
+    url.push_str("embed=");
+    url.push_str(layout.as_str());
+    url.push_str("&height=");
     url.push_str(&height.to_string());
     if let Some(id) = event.filter(|id| !id.is_empty()) {
         url.push_str("#event-");
@@ -118,12 +159,20 @@ mod tests {
                 "https://x.example/t/",
                 "?person=a&kind=b",
                 "dark",
+                Layout::Full,
                 300,
                 Some("e-1")
             ),
-            "https://x.example/t/?person=a&kind=b&theme=dark&height=300#event-e-1"
+            "https://x.example/t/?person=a&kind=b&theme=dark&embed=full&height=300#event-e-1"
         );
-        assert_eq!(embed_url("./", "", "", 400, None), "./?height=400");
+        assert_eq!(
+            embed_url("./", "", "", Layout::Compact, 400, None),
+            "./?embed=compact&height=400"
+        );
+        for l in Layout::ALL {
+            assert_eq!(Layout::parse(l.as_str()), Some(l));
+        }
+        assert_eq!(Layout::parse("Compact"), None);
         assert_eq!(attr("é<\"&>x"), "é&lt;&quot;&amp;&gt;x");
     }
 

@@ -17,5 +17,5 @@ pub mod timeline;
 pub use event::{Amount, Event, EventDate, EventKind, Evidence, Extraction, Precision};
 pub use timeline::{
     AlternativeDate, EventDetail, EventPage, EventPatch, EventSource, Person, SourceArticle,
-    TimelineDocument, TimelineEvent,
+    TimelineDocument, TimelineEvent, TimelineSummary,
 };

@@ -105,6 +105,9 @@ pub struct SourceArticle {
     pub published: String,
     /// Language (ISO 639-1).
     pub lang: String,
+    /// Credit or licence line to show with it (for texts that ask for attribution).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
 }
 
 /// One page of `GET /api/events`: events in date order and the cursor of the next page.
@@ -144,4 +147,28 @@ pub struct EventPatch {
     /// Hide (true) or show again (false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
+}
+
+/// One story in a store (`GET /api/timelines`): a named collection of articles and the
+/// events merged from them. Events merge only within their story.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineSummary {
+    /// The story's name, as given to `--timeline` and `?timeline=` (`apple-2010`).
+    pub id: String,
+    /// Its title, shown above its timeline and as the page title.
+    pub title: String,
+    /// How many articles (curated imports included) it holds.
+    pub articles: usize,
+    /// How many visible events its timeline has.
+    pub events: usize,
+    /// The earliest event's date value (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `None` when it
+    /// has no events.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// The latest event's date value; `None` when it has no events.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// The people most present in it (most events first, at most five).
+    #[serde(default)]
+    pub people: Vec<Person>,
 }

@@ -25,6 +25,10 @@ pub struct NewArticle {
     /// Where it was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// Credit or licence line shown with the article among the sources (for texts that
+    /// ask for attribution, such as CC BY).
+    #[serde(default)]
+    pub credit: Option<String>,
 }
 
 /// Parses a `YYYY-MM-DD` date.
@@ -33,7 +37,29 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, dateline_core::Error> {
         .map_err(|_| dateline_core::Error::InvalidDate(s.to_string()))
 }
 
+/// Longest credit line, in characters.
+pub const MAX_CREDIT_CHARS: usize = 500;
+
 impl NewArticle {
+    /// Checks the credit line: at most [`MAX_CREDIT_CHARS`] characters and no control
+    /// characters (it is shown as one line); an empty one is dropped.
+    fn check_credit(&mut self) -> Result<(), String> {
+        let Some(c) = self.credit.as_deref().map(str::trim) else {
+            return Ok(());
+        };
+        if c.is_empty() {
+            self.credit = None;
+            return Ok(());
+        }
+        if c.chars().count() > MAX_CREDIT_CHARS || c.chars().any(char::is_control) {
+            return Err(format!(
+                "the credit is not one line of at most {MAX_CREDIT_CHARS} characters"
+            ));
+        }
+        self.credit = Some(c.to_string());
+        Ok(())
+    }
+
     /// Extracts the article's events (its date and language settled on the way).
     pub fn extract(&self) -> Result<Extraction, dateline_core::Error> {
         let published = self.published.as_deref().map(parse_date).transpose()?;
@@ -61,6 +87,7 @@ impl NewArticle {
     /// in a URL would end an iCalendar line and start another event). An empty one is
     /// dropped. The error says what is wrong.
     pub fn check_url(&mut self) -> Result<(), String> {
+        self.check_credit()?;
         let Some(raw) = self.url.as_deref().map(str::trim) else {
             return Ok(());
         };
@@ -111,10 +138,10 @@ pub fn checked_url(raw: &str) -> Result<String, String> {
 }
 
 /// The metadata keys a `.txt` article's front matter may set.
-const FRONT_MATTER_KEYS: &[&str] = &["lang", "published", "title", "url"];
+const FRONT_MATTER_KEYS: &[&str] = &["credit", "lang", "published", "title", "url"];
 
 /// Reads a `.txt` article: optional front matter between `---` lines at the very top
-/// (`title:`, `published:`, `url:`, `lang:`; blank lines and `#` comments allowed), then the
+/// (`title:`, `published:`, `url:`, `lang:`, `credit:`; blank lines and `#` comments allowed), then the
 /// text. Evidence offsets are into the text after the front matter.
 pub fn from_txt(raw: &str) -> anyhow::Result<NewArticle> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
@@ -149,6 +176,7 @@ pub fn from_txt(raw: &str) -> anyhow::Result<NewArticle> {
             "published" | "date" => article.published = value,
             "url" => article.url = value,
             "lang" | "language" => article.lang = value,
+            "credit" | "license" | "licence" => article.credit = value,
             other => anyhow::bail!(
                 "unknown front matter key {other:?}: expected one of {}",
                 FRONT_MATTER_KEYS.join(", ")
@@ -191,6 +219,7 @@ pub fn from_html(html: &str) -> anyhow::Result<NewArticle> {
         lang,
         title,
         url: page.url.filter(|u| !u.is_empty()),
+        credit: None,
     })
 }
 
@@ -207,6 +236,8 @@ struct JsonlArticle {
     title: Option<String>,
     #[serde(default)]
     url: Option<String>,
+    #[serde(default)]
+    credit: Option<String>,
 }
 
 /// Reads one line of a `.jsonl` file.
@@ -219,6 +250,7 @@ pub fn from_jsonl_line(line: &str) -> anyhow::Result<NewArticle> {
         lang: a.lang,
         title: a.title,
         url: a.url,
+        credit: a.credit,
     })
 }
 
@@ -316,6 +348,22 @@ mod tests {
         };
         empty.check_url().unwrap();
         assert_eq!(empty.url, None);
+    }
+
+    /// Issue 16: a credit line (CC BY attribution) comes from the front matter and must be
+    /// one short line.
+    #[test]
+    fn a_credit_line_is_read_and_checked() {
+        let mut a = from_txt("---\ncredit: CC BY 4.0 (Example corpus)\n---\nText.\n").unwrap();
+        a.check_url().unwrap();
+        assert_eq!(a.credit.as_deref(), Some("CC BY 4.0 (Example corpus)"));
+        a.credit = Some("line\nbreak".into());
+        assert!(a.check_url().unwrap_err().contains("credit"));
+        a.credit = Some("x".repeat(MAX_CREDIT_CHARS + 1));
+        assert!(a.check_url().is_err());
+        a.credit = Some("  ".into());
+        a.check_url().unwrap();
+        assert_eq!(a.credit, None);
     }
 
     #[test]

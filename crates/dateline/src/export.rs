@@ -731,8 +731,11 @@ fn export_index(title: &str) -> anyhow::Result<String> {
             "the embedded index.html has no dateline-timeline meta tag to point at timeline.json"
         );
     }
+    // A static site is one story: no list of stories to ask for.
+    const STORIES: &str = "name=\"dateline-timelines\" content=\"api/timelines\"";
     Ok(index
         .replacen(META, "content=\"timeline.json\"", 1)
+        .replacen(STORIES, "name=\"dateline-timelines\" content=\"\"", 1)
         .replacen(
             "<title>Dateline</title>",
             &format!("<title>{}</title>", html(title)),
@@ -741,11 +744,12 @@ fn export_index(title: &str) -> anyhow::Result<String> {
 }
 
 /// The web app's files a static site needs besides `index.html`.
-pub const SITE_FILES: [&str; 4] = [
+pub const SITE_FILES: [&str; 5] = [
     "dateline_web.js",
     "dateline_web_bg.wasm",
     "style.css",
     "embed.js",
+    "favicon.svg",
 ];
 
 /// Writes the static site into `dir` (created when missing): `index.html`, the app's
@@ -788,6 +792,48 @@ pub fn write_site(
         write(name, &render(doc, format, now)?)?;
     }
     Ok(written)
+}
+
+/// The index page of `dateline export --all`: one link per story (its folder), with its
+/// span, counts and the people most present, and a box that filters the list as you type.
+/// A plain page (no app, no data to load), so it opens from a disk too.
+pub fn stories_index(title: &str, stories: &[dateline_api::TimelineSummary]) -> String {
+    let mut items = String::new();
+    for t in stories {
+        let span = match (&t.from, &t.to) {
+            (Some(f), Some(to)) if f == to => f.clone(),
+            (Some(f), Some(to)) => format!("{f} – {to}"),
+            _ => "no events".to_string(),
+        };
+        let people: Vec<&str> = t.people.iter().map(|p| p.name.as_str()).collect();
+        let search = format!("{} {} {}", t.id, t.title, people.join(" ")).to_lowercase();
+        items.push_str(&format!(
+            "<li data-search=\"{}\"><a href=\"{}/\">{}</a> <span class=\"span\">{}</span> \
+             <span class=\"counts\">{} events, {} articles</span><br><span class=\"people\">{}</span></li>\n",
+            html(&search),
+            html(&t.id),
+            html(&t.title),
+            html(&span),
+            t.events,
+            t.articles,
+            html(&people.join(", "))
+        ));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>{t}</title>\n\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}}\
+         ul{{list-style:none;padding:0}}li{{margin:.8rem 0}}.span,.counts,.people{{opacity:.75;font-size:.9em}}\
+         input{{font:inherit;width:100%;padding:.4rem}}</style>\n</head>\n<body>\n<h1>{t}</h1>\n\
+         <label>Find a story <input id=\"filter\" type=\"search\" autocomplete=\"off\"></label>\n\
+         <ul id=\"stories\">\n{items}</ul>\n\
+         <script>document.getElementById(\"filter\").addEventListener(\"input\",function(e){{\
+         var w=e.target.value.toLowerCase().split(/\\s+/).filter(Boolean);\
+         document.querySelectorAll(\"#stories li\").forEach(function(li){{var s=li.dataset.search;\
+         li.hidden=!w.every(function(x){{return s.indexOf(x)>=0}})}})}});</script>\n</body>\n</html>\n",
+        t = html(title),
+    )
 }
 
 /// Base64 (standard alphabet, padded).
@@ -875,7 +921,29 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
          __wbg_init({{ module_or_path: Uint8Array.from(atob(datelineWasm), (c) => c.charCodeAt(0)) }});\n  </script>"
     );
     let page = format!("{}{}{}", &index[..script_at], boot, &index[script_end..]);
-    Ok(page.replacen(LINK, &format!("<style>\n{css}</style>"), 1))
+    // Nothing to fetch ahead of the app: its code is inline.
+    const PRELOADS: &str = "  <!-- The app's code, asked for at once rather than after its glue has run. -->\n  \
+        <link rel=\"modulepreload\" href=\"dateline_web.js\">\n  \
+        <link rel=\"preload\" href=\"dateline_web_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n";
+    if !page.contains(PRELOADS) {
+        bail!("the embedded index.html does not have the expected preload links");
+    }
+    let page = page.replacen(PRELOADS, "", 1);
+    // No address to ask for ahead of the app (index.html skips an empty one): the boot
+    // script above names the inlined document.
+    let page = page.replacen(
+        "name=\"dateline-timeline\" content=\"timeline.json\"",
+        "name=\"dateline-timeline\" content=\"\"",
+        1,
+    );
+    // The icon inline too, so that the one file asks for nothing else.
+    let icon = format!(
+        "href=\"data:image/svg+xml;base64,{}\"",
+        base64(asset("favicon.svg")?)
+    );
+    Ok(page
+        .replacen(LINK, &format!("<style>\n{css}</style>"), 1)
+        .replacen("href=\"favicon.svg\"", &icon, 1))
 }
 
 /// Today's date and time in UTC, from the system clock (without chrono's clock feature).
@@ -976,6 +1044,7 @@ mod tests {
                 url: Some("https://news.example/a?x=1&y=2".into()),
                 published: "2024-09-27".into(),
                 lang: "en".into(),
+                credit: None,
             }],
         }
     }

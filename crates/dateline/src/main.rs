@@ -39,6 +39,8 @@ enum Command {
     /// Extract every stored article again with this version and rebuild the timeline
     /// (corrections and curated imports stay).
     Reextract(cmd::reextract::Args),
+    /// List, rename or delete the stories (timelines) of a store.
+    Timelines(cmd::timelines::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Import(args) => cmd::import::run(args),
         Command::Reextract(args) => cmd::reextract::run(args),
+        Command::Timelines(args) => cmd::timelines::run(args),
     };
     match result {
         Ok(code) => code,

@@ -361,7 +361,7 @@ impl AppState {
         })
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("store task failed: {e}")))?
-        .map_err(ApiError::Internal)
+        .map_err(ApiError::from_store)
     }
 
     /// A read response: from the cache when the store has not changed, else from `f` on a
@@ -386,6 +386,14 @@ impl AppState {
         Ok(Some(json_response(body)))
     }
 
+    /// A 404 unless the story exists: checked before work that a missing story would waste
+    /// (an extraction, parsing an import); the write checks again in its transaction.
+    async fn check_timeline(&self, timeline: &str) -> Result<(), ApiError> {
+        let t = timeline.to_string();
+        self.with_reader(move |c| read::timeline_title(c, &t, "").map(drop))
+            .await
+    }
+
     /// Runs `f` on a pooled read connection in a blocking thread.
     async fn with_reader<T: Send + 'static>(
         &self,
@@ -400,7 +408,7 @@ impl AppState {
         })
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("read task failed: {e}")))?
-        .map_err(ApiError::Internal)
+        .map_err(ApiError::from_store)
     }
 }
 
@@ -482,6 +490,36 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl ApiError {
+    /// A store error: an unknown story is a 404, a story-level refusal (an article stored
+    /// in another story) a 422, anything else a 500.
+    fn from_store(e: anyhow::Error) -> ApiError {
+        match e.downcast_ref::<store::TimelineError>() {
+            Some(t @ store::TimelineError::Unknown(_)) => ApiError::NotFound(t.to_string()),
+            Some(t) => ApiError::Unprocessable(t.to_string()),
+            None => ApiError::Internal(e),
+        }
+    }
+}
+
+/// `?timeline=`: the story a route reads or writes (the default one when absent).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimelineParam {
+    timeline: Option<String>,
+}
+
+impl TimelineParam {
+    /// The story's name.
+    fn name(self) -> String {
+        self.timeline
+            .unwrap_or_else(|| store::DEFAULT_TIMELINE.to_string())
+    }
+}
+
+/// A route's `?timeline=` (nothing else in its query).
+type TimelineQuery = Result<Query<TimelineParam>, QueryRejection>;
+
 impl From<BytesRejection> for ApiError {
     fn from(r: BytesRejection) -> ApiError {
         if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -504,6 +542,7 @@ impl From<QueryRejection> for ApiError {
 const ROUTES: &[(&str, &[&str])] = &[
     ("/api/health", &["get"]),
     ("/api/openapi.json", &["get"]),
+    ("/api/timelines", &["get"]),
     ("/api/timeline.json", &["get"]),
     ("/api/articles", &["get", "post"]),
     ("/api/events", &["get"]),
@@ -528,6 +567,7 @@ pub fn app(state: AppState) -> Router {
             "/api/openapi.json",
             get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }),
         )
+        .route("/api/timelines", get(list_timelines))
         .route("/api/timeline.json", get(timeline))
         .route("/api/articles", post(post_article).get(list_articles))
         .route("/api/events", get(list_events))
@@ -822,11 +862,26 @@ fn events_key(query: &read::EventQuery) -> String {
     format!("events {query:?}")
 }
 
-async fn timeline(State(state): State<AppState>) -> Result<Response, ApiError> {
+/// `GET /api/timelines`: every story with its counts, span and most present people.
+async fn list_timelines(State(state): State<AppState>) -> Result<Response, ApiError> {
     let title = state.inner.config.title.clone();
     let response = state
-        .cached_json("timeline".to_string(), move |c| {
-            read::timeline_json(c, &title).map(Some)
+        .cached_json("timelines".to_string(), move |c| {
+            Ok(Some(serde_json::to_string(&read::timelines(c, &title)?)?))
+        })
+        .await?;
+    response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no timelines")))
+}
+
+async fn timeline(
+    State(state): State<AppState>,
+    params: TimelineQuery,
+) -> Result<Response, ApiError> {
+    let timeline = params?.0.name();
+    let title = state.inner.config.title.clone();
+    let response = state
+        .cached_json(format!("timeline {timeline}"), move |c| {
+            read::timeline_json(c, &timeline, None, &title).map(Some)
         })
         .await?;
     response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no timeline")))
@@ -844,8 +899,10 @@ async fn export_as(
     let Query(pairs) = params?;
     let (mut persons, mut kinds) = (Vec::new(), Vec::new());
     let (mut from, mut to, mut q) = (None, None, None);
+    let mut timeline = store::DEFAULT_TIMELINE.to_string();
     for (k, v) in pairs {
         match k.as_str() {
+            "timeline" => timeline = v,
             "person" => persons.push(v),
             "kind" => kinds.push(v),
             "from" => from = Some(v),
@@ -853,7 +910,7 @@ async fn export_as(
             "q" => q = Some(v),
             _ => {
                 return Err(ApiError::BadRequest(format!(
-                    "unknown parameter {k:?}: expected person, kind, from, to or q"
+                    "unknown parameter {k:?}: expected timeline, person, kind, from, to or q"
                 )));
             }
         }
@@ -874,7 +931,7 @@ async fn export_as(
         .with_reader(move |c| {
             let _one_at_a_time = permit;
             let doc: dateline_api::TimelineDocument =
-                serde_json::from_str(&read::timeline_json(c, &title)?)?;
+                serde_json::from_str(&read::timeline_json(c, &timeline, None, &title)?)?;
             export::render(&export::filter(doc, &filter), format, export::now_utc())
         })
         .await?;
@@ -898,6 +955,7 @@ async fn export_as(
 #[serde(deny_unknown_fields)]
 struct ImportParams {
     name: Option<String>,
+    timeline: Option<String>,
 }
 
 /// `POST /api/import?name=`: a curator's events (TimelineJS JSON as `application/json`, CSV
@@ -910,6 +968,11 @@ async fn post_import(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<store::ImportOutcome>), ApiError> {
     let Query(p) = params?;
+    let timeline = TimelineParam {
+        timeline: p.timeline,
+    }
+    .name();
+    state.check_timeline(&timeline).await?;
     let body = body?;
     let content_type = content_type(&headers);
     let (default_name, ext) = if content_type.starts_with("application/json") {
@@ -945,7 +1008,7 @@ async fn post_import(
         .await?;
     let events = events.map_err(|e| ApiError::Unprocessable(format!("{e:#}")))?;
     let outcome = state
-        .with_store(move |s| s.import_curated(&name, &text, &export::today(), &events))
+        .with_store(move |s| s.import_curated(&timeline, &name, &text, &export::today(), &events))
         .await?;
     let status = if outcome.unchanged {
         StatusCode::OK
@@ -959,6 +1022,7 @@ async fn post_import(
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EventParams {
+    timeline: Option<String>,
     person: Option<String>,
     kind: Option<String>,
     from: Option<String>,
@@ -1022,6 +1086,10 @@ async fn list_events(
         })
         .transpose()?;
     let query = read::EventQuery {
+        timeline: TimelineParam {
+            timeline: p.timeline,
+        }
+        .name(),
         // A slug, or a name that slugs to one ("Mira Murati").
         person: p
             .person
@@ -1056,30 +1124,40 @@ async fn list_events(
 async fn get_event(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    params: TimelineQuery,
 ) -> Result<Response, ApiError> {
+    let timeline = params?.0.name();
     let lookup = id.clone();
     // Only found events are cached, so ids that are not events make no entries.
     state
-        .cached_json(format!("event {id}"), move |c| {
-            read::event_detail(c, &lookup)
+        .cached_json(format!("event {timeline} {id}"), move |c| {
+            read::event_detail(c, &timeline, &lookup)
         })
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no event {id:?}")))
 }
 
-async fn list_people(State(state): State<AppState>) -> Result<Response, ApiError> {
+async fn list_people(
+    State(state): State<AppState>,
+    params: TimelineQuery,
+) -> Result<Response, ApiError> {
+    let timeline = params?.0.name();
     let response = state
-        .cached_json("people".to_string(), |c| {
-            Ok(Some(serde_json::to_string(&read::people(c)?)?))
+        .cached_json(format!("people {timeline}"), move |c| {
+            Ok(Some(serde_json::to_string(&read::people(c, &timeline)?)?))
         })
         .await?;
     response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no people")))
 }
 
-async fn list_articles(State(state): State<AppState>) -> Result<Response, ApiError> {
+async fn list_articles(
+    State(state): State<AppState>,
+    params: TimelineQuery,
+) -> Result<Response, ApiError> {
+    let timeline = params?.0.name();
     let response = state
-        .cached_json("articles".to_string(), |c| {
-            Ok(Some(serde_json::to_string(&read::articles(c)?)?))
+        .cached_json(format!("articles {timeline}"), move |c| {
+            Ok(Some(serde_json::to_string(&read::articles(c, &timeline)?)?))
         })
         .await?;
     response.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no articles")))
@@ -1148,9 +1226,11 @@ impl PatchBody {
 async fn patch_event(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    params: TimelineQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<TimelineEvent>, ApiError> {
+    let timeline = params?.0.name();
     let body = body?;
     let content_type = content_type(&headers);
     if !content_type.starts_with("application/json") {
@@ -1163,7 +1243,7 @@ async fn patch_event(
         .into_patch()?;
     let lookup = id.clone();
     match state
-        .with_store(move |s| s.patch_event(&lookup, &patch))
+        .with_store(move |s| s.patch_event(&timeline, &lookup, &patch))
         .await?
     {
         Some(event) => Ok(Json(event)),
@@ -1197,6 +1277,7 @@ fn content_type(headers: &HeaderMap) -> String {
 /// Metadata given as query parameters with a `text/plain` body.
 #[derive(Debug, Default, Deserialize)]
 struct ArticleParams {
+    timeline: Option<String>,
     published: Option<String>,
     lang: Option<String>,
     title: Option<String>,
@@ -1210,13 +1291,18 @@ async fn post_article(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<IngestOutcome>), ApiError> {
     let body = body?;
+    let Query(p) = params?;
+    let timeline = TimelineParam {
+        timeline: p.timeline.clone(),
+    }
+    .name();
+    state.check_timeline(&timeline).await?;
     let content_type = content_type(&headers);
     let article = if content_type.starts_with("application/json") {
         serde_json::from_slice::<NewArticle>(&body)
             .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?
     } else if content_type.starts_with("text/plain") {
         plain_text_allowed(&state)?;
-        let Query(p) = params?;
         let text = String::from_utf8(body.to_vec()).map_err(|e| {
             ApiError::Unprocessable(format!(
                 "the body is not UTF-8 text (invalid byte at offset {})",
@@ -1229,6 +1315,7 @@ async fn post_article(
             lang: p.lang,
             title: p.title,
             url: p.url,
+            credit: None,
         }
     } else {
         return Err(ApiError::UnsupportedMediaType(format!(
@@ -1251,8 +1338,9 @@ async fn post_article(
             let meta = ArticleMeta {
                 title: title.as_deref(),
                 url: article.url.as_deref(),
+                credit: article.credit.as_deref(),
             };
-            s.ingest(&article.text, &meta, &extraction)
+            s.ingest(&timeline, &article.text, &meta, &extraction)
         })
         .await?;
     let status = if outcome.new {
@@ -1497,9 +1585,15 @@ mod tests {
         let meta = ArticleMeta {
             title: None,
             url: None,
+            credit: None,
         };
         other
-            .ingest(&article.text, &meta, &article.extract().unwrap())
+            .ingest(
+                store::DEFAULT_TIMELINE,
+                &article.text,
+                &meta,
+                &article.extract().unwrap(),
+            )
             .unwrap();
         let (_, page) = call(&app, get("/api/events")).await;
         assert_eq!(page["events"].as_array().unwrap().len(), 1);
@@ -2360,6 +2454,219 @@ mod tests {
             .unwrap();
         let (status, body) = call(&app, article).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+
+    fn request(method: &str, uri: &str, content_type: &str, body: &str) -> Request<Body> {
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    }
+
+    /// Issue 16: every route but health, openapi and the list of stories takes
+    /// `?timeline=`; an unknown story is a 404 with a JSON error; each story's routes
+    /// answer with that story's data only.
+    #[tokio::test]
+    async fn every_route_takes_a_timeline_and_an_unknown_one_is_a_404() {
+        let (app, dir) = test_app();
+        {
+            let mut store = Store::open(&dir.path().join("test.db")).unwrap();
+            store.create_timeline("acme").unwrap();
+        }
+        // The same article in the default story and (a different text, same event) in
+        // "acme": the events stay apart.
+        let (status, _) = call(&app, post_json(JANE)).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let acme = r#"{"text": "Acme named Jane Doe its CEO in May, the board said.", "published": "2024-09-27", "title": "Acme story"}"#;
+        let (status, posted) = call(
+            &app,
+            request(
+                "POST",
+                "/api/articles?timeline=acme",
+                "application/json",
+                acme,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{posted}");
+        let acme_id = posted["timeline_event_ids"][0]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (_, default_doc) = call(&app, get("/api/timeline.json")).await;
+        let default_id = default_doc["events"][0]["id"].as_str().unwrap().to_string();
+        assert_ne!(acme_id, default_id, "events merge only within their story");
+
+        let (status, list) = call(&app, get("/api/timelines")).await;
+        assert_eq!(status, StatusCode::OK);
+        let list = list.as_array().unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0]["id"], "acme");
+        assert_eq!(list[0]["title"], "acme");
+        assert_eq!(list[0]["articles"], 1);
+        assert_eq!(list[0]["events"], 1);
+        assert_eq!(list[0]["from"], "2024-05");
+        assert_eq!(list[0]["to"], "2024-05");
+        assert_eq!(list[0]["people"][0]["name"], "Jane Doe");
+        assert_eq!(list[1]["id"], "default");
+        assert_eq!(list[1]["title"], "Test");
+
+        let csv = "date,kind,persons\n2024-06-01,resignation,Jane Doe\n";
+        // Each route, with the story named: (method, path and query, content type, body).
+        let routes = |t: &str, event: &str| -> Vec<(String, String, &'static str, String)> {
+            let mut v: Vec<(String, String, &'static str, String)> = [
+                "/api/timeline.json",
+                "/api/articles",
+                "/api/events",
+                "/api/people",
+                "/api/export.timelinejs.json",
+                "/api/export.csv",
+                "/api/export.ics",
+                "/api/export.jsonl",
+            ]
+            .iter()
+            .map(|p| {
+                (
+                    "GET".to_string(),
+                    format!("{p}?timeline={t}"),
+                    "",
+                    String::new(),
+                )
+            })
+            .collect();
+            v.push((
+                "GET".into(),
+                format!("/api/events/{event}?timeline={t}"),
+                "",
+                String::new(),
+            ));
+            v.push((
+                "PATCH".into(),
+                format!("/api/events/{event}?timeline={t}"),
+                "application/json",
+                r#"{"role": null, "hidden": false}"#.replace(r#""role": null, "#, ""),
+            ));
+            v.push((
+                "POST".into(),
+                format!("/api/articles?timeline={t}"),
+                "application/json",
+                r#"{"text": "Zed Corp appointed Ann Lee as CFO in March.", "published": "2024-09-27"}"#.into(),
+            ));
+            v.push((
+                "POST".into(),
+                format!("/api/import?name=x&timeline={t}"),
+                "text/csv",
+                csv.into(),
+            ));
+            v
+        };
+        let routed: std::collections::BTreeSet<&str> = ROUTES
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| !["/api/health", "/api/openapi.json", "/api/timelines"].contains(p))
+            .collect();
+        let tested: std::collections::BTreeSet<String> = routes("x", "{id}")
+            .into_iter()
+            .map(|(_, u, _, _)| u.split('?').next().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            routed,
+            tested.iter().map(String::as_str).collect(),
+            "every route is tested"
+        );
+        let before = call(&app, get("/api/timelines")).await.1;
+        for (method, uri, ct, body) in routes("nope", &acme_id) {
+            let (status, json) = call(&app, request(&method, &uri, ct, &body)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {uri}");
+            assert_eq!(json["error"], "no timeline \"nope\"", "{method} {uri}");
+        }
+        // A malformed story name is no story either.
+        let (status, json) = call(&app, get("/api/events?timeline=..%2Fetc")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(json["error"].as_str().unwrap().contains("no timeline"));
+        assert_eq!(
+            call(&app, get("/api/timelines")).await.1,
+            before,
+            "nothing written"
+        );
+
+        // "acme" answers with its own data; its event is not found in the default story.
+        for (method, uri, ct, body) in routes("acme", &acme_id) {
+            let res = app
+                .clone()
+                .oneshot(request(&method, &uri, ct, &body))
+                .await
+                .unwrap();
+            let status = res.status();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(status.is_success(), "{method} {uri}: {status} {text}");
+            if method == "GET" {
+                assert!(
+                    text.contains("Jane") || text.contains("Acme story"),
+                    "{uri}: {text}"
+                );
+                assert!(!text.contains("Acme news"), "{uri} shows the other story");
+            }
+        }
+        let (status, _) = call(&app, get(&format!("/api/events/{acme_id}"))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = call(
+            &app,
+            get(&format!("/api/events/{default_id}?timeline=acme")),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // The writes went to "acme": the default story is as it was.
+        let (_, doc) = call(&app, get("/api/timeline.json")).await;
+        assert_eq!(doc["events"].as_array().unwrap().len(), 1);
+        assert_eq!(doc["sources"].as_array().unwrap().len(), 1);
+        let (_, doc) = call(&app, get("/api/timeline.json?timeline=acme")).await;
+        assert_eq!(doc["title"], "acme");
+        assert_eq!(doc["sources"].as_array().unwrap().len(), 3);
+        let (_, people) = call(&app, get("/api/people?timeline=acme")).await;
+        let names: Vec<&str> = people
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["Ann Lee", "Jane Doe"]);
+        // The same text cannot be in two stories.
+        let (status, json) = call(
+            &app,
+            request("POST", "/api/articles", "application/json", acme),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            json["error"].as_str().unwrap().contains("\"acme\""),
+            "{json}"
+        );
+    }
+
+    /// The OpenAPI document names the timeline parameter on every route that takes it.
+    #[tokio::test]
+    async fn the_openapi_document_gives_every_route_its_timeline_parameter() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).unwrap();
+        for (path, methods) in ROUTES {
+            for m in *methods {
+                let op = &doc["paths"][path][m];
+                let has = op["parameters"].as_array().is_some_and(|ps| {
+                    ps.iter()
+                        .any(|p| p["$ref"] == "#/components/parameters/Timeline")
+                });
+                let expected =
+                    !["/api/health", "/api/openapi.json", "/api/timelines"].contains(path);
+                assert_eq!(has, expected, "{m} {path}");
+            }
+        }
+        assert_eq!(
+            doc["components"]["parameters"]["Timeline"]["name"],
+            "timeline"
+        );
     }
 
     #[tokio::test]

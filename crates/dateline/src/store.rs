@@ -117,7 +117,105 @@ ALTER TABLE articles ADD COLUMN curated INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN import_name TEXT;
 CREATE UNIQUE INDEX articles_by_import_name ON articles(import_name) WHERE import_name IS NOT NULL;
 ",
+    // 5: several stories (timelines) in one store. Every article belongs to one; what was
+    // in the store goes to `default`. The derived rows carry their story so that each read
+    // stays one index range, and events merge only within their story.
+    r"
+CREATE TABLE timelines (
+    id         TEXT PRIMARY KEY,
+    title      TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+INSERT INTO timelines (id) VALUES ('default');
+ALTER TABLE articles ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE timeline_events ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE event_people ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE overrides ADD COLUMN timeline_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE articles ADD COLUMN credit TEXT;
+CREATE INDEX articles_by_timeline ON articles(timeline_id, published, id);
+DROP INDEX articles_by_import_name;
+CREATE UNIQUE INDEX articles_by_import_name ON articles(timeline_id, import_name) WHERE import_name IS NOT NULL;
+DROP INDEX timeline_events_by_merge_key;
+CREATE INDEX timeline_events_by_merge_key ON timeline_events(timeline_id, merge_key);
+DROP INDEX timeline_events_by_date;
+CREATE INDEX timeline_events_by_date ON timeline_events(timeline_id, hidden, date_value, id);
+DROP INDEX timeline_events_by_kind;
+CREATE INDEX timeline_events_by_kind ON timeline_events(timeline_id, kind, hidden, date_value, id);
+DROP INDEX event_people_by_person_date;
+CREATE INDEX event_people_by_person_date ON event_people(timeline_id, person_id, hidden, date_value, event_id);
+DROP TABLE person_events;
+CREATE TABLE person_events (
+    timeline_id TEXT NOT NULL,
+    person_id   TEXT NOT NULL,
+    hidden      INTEGER NOT NULL,
+    date_value  TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    PRIMARY KEY (timeline_id, person_id, hidden, date_value, event_id)
+) WITHOUT ROWID;
+CREATE INDEX person_events_by_event ON person_events(event_id);
+INSERT INTO person_events (timeline_id, person_id, hidden, date_value, event_id, json)
+    SELECT t.timeline_id, p.person_id, p.hidden, p.date_value, p.event_id, t.json
+    FROM event_people p JOIN timeline_events t ON t.id = p.event_id;
+",
 ];
+
+/// The story that articles go to when none is named (`--timeline`, `?timeline=`).
+pub const DEFAULT_TIMELINE: &str = "default";
+
+/// Longest story name, in bytes.
+pub const MAX_TIMELINE_NAME: usize = 64;
+
+/// Checks a story's name: 1 to [`MAX_TIMELINE_NAME`] lowercase ASCII letters, digits, `-`
+/// or `_`, starting with a letter or digit (it is used in URLs and as a folder name).
+pub fn check_timeline_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= MAX_TIMELINE_NAME
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && name.as_bytes()[0].is_ascii_alphanumeric();
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name:?} is not a timeline name: use 1 to {MAX_TIMELINE_NAME} lowercase letters, digits, - or _, starting with a letter or digit"
+        ))
+    }
+}
+
+/// What a story-level operation refused; the service maps [`TimelineError::Unknown`] to 404
+/// and the others to 422.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimelineError {
+    /// No story of this name.
+    Unknown(String),
+    /// The name is not a valid story name (see [`check_timeline_name`]).
+    BadName(String),
+    /// A rename to a name another story has.
+    Taken(String),
+    /// The article's text is already stored in another story (an article belongs to one).
+    ArticleElsewhere {
+        /// The story that holds it.
+        timeline: String,
+    },
+}
+
+impl std::fmt::Display for TimelineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimelineError::Unknown(name) => write!(f, "no timeline {name:?}"),
+            TimelineError::BadName(why) => f.write_str(why),
+            TimelineError::Taken(name) => write!(f, "there is already a timeline {name:?}"),
+            TimelineError::ArticleElsewhere { timeline } => write!(
+                f,
+                "the same text is already stored in the timeline {timeline:?} (an article belongs to one timeline)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TimelineError {}
 
 /// Events of the same kind and subject whose dates are at most this many days apart (and
 /// neither contains the other) are one event reported with conflicting dates.
@@ -178,6 +276,8 @@ pub struct ArticleMeta<'a> {
     pub title: Option<&'a str>,
     /// URL, when known.
     pub url: Option<&'a str>,
+    /// Credit or licence line, when the text asks for attribution.
+    pub credit: Option<&'a str>,
 }
 
 /// The content hash that keys an article: SHA-256 of its text, first 16 bytes in hex.
@@ -261,7 +361,7 @@ impl Store {
         }
         if applied == 1 {
             // The timeline tables are new: fill them from the articles' events.
-            rebuild_timeline(&tx)?;
+            rebuild_timeline(&tx, None)?;
         }
         tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
         tx.commit()?;
@@ -284,20 +384,32 @@ impl Store {
 
     /// Stores one article and its events, and merges them into the timeline, in one
     /// transaction. Re-ingesting the same text is a no-op that returns the stored events.
+    /// The story must exist ([`Store::create_timeline`]); a text already stored in another
+    /// story is refused ([`TimelineError::ArticleElsewhere`]).
     pub fn ingest(
         &mut self,
+        timeline: &str,
         text: &str,
         meta: &ArticleMeta<'_>,
         extraction: &Extraction,
     ) -> anyhow::Result<IngestOutcome> {
         let id = article_id(text);
         let tx = self.write_transaction()?;
+        read::timeline_title(&tx, timeline, "")?;
         let inserted = tx.execute(
-            "INSERT OR IGNORE INTO articles (id, title, url, published, lang, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, meta.title, meta.url, extraction.published, extraction.lang, text],
+            "INSERT OR IGNORE INTO articles (id, title, url, published, lang, body, timeline_id, credit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, meta.title, meta.url, extraction.published, extraction.lang, text, timeline, meta.credit],
         )?;
         if inserted == 0 {
+            let holder: String = tx.query_row(
+                "SELECT timeline_id FROM articles WHERE id = ?1",
+                [&id],
+                |r| r.get(0),
+            )?;
             drop(tx);
+            if holder != timeline {
+                return Err(TimelineError::ArticleElsewhere { timeline: holder }.into());
+            }
             let (events, timeline_event_ids) = self.article_events(&id)?;
             return Ok(IngestOutcome {
                 article_id: id,
@@ -307,7 +419,7 @@ impl Store {
             });
         }
         let stored = store_events(&tx, &id, &extraction.events)?;
-        let timeline_event_ids = attach_article(&tx, &id, &stored, false)?;
+        let timeline_event_ids = attach_article(&tx, timeline, &id, &stored, false)?;
         tx.commit()?;
         Ok(IngestOutcome {
             article_id: id,
@@ -325,17 +437,24 @@ impl Store {
     /// text is the same). `published` is the import's date (`YYYY-MM-DD`).
     pub fn import_curated(
         &mut self,
+        timeline: &str,
         name: &str,
         text: &str,
         published: &str,
         events: &[Event],
     ) -> anyhow::Result<ImportOutcome> {
-        let id = article_id(&format!("import\n{name}\n{text}"));
+        // The default story keeps the ids of imports made before there were stories.
+        let id = if timeline == DEFAULT_TIMELINE {
+            article_id(&format!("import\n{name}\n{text}"))
+        } else {
+            article_id(&format!("import\n{timeline}\n{name}\n{text}"))
+        };
         let tx = self.write_transaction()?;
+        read::timeline_title(&tx, timeline, "")?;
         let previous: Option<String> = tx
             .query_row(
-                "SELECT id FROM articles WHERE import_name = ?1",
-                [name],
+                "SELECT id FROM articles WHERE timeline_id = ?1 AND import_name = ?2",
+                [timeline, name],
                 |r| r.get(0),
             )
             .optional()?;
@@ -362,9 +481,9 @@ impl Store {
             tx.execute("DELETE FROM articles WHERE id = ?1", [prev])?;
         }
         tx.execute(
-            "INSERT INTO articles (id, title, url, published, lang, body, curated, import_name) \
-             VALUES (?1, ?2, NULL, ?3, 'und', ?4, 1, ?5)",
-            params![id, format!("Curated: {name}"), published, text, name],
+            "INSERT INTO articles (id, title, url, published, lang, body, curated, import_name, timeline_id) \
+             VALUES (?1, ?2, NULL, ?3, 'und', ?4, 1, ?5, ?6)",
+            params![id, format!("Curated: {name}"), published, text, name, timeline],
         )?;
         {
             let mut insert = tx.prepare(
@@ -383,11 +502,11 @@ impl Store {
             }
         }
         let existing: BTreeSet<String> = {
-            let mut stmt = tx.prepare("SELECT id FROM timeline_events")?;
-            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            let mut stmt = tx.prepare("SELECT id FROM timeline_events WHERE timeline_id = ?1")?;
+            let rows = stmt.query_map([timeline], |r| r.get::<_, String>(0))?;
             rows.collect::<Result<_, _>>()?
         };
-        let timeline_event_ids = attach_article(&tx, &id, events, true)?;
+        let timeline_event_ids = attach_article(&tx, timeline, &id, events, true)?;
         let joined = timeline_event_ids
             .iter()
             .filter(|t| existing.contains(*t))
@@ -437,7 +556,17 @@ impl Store {
     /// The whole timeline document (see [`read::timeline_json`]).
     #[cfg(test)]
     pub fn timeline(&self, title: &str) -> anyhow::Result<dateline_api::TimelineDocument> {
-        let json = read::timeline_json(&self.conn, title)?;
+        self.timeline_of(DEFAULT_TIMELINE, title)
+    }
+
+    /// One story's timeline document (see [`read::timeline_json`]).
+    #[cfg(test)]
+    pub fn timeline_of(
+        &self,
+        timeline: &str,
+        title: &str,
+    ) -> anyhow::Result<dateline_api::TimelineDocument> {
+        let json = read::timeline_json(&self.conn, timeline, Some(title), "")?;
         Ok(serde_json::from_str(&json)?)
     }
 
@@ -446,20 +575,24 @@ impl Store {
     /// `None` when there is no such event.
     pub fn patch_event(
         &mut self,
+        timeline: &str,
         id: &str,
         patch: &EventPatch,
     ) -> anyhow::Result<Option<TimelineEvent>> {
         let tx = self.write_transaction()?;
+        read::timeline_title(&tx, timeline, "")?;
         let exists = tx
-            .query_row("SELECT 1 FROM timeline_events WHERE id = ?1", [id], |_| {
-                Ok(())
-            })
+            .query_row(
+                "SELECT 1 FROM timeline_events WHERE id = ?1 AND timeline_id = ?2",
+                [id, timeline],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some();
         if !exists {
             return Ok(None);
         }
-        let mut merged = load_override(&tx, id)?.unwrap_or_default();
+        let mut merged = load_override(&tx, id, timeline)?.unwrap_or_default();
         if patch.date.is_some() {
             merged.date = patch.date.clone();
         }
@@ -473,10 +606,11 @@ impl Store {
             merged.hidden = patch.hidden;
         }
         tx.execute(
-            "INSERT INTO overrides (event_id, patch) VALUES (?1, ?2) \
+            "INSERT INTO overrides (event_id, patch, timeline_id) VALUES (?1, ?2, ?3) \
              ON CONFLICT(event_id) DO UPDATE SET patch = excluded.patch, \
+             timeline_id = excluded.timeline_id, \
              updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-            params![id, serde_json::to_string(&merged)?],
+            params![id, serde_json::to_string(&merged)?, timeline],
         )?;
         refresh_event(&tx, id)?;
         let json: String = tx.query_row(
@@ -493,24 +627,38 @@ impl Store {
     /// transaction: after the extractor improves, the store catches up. Curated imports and
     /// corrections stay. An article the extractor now refuses keeps its old events.
     /// Returns (articles re-read, articles kept, events before, events after).
+    /// With `timeline`, only that story's articles are read again and only its timeline
+    /// rebuilt.
     pub fn reextract(
         &mut self,
+        timeline: Option<&str>,
         mut extract: impl FnMut(&str, &str, &str) -> anyhow::Result<Extraction>,
     ) -> anyhow::Result<ReextractOutcome> {
         let tx = self.write_transaction()?;
+        if let Some(t) = timeline {
+            read::timeline_title(&tx, t, "")?;
+        }
         let count = |tx: &Transaction<'_>| -> anyhow::Result<usize> {
-            Ok(tx.query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize)
+            Ok(tx.query_row(
+                "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id \
+                 WHERE ?1 IS NULL OR a.timeline_id = ?1",
+                [timeline],
+                |r| r.get::<_, i64>(0),
+            )? as usize)
         };
         let before = count(&tx)?;
         // Corrections belong to timeline events whose ids come from their sources' ids, which
         // change with a better date: remember each corrected event by its sources (article
         // and merge key) to find it again afterwards.
-        let corrected = sources_of_corrections(&tx)?;
+        let corrected = sources_of_corrections(&tx, timeline)?;
         let articles: Vec<(String, String, String, String)> = {
             let mut stmt = tx.prepare(
-                "SELECT id, body, published, lang FROM articles WHERE curated = 0 ORDER BY rowid",
+                "SELECT id, body, published, lang FROM articles \
+                 WHERE curated = 0 AND (?1 IS NULL OR timeline_id = ?1) ORDER BY rowid",
             )?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            let rows = stmt.query_map([timeline], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
             rows.collect::<Result<_, _>>()?
         };
         let (mut reread, mut kept) = (0, 0);
@@ -523,9 +671,9 @@ impl Store {
             store_events(&tx, &id, &extraction.events)?;
             reread += 1;
         }
-        rebuild_timeline(&tx)?;
+        rebuild_timeline(&tx, timeline)?;
         if rekey_corrections(&tx, &corrected)? {
-            rebuild_timeline(&tx)?;
+            rebuild_timeline(&tx, timeline)?;
         }
         let after = count(&tx)?;
         tx.commit()?;
@@ -541,9 +689,82 @@ impl Store {
     #[cfg(test)]
     pub fn rebuild(&mut self) -> anyhow::Result<()> {
         let tx = self.write_transaction()?;
-        rebuild_timeline(&tx)?;
+        rebuild_timeline(&tx, None)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Makes the story `name` when there is none of that name (`dateline ingest
+    /// --timeline NAME` and `dateline import --timeline NAME` make it on first use).
+    pub fn create_timeline(&mut self, name: &str) -> anyhow::Result<()> {
+        check_timeline_name(name).map_err(TimelineError::BadName)?;
+        self.conn
+            .execute("INSERT OR IGNORE INTO timelines (id) VALUES (?1)", [name])?;
+        Ok(())
+    }
+
+    /// Renames the story `old` to `new` (its articles, events and corrections go along),
+    /// and sets its title when `title` is given (an empty title clears it).
+    pub fn rename_timeline(
+        &mut self,
+        old: &str,
+        new: &str,
+        title: Option<&str>,
+    ) -> anyhow::Result<()> {
+        check_timeline_name(new).map_err(TimelineError::BadName)?;
+        let tx = self.write_transaction()?;
+        read::timeline_title(&tx, old, "")?;
+        if old != new {
+            if read::timeline_title(&tx, new, "").is_ok() {
+                return Err(TimelineError::Taken(new.to_string()).into());
+            }
+            tx.execute("UPDATE timelines SET id = ?2 WHERE id = ?1", [old, new])?;
+            for table in [
+                "articles",
+                "timeline_events",
+                "event_people",
+                "person_events",
+                "overrides",
+            ] {
+                tx.execute(
+                    &format!("UPDATE {table} SET timeline_id = ?2 WHERE timeline_id = ?1"),
+                    [old, new],
+                )?;
+            }
+        }
+        if let Some(t) = title {
+            let t = t.trim();
+            tx.execute(
+                "UPDATE timelines SET title = ?2 WHERE id = ?1",
+                params![new, (!t.is_empty()).then_some(t)],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes the story `name` with its articles, events and corrections. The default
+    /// story is emptied but stays (it is where articles go when no story is named).
+    /// Returns how many articles went.
+    pub fn delete_timeline(&mut self, name: &str) -> anyhow::Result<usize> {
+        let tx = self.write_transaction()?;
+        read::timeline_title(&tx, name, "")?;
+        tx.execute(
+            "DELETE FROM overrides WHERE timeline_id = ?1 \
+             OR event_id IN (SELECT id FROM timeline_events WHERE timeline_id = ?1)",
+            [name],
+        )?;
+        clear_timeline(&tx, name)?;
+        let articles = tx.execute("DELETE FROM articles WHERE timeline_id = ?1", [name])?;
+        if name != DEFAULT_TIMELINE {
+            tx.execute("DELETE FROM timelines WHERE id = ?1", [name])?;
+        }
+        tx.execute(
+            "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM event_people)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(articles)
     }
 }
 
@@ -724,19 +945,15 @@ fn load_sources(tx: &Connection, id: &str) -> anyhow::Result<Vec<Source>> {
     Ok(out)
 }
 
-fn load_override(tx: &Connection, id: &str) -> anyhow::Result<Option<EventPatch>> {
+fn load_override(tx: &Connection, id: &str, timeline: &str) -> anyhow::Result<Option<EventPatch>> {
     let json: Option<String> = tx
-        .prepare_cached("SELECT patch FROM overrides WHERE event_id = ?1")?
-        .query_row([id], |r| r.get(0))
+        .prepare_cached("SELECT patch FROM overrides WHERE event_id = ?1 AND timeline_id = ?2")?
+        .query_row([id, timeline], |r| r.get(0))
         .optional()?;
     json.map(|j| serde_json::from_str(&j).context("a stored correction does not parse"))
         .transpose()
 }
 
-/// Merges an article's stored events into the timeline; returns, for each, the timeline
-/// event it joined (an existing one with the same kind, subject and a compatible or close
-/// date, or a new one). A curated event whose id is a timeline event's joins that event
-/// whatever its kind, people or date (that is how an exported event is corrected).
 /// Stores an article's extracted events; returns those stored (an id given twice is kept
 /// once).
 fn store_events(
@@ -763,8 +980,13 @@ fn store_events(
     Ok(stored)
 }
 
+/// Merges an article's stored events into its story's timeline; returns, for each, the timeline
+/// event it joined (an existing one with the same kind, subject and a compatible or close
+/// date, or a new one). A curated event whose id is a timeline event's joins that event
+/// whatever its kind, people or date (that is how an exported event is corrected).
 fn attach_article(
     tx: &Transaction<'_>,
+    timeline: &str,
     article: &str,
     events: &[Event],
     curated: bool,
@@ -774,8 +996,8 @@ fn attach_article(
     for e in events {
         if curated
             && tx
-                .prepare_cached("SELECT 1 FROM timeline_events WHERE id = ?1")?
-                .query_row([&e.id], |_| Ok(()))
+                .prepare_cached("SELECT 1 FROM timeline_events WHERE id = ?1 AND timeline_id = ?2")?
+                .query_row([e.id.as_str(), timeline], |_| Ok(()))
                 .optional()?
                 .is_some()
         {
@@ -790,9 +1012,9 @@ fn attach_article(
         let key = merge_key(e);
         let candidates: Vec<String> = {
             let mut stmt = tx.prepare_cached(
-                "SELECT id FROM timeline_events WHERE merge_key = ?1 ORDER BY rowid",
+                "SELECT id FROM timeline_events WHERE timeline_id = ?1 AND merge_key = ?2 ORDER BY rowid",
             )?;
-            let rows = stmt.query_map([&key], |r| r.get::<_, String>(0))?;
+            let rows = stmt.query_map([timeline, key.as_str()], |r| r.get::<_, String>(0))?;
             rows.collect::<Result<_, _>>()?
         };
         let mut best: Option<(i64, String)> = None;
@@ -806,7 +1028,7 @@ fn attach_article(
         }
         let id = match best {
             Some((_, id)) => id,
-            None => create_event(tx, &key, e)?,
+            None => create_event(tx, timeline, &key, e)?,
         };
         tx.prepare_cached(
             "INSERT OR IGNORE INTO event_sources (event_id, article_id, raw_event_id) VALUES (?1, ?2, ?3)",
@@ -823,7 +1045,13 @@ fn attach_article(
 
 /// A new timeline event for `e`: its id is the event's own (`kind-date-subject`), made
 /// unique with a numeric suffix; it keeps that id for good, whatever dates arrive later.
-fn create_event(tx: &Transaction<'_>, key: &str, e: &Event) -> anyhow::Result<String> {
+/// Ids are unique over the whole store, so that an id names one event whatever the story.
+fn create_event(
+    tx: &Transaction<'_>,
+    timeline: &str,
+    key: &str,
+    e: &Event,
+) -> anyhow::Result<String> {
     let mut id = e.id.clone();
     let mut n = 1;
     loop {
@@ -839,9 +1067,9 @@ fn create_event(tx: &Transaction<'_>, key: &str, e: &Event) -> anyhow::Result<St
         id = format!("{}-{n}", e.id);
     }
     tx.prepare_cached(
-        "INSERT INTO timeline_events (id, merge_key, kind, date_value, json) VALUES (?1, ?2, ?3, ?4, '{}')",
+        "INSERT INTO timeline_events (id, merge_key, kind, date_value, json, timeline_id) VALUES (?1, ?2, ?3, ?4, '{}', ?5)",
     )?
-    .execute(params![id, key, e.kind.as_str(), e.date.value])?;
+    .execute(params![id, key, e.kind.as_str(), e.date.value, timeline])?;
     Ok(id)
 }
 
@@ -964,8 +1192,13 @@ fn merge_sources(
 /// Recomputes one timeline event (its JSON, date, people) from its sources and correction;
 /// deletes it when no source is left.
 fn refresh_event(tx: &Connection, id: &str) -> anyhow::Result<()> {
+    let timeline: Option<String> = tx
+        .prepare_cached("SELECT timeline_id FROM timeline_events WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let timeline = timeline.unwrap_or_default();
     let sources = load_sources(tx, id)?;
-    let patch = load_override(tx, id)?;
+    let patch = load_override(tx, id, &timeline)?;
     tx.prepare_cached("DELETE FROM person_events WHERE event_id = ?1")?
         .execute([id])?;
     let Some(event) = merge_sources(id, &sources, patch.as_ref()) else {
@@ -999,13 +1232,13 @@ fn refresh_event(tx: &Connection, id: &str) -> anyhow::Result<()> {
         tx.prepare_cached("INSERT OR IGNORE INTO people (id, name) VALUES (?1, ?2)")?
             .execute(params![pid, name])?;
         tx.prepare_cached(
-            "INSERT OR IGNORE INTO event_people (person_id, event_id, hidden, date_value) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR IGNORE INTO event_people (person_id, event_id, hidden, date_value, timeline_id) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![pid, id, event.hidden, event.date.value])?;
+        .execute(params![pid, id, event.hidden, event.date.value, timeline])?;
         tx.prepare_cached(
-            "INSERT OR IGNORE INTO person_events (person_id, hidden, date_value, event_id, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR IGNORE INTO person_events (timeline_id, person_id, hidden, date_value, event_id, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
-        .execute(params![pid, event.hidden, event.date.value, id, json])?;
+        .execute(params![timeline, pid, event.hidden, event.date.value, id, json])?;
     }
     Ok(())
 }
@@ -1016,13 +1249,17 @@ fn refresh_event(tx: &Connection, id: &str) -> anyhow::Result<()> {
 type CorrectedSources = (String, Vec<(String, String)>);
 
 /// Each corrected timeline event with its sources.
-fn sources_of_corrections(tx: &Transaction<'_>) -> anyhow::Result<Vec<CorrectedSources>> {
+fn sources_of_corrections(
+    tx: &Transaction<'_>,
+    timeline: Option<&str>,
+) -> anyhow::Result<Vec<CorrectedSources>> {
     let mut stmt = tx.prepare(
         "SELECT o.event_id, s.article_id, e.json FROM overrides o \
          JOIN event_sources s ON s.event_id = o.event_id \
-         JOIN events e ON e.article_id = s.article_id AND e.event_id = s.raw_event_id",
+         JOIN events e ON e.article_id = s.article_id AND e.event_id = s.raw_event_id \
+         WHERE ?1 IS NULL OR o.timeline_id = ?1",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map([timeline], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -1090,17 +1327,44 @@ fn rekey_corrections(tx: &Transaction<'_>, corrected: &[CorrectedSources]) -> an
     Ok(moved)
 }
 
-fn rebuild_timeline(tx: &Transaction<'_>) -> anyhow::Result<()> {
-    tx.execute_batch(
-        "DELETE FROM person_events; DELETE FROM event_people; DELETE FROM event_sources; \
-         DELETE FROM timeline_events; DELETE FROM people;",
-    )?;
-    let articles: Vec<(String, bool)> = {
-        let mut stmt = tx.prepare("SELECT id, curated FROM articles ORDER BY rowid")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
+/// Deletes one story's derived rows (its timeline events, their sources and people).
+fn clear_timeline(tx: &Transaction<'_>, timeline: &str) -> anyhow::Result<()> {
+    for sql in [
+        "DELETE FROM person_events WHERE timeline_id = ?1",
+        "DELETE FROM event_people WHERE timeline_id = ?1",
+        "DELETE FROM event_sources WHERE event_id IN (SELECT id FROM timeline_events WHERE timeline_id = ?1)",
+        "DELETE FROM timeline_events WHERE timeline_id = ?1",
+    ] {
+        tx.execute(sql, [timeline])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the derived tables of one story (or of all, with `None`) from `articles` and
+/// `events`, in ingest order (corrections are kept and re-applied by event id).
+fn rebuild_timeline(tx: &Transaction<'_>, timeline: Option<&str>) -> anyhow::Result<()> {
+    match timeline {
+        Some(t) => clear_timeline(tx, t)?,
+        None => tx.execute_batch(
+            "DELETE FROM person_events; DELETE FROM event_people; DELETE FROM event_sources; \
+             DELETE FROM timeline_events; DELETE FROM people;",
+        )?,
+    }
+    let articles: Vec<(String, bool, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, curated, timeline_id FROM articles \
+             WHERE ?1 IS NULL OR timeline_id = ?1 ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([timeline], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
         rows.collect::<Result<_, _>>()?
     };
-    for (article, curated) in articles {
+    for (article, curated, timeline) in articles {
         let events: Vec<Event> = {
             let mut stmt =
                 tx.prepare_cached("SELECT json FROM events WHERE article_id = ?1 ORDER BY rowid")?;
@@ -1111,7 +1375,7 @@ fn rebuild_timeline(tx: &Transaction<'_>) -> anyhow::Result<()> {
             }
             out
         };
-        attach_article(tx, &article, &events, curated)?;
+        attach_article(tx, &timeline, &article, &events, curated)?;
     }
     Ok(())
 }
@@ -1125,6 +1389,8 @@ pub mod read {
     /// Filters and paging of `GET /api/events`.
     #[derive(Debug, Clone, Default)]
     pub struct EventQuery {
+        /// The story (its name).
+        pub timeline: String,
         /// Person id (slug).
         pub person: Option<String>,
         /// Kind.
@@ -1167,6 +1433,72 @@ pub mod read {
         Ok(())
     }
 
+    /// The title of the story `timeline`: its own, else `fallback` for the default story
+    /// (the service's `--title`), else its name; [`TimelineError::Unknown`] when there is no
+    /// such story (or the name is not one).
+    pub fn timeline_title(
+        conn: &Connection,
+        timeline: &str,
+        fallback: &str,
+    ) -> anyhow::Result<String> {
+        let unknown = || TimelineError::Unknown(timeline.to_string());
+        if check_timeline_name(timeline).is_err() {
+            return Err(unknown().into());
+        }
+        let title: Option<Option<String>> = conn
+            .prepare_cached("SELECT title FROM timelines WHERE id = ?1")?
+            .query_row([timeline], |r| r.get(0))
+            .optional()?;
+        match title {
+            None => Err(unknown().into()),
+            Some(Some(t)) => Ok(t),
+            Some(None) if timeline == DEFAULT_TIMELINE && !fallback.is_empty() => {
+                Ok(fallback.to_string())
+            }
+            Some(None) => Ok(timeline.to_string()),
+        }
+    }
+
+    /// Every story with its counts, span and most present people, by name (`GET
+    /// /api/timelines`, `dateline timelines`). `fallback` titles the default story when it
+    /// has no title of its own.
+    pub fn timelines(
+        conn: &Connection,
+        fallback: &str,
+    ) -> anyhow::Result<Vec<dateline_api::TimelineSummary>> {
+        let ids: Vec<String> = {
+            let mut stmt = conn.prepare_cached("SELECT id FROM timelines ORDER BY id")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let title = timeline_title(conn, &id, fallback)?;
+            let articles: i64 = conn
+                .prepare_cached("SELECT COUNT(*) FROM articles WHERE timeline_id = ?1")?
+                .query_row([&id], |r| r.get(0))?;
+            let (events, from, to): (i64, Option<String>, Option<String>) = conn
+                .prepare_cached(
+                    "SELECT COUNT(*), MIN(date_value), MAX(date_value) FROM timeline_events \
+                     WHERE timeline_id = ?1 AND hidden = 0",
+                )?
+                .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let mut people = people(conn, &id)?;
+            people.sort_by(|a, b| b.event_count.cmp(&a.event_count).then(a.name.cmp(&b.name)));
+            people.truncate(5);
+            out.push(dateline_api::TimelineSummary {
+                id,
+                title,
+                articles: articles as usize,
+                events: events as usize,
+                from,
+                to,
+                people,
+            });
+        }
+        Ok(out)
+    }
+
     /// Writes a page cursor: the last event's date value and id.
     pub fn cursor(date_value: &str, id: &str) -> String {
         format!("{date_value}~{id}")
@@ -1186,7 +1518,7 @@ pub mod read {
             (
                 String::from(
                     "SELECT p.json, p.date_value, p.event_id FROM person_events p \
-                     WHERE p.person_id = ? AND p.hidden = 0",
+                     WHERE p.timeline_id = ? AND p.person_id = ? AND p.hidden = 0",
                 ),
                 "p.date_value",
                 "p.event_id",
@@ -1196,7 +1528,7 @@ pub mod read {
                 String::from(
                     "SELECT t.json, p.date_value, p.event_id FROM event_people p \
                      JOIN timeline_events t ON t.id = p.event_id \
-                     WHERE p.person_id = ? AND p.hidden = 0",
+                     WHERE p.timeline_id = ? AND p.person_id = ? AND p.hidden = 0",
                 ),
                 "p.date_value",
                 "p.event_id",
@@ -1204,13 +1536,15 @@ pub mod read {
         } else {
             (
                 String::from(
-                    "SELECT t.json, t.date_value, t.id FROM timeline_events t WHERE t.hidden = 0",
+                    "SELECT t.json, t.date_value, t.id FROM timeline_events t \
+                     WHERE t.timeline_id = ? AND t.hidden = 0",
                 ),
                 "t.date_value",
                 "t.id",
             )
         };
-        let mut args: Vec<Value> = Vec::new();
+        timeline_title(conn, &q.timeline, "")?;
+        let mut args: Vec<Value> = vec![Value::Text(q.timeline.clone())];
         if let Some(p) = &q.person {
             args.push(Value::Text(p.clone()));
         }
@@ -1275,17 +1609,22 @@ pub mod read {
 
     /// One timeline event (hidden ones too) with the articles its sources cite, as the JSON
     /// of an [`dateline_api::EventDetail`]; `None` when there is no such event.
-    pub fn event_detail(conn: &Connection, id: &str) -> anyhow::Result<Option<String>> {
+    pub fn event_detail(
+        conn: &Connection,
+        timeline: &str,
+        id: &str,
+    ) -> anyhow::Result<Option<String>> {
+        timeline_title(conn, timeline, "")?;
         let json: Option<String> = conn
-            .prepare_cached("SELECT json FROM timeline_events WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
+            .prepare_cached("SELECT json FROM timeline_events WHERE id = ?1 AND timeline_id = ?2")?
+            .query_row([id, timeline], |r| r.get(0))
             .optional()?;
         let Some(json) = json else {
             return Ok(None);
         };
         let mut value: serde_json::Value = serde_json::from_str(&json)?;
         let mut stmt = conn.prepare_cached(
-            "SELECT a.id, a.title, a.url, a.published, a.lang FROM articles a \
+            "SELECT a.id, a.title, a.url, a.published, a.lang, a.credit FROM articles a \
              WHERE a.id IN (SELECT article_id FROM event_sources WHERE event_id = ?1) \
              ORDER BY a.published, a.id",
         )?;
@@ -1305,17 +1644,19 @@ pub mod read {
             url: r.get(2)?,
             published: r.get(3)?,
             lang: r.get(4)?,
+            credit: r.get("credit")?,
         })
     }
 
     /// Everyone named as a visible event's subject, by name, with their event counts.
-    pub fn people(conn: &Connection) -> anyhow::Result<Vec<Person>> {
+    pub fn people(conn: &Connection, timeline: &str) -> anyhow::Result<Vec<Person>> {
+        timeline_title(conn, timeline, "")?;
         let mut stmt = conn.prepare_cached(
             "SELECT p.id, p.name, COUNT(*) FROM people p \
-             JOIN event_people e ON e.person_id = p.id AND e.hidden = 0 \
+             JOIN event_people e ON e.person_id = p.id AND e.hidden = 0 AND e.timeline_id = ?1 \
              GROUP BY p.id ORDER BY p.name, p.id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([timeline], |r| {
             Ok(Person {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -1338,13 +1679,14 @@ pub mod read {
     }
 
     /// Every stored article, in publication order.
-    pub fn articles(conn: &Connection) -> anyhow::Result<Vec<ArticleSummary>> {
+    pub fn articles(conn: &Connection, timeline: &str) -> anyhow::Result<Vec<ArticleSummary>> {
+        timeline_title(conn, timeline, "")?;
         let mut stmt = conn.prepare_cached(
             "SELECT a.id, a.title, a.url, a.published, a.lang, \
-             (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id), a.ingested_at \
-             FROM articles a ORDER BY a.published, a.id",
+             (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id), a.ingested_at, a.credit \
+             FROM articles a WHERE a.timeline_id = ?1 ORDER BY a.published, a.id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([timeline], |r| {
             Ok(ArticleSummary {
                 article: source_article(r)?,
                 event_count: r.get::<_, i64>(5)? as usize,
@@ -1356,14 +1698,23 @@ pub mod read {
 
     /// The whole timeline as the JSON of a [`dateline_api::TimelineDocument`]: visible events in date
     /// order, the people in them and the articles, assembled from the stored JSON.
-    pub fn timeline_json(conn: &Connection, title: &str) -> anyhow::Result<String> {
+    /// The title is `title` when given, else the story's (see [`timeline_title`]).
+    pub fn timeline_json(
+        conn: &Connection,
+        timeline: &str,
+        title: Option<&str>,
+        fallback: &str,
+    ) -> anyhow::Result<String> {
+        let stored = timeline_title(conn, timeline, fallback)?;
+        let title = title.unwrap_or(&stored);
         let mut out = String::from("{\"title\":");
         out.push_str(&serde_json::to_string(title)?);
         out.push_str(",\"events\":[");
         let mut stmt = conn.prepare_cached(
-            "SELECT json FROM timeline_events WHERE hidden = 0 ORDER BY date_value, id",
+            "SELECT json FROM timeline_events WHERE timeline_id = ?1 AND hidden = 0 \
+             ORDER BY date_value, id",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([timeline])?;
         let mut first = true;
         while let Some(row) = rows.next()? {
             if !first {
@@ -1373,12 +1724,13 @@ pub mod read {
             out.push_str(row.get_ref(0)?.as_str()?);
         }
         out.push_str("],\"people\":");
-        out.push_str(&serde_json::to_string(&people(conn)?)?);
+        out.push_str(&serde_json::to_string(&people(conn, timeline)?)?);
         let mut stmt = conn.prepare_cached(
-            "SELECT id, title, url, published, lang FROM articles ORDER BY published, id",
+            "SELECT id, title, url, published, lang, credit FROM articles WHERE timeline_id = ?1 \
+             ORDER BY published, id",
         )?;
         let sources = stmt
-            .query_map([], source_article)?
+            .query_map([timeline], source_article)?
             .collect::<Result<Vec<_>, _>>()?;
         out.push_str(",\"sources\":");
         out.push_str(&serde_json::to_string(&sources)?);
@@ -1386,11 +1738,11 @@ pub mod read {
         Ok(out)
     }
 
-    /// How many visible timeline events the store holds.
-    pub fn event_count(conn: &Connection) -> anyhow::Result<usize> {
+    /// How many visible timeline events the story holds.
+    pub fn event_count(conn: &Connection, timeline: &str) -> anyhow::Result<usize> {
         let n: i64 = conn.query_row(
-            "SELECT COUNT(*) FROM timeline_events WHERE hidden = 0",
-            [],
+            "SELECT COUNT(*) FROM timeline_events WHERE timeline_id = ?1 AND hidden = 0",
+            [timeline],
             |r| r.get(0),
         )?;
         Ok(n as usize)
@@ -1438,6 +1790,7 @@ mod tests {
     const META: ArticleMeta<'static> = ArticleMeta {
         title: None,
         url: None,
+        credit: None,
     };
 
     #[test]
@@ -1445,20 +1798,26 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let old = extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]);
         store
-            .ingest("Ann Lee resigned in September.", &META, &old)
+            .ingest(
+                DEFAULT_TIMELINE,
+                "Ann Lee resigned in September.",
+                &META,
+                &old,
+            )
             .unwrap();
         // A correction to the event as it is now.
         let timeline = store.timeline("t").unwrap();
         let id = timeline.events[0].id.clone();
         store
             .patch_event(
+                DEFAULT_TIMELINE,
                 &id,
                 &serde_json::from_value(serde_json::json!({"hidden": true})).unwrap(),
             )
             .unwrap();
         // The improved extractor finds the day, and a second person.
         let outcome = store
-            .reextract(|text, published, lang| {
+            .reextract(None, |text, published, lang| {
                 assert_eq!(
                     (text, published, lang),
                     ("Ann Lee resigned in September.", "2024-09-27", "en")
@@ -1493,7 +1852,9 @@ mod tests {
             .unwrap();
         assert_eq!((date.as_str(), hidden), ("2024-09-12", true));
         // A refusing extractor keeps the events.
-        let outcome = store.reextract(|_, _, _| anyhow::bail!("refused")).unwrap();
+        let outcome = store
+            .reextract(None, |_, _, _| anyhow::bail!("refused"))
+            .unwrap();
         assert_eq!((outcome.kept, outcome.after), (1, 2));
     }
 
@@ -1501,10 +1862,12 @@ mod tests {
     fn reingesting_the_same_text_is_a_no_op() {
         let mut store = Store::in_memory().unwrap();
         let ex = extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]);
-        let first = store.ingest("text one", &META, &ex).unwrap();
+        let first = store
+            .ingest(DEFAULT_TIMELINE, "text one", &META, &ex)
+            .unwrap();
         assert!(first.new);
         let again = store
-            .ingest("text one", &META, &extraction(vec![]))
+            .ingest(DEFAULT_TIMELINE, "text one", &META, &extraction(vec![]))
             .unwrap();
         assert!(!again.new);
         assert_eq!(again.events, first.events);
@@ -1518,6 +1881,7 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         store
             .ingest(
+                DEFAULT_TIMELINE,
                 "a",
                 &META,
                 &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
@@ -1525,6 +1889,7 @@ mod tests {
             .unwrap();
         let b = store
             .ingest(
+                DEFAULT_TIMELINE,
                 "b",
                 &META,
                 &extraction(vec![event("Ann Lee", "2024-09-26", Precision::Day)]),
@@ -1553,6 +1918,7 @@ mod tests {
         ] {
             store
                 .ingest(
+                    DEFAULT_TIMELINE,
                     text,
                     &META,
                     &extraction(vec![event("Ann Lee", date, Precision::Day)]),
@@ -1562,6 +1928,7 @@ mod tests {
         // Two years later: another resignation of the same person.
         store
             .ingest(
+                DEFAULT_TIMELINE,
                 "d",
                 &META,
                 &extraction(vec![event("Ann Lee", "2026-01-10", Precision::Day)]),
@@ -1594,6 +1961,7 @@ mod tests {
         };
         store
             .ingest(
+                DEFAULT_TIMELINE,
                 "a",
                 &META,
                 &extraction(vec![valuation(150e9, "2024-10-02")]),
@@ -1601,13 +1969,19 @@ mod tests {
             .unwrap();
         store
             .ingest(
+                DEFAULT_TIMELINE,
                 "b",
                 &META,
                 &extraction(vec![valuation(150e9, "2024-10-03")]),
             )
             .unwrap();
         store
-            .ingest("c", &META, &extraction(vec![valuation(90e9, "2024-10-03")]))
+            .ingest(
+                DEFAULT_TIMELINE,
+                "c",
+                &META,
+                &extraction(vec![valuation(90e9, "2024-10-03")]),
+            )
             .unwrap();
         let doc = store.timeline("t").unwrap();
         assert_eq!(doc.events.len(), 2);
@@ -1619,6 +1993,7 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let a = store
             .ingest(
+                DEFAULT_TIMELINE,
                 "a",
                 &META,
                 &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
@@ -1630,12 +2005,16 @@ mod tests {
             persons: Some(vec!["Ann B. Lee".into()]),
             ..EventPatch::default()
         };
-        let e = store.patch_event(&id, &patch).unwrap().unwrap();
+        let e = store
+            .patch_event(DEFAULT_TIMELINE, &id, &patch)
+            .unwrap()
+            .unwrap();
         assert!(e.corrected);
         assert_eq!(e.person_ids, vec!["ann-b-lee"]);
         // A new source for the same event does not undo the correction.
         store
             .ingest(
+                DEFAULT_TIMELINE,
                 "b",
                 &META,
                 &extraction(vec![event("Ann Lee", "2024-09-26", Precision::Day)]),
@@ -1656,12 +2035,24 @@ mod tests {
             hidden: Some(true),
             ..EventPatch::default()
         };
-        store.patch_event(&id, &hide).unwrap().unwrap();
+        store
+            .patch_event(DEFAULT_TIMELINE, &id, &hide)
+            .unwrap()
+            .unwrap();
         let doc = store.timeline("t").unwrap();
         assert!(doc.events.is_empty());
         assert!(doc.people.is_empty());
-        assert!(read::event_detail(store.conn(), &id).unwrap().is_some());
-        assert!(store.patch_event("nope", &hide).unwrap().is_none());
+        assert!(
+            read::event_detail(store.conn(), DEFAULT_TIMELINE, &id)
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            store
+                .patch_event(DEFAULT_TIMELINE, "nope", &hide)
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]
@@ -1669,6 +2060,7 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let a = store
             .ingest(
+                DEFAULT_TIMELINE,
                 "a",
                 &META,
                 &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
@@ -1681,7 +2073,13 @@ mod tests {
         fixed.role = Some("CEO".into());
         let own = event("Cy Twombly", "2021", Precision::Year);
         let out = store
-            .import_curated("mine.csv", "v1", "2026-01-01", &[fixed.clone(), own])
+            .import_curated(
+                DEFAULT_TIMELINE,
+                "mine.csv",
+                "v1",
+                "2026-01-01",
+                &[fixed.clone(), own],
+            )
             .unwrap();
         assert!(!out.unchanged && !out.replaced);
         assert_eq!(out.timeline_event_ids[0], id);
@@ -1702,6 +2100,7 @@ mod tests {
         // the article's is an alternative.
         store
             .ingest(
+                DEFAULT_TIMELINE,
                 "b",
                 &META,
                 &extraction(vec![event("Ann Lee", "2024-09-26", Precision::Day)]),
@@ -1715,12 +2114,18 @@ mod tests {
         check(&store, "2024-09-20");
         // Importing the same file again changes nothing; an edited one replaces it.
         let again = store
-            .import_curated("mine.csv", "v1", "2026-01-02", &[fixed.clone()])
+            .import_curated(
+                DEFAULT_TIMELINE,
+                "mine.csv",
+                "v1",
+                "2026-01-02",
+                &[fixed.clone()],
+            )
             .unwrap();
         assert!(again.unchanged);
         fixed.date = dated("2024-09-21", Precision::Day);
         let replaced = store
-            .import_curated("mine.csv", "v2", "2026-01-02", &[fixed])
+            .import_curated(DEFAULT_TIMELINE, "mine.csv", "v2", "2026-01-02", &[fixed])
             .unwrap();
         assert!(replaced.replaced);
         let doc = store.timeline("t").unwrap();
@@ -1738,6 +2143,7 @@ mod tests {
                 let date = format!("{year}-0{}-10", i + 1);
                 store
                     .ingest(
+                        DEFAULT_TIMELINE,
                         &text,
                         &META,
                         &extraction(vec![event(person, &date, Precision::Day)]),
@@ -1749,6 +2155,7 @@ mod tests {
             serde_json::from_str(&read::events_page(store.conn(), q).unwrap()).unwrap()
         };
         let mut q = read::EventQuery {
+            timeline: DEFAULT_TIMELINE.into(),
             limit: 4,
             ..Default::default()
         };
@@ -1766,6 +2173,7 @@ mod tests {
         sorted.sort();
         assert_eq!(all, sorted);
         let bob = page(&read::EventQuery {
+            timeline: DEFAULT_TIMELINE.into(),
             person: Some("bob-ray".into()),
             from: Some("2022".into()),
             to: Some("2023-02".into()),
@@ -1775,16 +2183,22 @@ mod tests {
         let dates: Vec<_> = bob.events.iter().map(|e| e.date.value.as_str()).collect();
         assert_eq!(dates, ["2022-02-10", "2023-02-10"]);
         let found = page(&read::EventQuery {
+            timeline: DEFAULT_TIMELINE.into(),
             q: Some("TWOMBLY".into()),
             kind: Some(EventKind::Resignation),
             limit: 100,
             ..Default::default()
         });
         assert_eq!(found.events.len(), 5);
-        let people = read::people(store.conn()).unwrap();
+        let people = read::people(store.conn(), DEFAULT_TIMELINE).unwrap();
         assert_eq!(people.len(), 3);
         assert_eq!(people[0].event_count, 5);
-        assert_eq!(read::articles(store.conn()).unwrap().len(), 15);
+        assert_eq!(
+            read::articles(store.conn(), DEFAULT_TIMELINE)
+                .unwrap()
+                .len(),
+            15
+        );
     }
 
     #[test]
@@ -1819,6 +2233,7 @@ mod tests {
         let mut store = Store::open(&path).unwrap();
         store
             .ingest(
+                DEFAULT_TIMELINE,
                 "Ann Lee resigned.",
                 &META,
                 &extraction(vec![event("Ann Lee", "2024-09", Precision::Month)]),
@@ -1831,7 +2246,7 @@ mod tests {
 
         let writer = write_elsewhere(&path, hold);
         let started = std::time::Instant::now();
-        let patched = store.patch_event(&id, &hidden).unwrap();
+        let patched = store.patch_event(DEFAULT_TIMELINE, &id, &hidden).unwrap();
         assert!(patched.is_some_and(|e| e.hidden));
         assert!(
             started.elapsed() >= hold / 2,
@@ -1842,17 +2257,17 @@ mod tests {
         // The same for an import that replaces an earlier one, and for reextract.
         let curated = vec![event("Bo Ray", "2024-01", Precision::Month)];
         store
-            .import_curated("desk.csv", "v1", "2024-09-28", &curated)
+            .import_curated(DEFAULT_TIMELINE, "desk.csv", "v1", "2024-09-28", &curated)
             .unwrap();
         let writer = write_elsewhere(&path, hold);
         let outcome = store
-            .import_curated("desk.csv", "v2", "2024-09-28", &curated)
+            .import_curated(DEFAULT_TIMELINE, "desk.csv", "v2", "2024-09-28", &curated)
             .unwrap();
         assert!(outcome.replaced);
         writer.join().unwrap();
         let writer = write_elsewhere(&path, hold);
         store
-            .reextract(|_, _, _| {
+            .reextract(None, |_, _, _| {
                 Ok(extraction(vec![event(
                     "Ann Lee",
                     "2024-09-12",
@@ -1886,6 +2301,7 @@ mod tests {
             let mut store = Store::open(&path).unwrap();
             store
                 .ingest(
+                    DEFAULT_TIMELINE,
                     "a",
                     &META,
                     &extraction(vec![event("Ann Lee", "2024", Precision::Year)]),
@@ -1895,47 +2311,260 @@ mod tests {
         let store = Store::open(&path).unwrap();
         assert_eq!(store.timeline("t").unwrap().events.len(), 1);
         let reader = open_reader(&path).unwrap();
-        assert_eq!(read::event_count(&reader).unwrap(), 1);
+        assert_eq!(read::event_count(&reader, DEFAULT_TIMELINE).unwrap(), 1);
     }
 
-    #[test]
-    fn a_version_2_store_gets_its_person_events_filled() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v2.db");
+    /// A store at schema `version` (2 to 4) as that version wrote it: two articles with one
+    /// event each for Ann Lee, the second hidden by a correction.
+    fn old_store(path: &Path, version: usize) {
+        let conn = Connection::open(path).unwrap();
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version).unwrap();
+        for (i, (text, date)) in [("a", "2023-01-05"), ("b", "2024-03-07")]
+            .into_iter()
+            .enumerate()
         {
-            let mut store = Store::open(&path).unwrap();
-            for (text, date) in [("a", "2023-01-05"), ("b", "2024-03-07")] {
-                let e = event("Ann Lee", date, Precision::Day);
-                store.ingest(text, &META, &extraction(vec![e])).unwrap();
-            }
-            store
-                .conn()
-                .execute_batch(
-                    "DROP TABLE person_events; DROP INDEX articles_by_import_name; \
-                     ALTER TABLE articles DROP COLUMN import_name; \
-                     ALTER TABLE articles DROP COLUMN curated; PRAGMA user_version = 2;",
+            let e = event("Ann Lee", date, Precision::Day);
+            let article = article_id(text);
+            let hidden = i == 1;
+            conn.execute(
+                "INSERT INTO articles (id, published, lang, body) VALUES (?1, '2024-09-27', 'en', ?2)",
+                params![article, text],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO events (article_id, event_id, kind, date_value, json) VALUES (?1, ?2, 'resignation', ?3, ?4)",
+                params![article, e.id, date, serde_json::to_string(&e).unwrap()],
+            )
+            .unwrap();
+            let source = Source {
+                article: article.clone(),
+                event: e.clone(),
+                curated: false,
+            };
+            let patch = EventPatch {
+                hidden: Some(true),
+                ..EventPatch::default()
+            };
+            let merged = merge_sources(&e.id, &[source], hidden.then_some(&patch)).unwrap();
+            let json = serde_json::to_string(&merged).unwrap();
+            conn.execute(
+                "INSERT INTO timeline_events (id, merge_key, kind, date_value, hidden, json) VALUES (?1, ?2, 'resignation', ?3, ?4, ?5)",
+                params![e.id, merge_key(&e), date, hidden, json],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO event_sources (event_id, article_id, raw_event_id) VALUES (?1, ?2, ?1)",
+                params![e.id, article],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT OR IGNORE INTO people (id, name) VALUES ('ann-lee', 'Ann Lee')",
+                [],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO event_people (person_id, event_id, hidden, date_value) VALUES ('ann-lee', ?1, ?2, ?3)",
+                params![e.id, hidden, date],
+            )
+            .unwrap();
+            if version >= 3 {
+                conn.execute(
+                    "INSERT INTO person_events (person_id, hidden, date_value, event_id, json) VALUES ('ann-lee', ?1, ?2, ?3, ?4)",
+                    params![hidden, date, e.id, json],
                 )
                 .unwrap();
+            }
+            if hidden {
+                conn.execute(
+                    "INSERT INTO overrides (event_id, patch) VALUES (?1, ?2)",
+                    params![e.id, serde_json::to_string(&patch).unwrap()],
+                )
+                .unwrap();
+            }
         }
-        let store = Store::open(&path).unwrap();
-        let page = |q: read::EventQuery| -> Vec<String> {
-            let p: dateline_api::EventPage =
-                serde_json::from_str(&read::events_page(store.conn(), &q).unwrap()).unwrap();
-            p.events.into_iter().map(|e| e.date.value).collect()
-        };
-        let ann = |kind| read::EventQuery {
-            person: Some("ann-lee".into()),
-            kind,
-            limit: 10,
-            ..Default::default()
-        };
-        // Through person_events, and through the join when the kind is filtered too.
-        assert_eq!(page(ann(None)), ["2023-01-05", "2024-03-07"]);
+    }
+
+    /// Issue 16: a store from before stories (any older schema) is migrated, and everything
+    /// in it goes to the default story, corrections included.
+    #[test]
+    fn older_stores_are_migrated_into_the_default_timeline() {
+        for version in [2, 3, 4] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(format!("v{version}.db"));
+            old_store(&path, version);
+            let mut store = Store::open(&path).unwrap();
+            let version_now: usize = store
+                .conn()
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(version_now, MIGRATIONS.len());
+            let page = |store: &Store, kind| -> Vec<String> {
+                let q = read::EventQuery {
+                    timeline: DEFAULT_TIMELINE.into(),
+                    person: Some("ann-lee".into()),
+                    kind,
+                    limit: 10,
+                    ..Default::default()
+                };
+                let p: dateline_api::EventPage =
+                    serde_json::from_str(&read::events_page(store.conn(), &q).unwrap()).unwrap();
+                p.events.into_iter().map(|e| e.date.value).collect()
+            };
+            // Through person_events, and through the join when the kind is filtered too;
+            // the hidden one stays hidden.
+            assert_eq!(page(&store, None), ["2023-01-05"], "v{version}");
+            assert_eq!(page(&store, Some(EventKind::Resignation)), ["2023-01-05"]);
+            assert!(page(&store, Some(EventKind::Appointment)).is_empty());
+            let all = read::timelines(store.conn(), "Old").unwrap();
+            assert_eq!(all.len(), 1);
+            assert_eq!(
+                (
+                    all[0].id.as_str(),
+                    all[0].title.as_str(),
+                    all[0].articles,
+                    all[0].events
+                ),
+                ("default", "Old", 2, 1)
+            );
+            // The correction still applies after a rebuild, and in no other story.
+            store.rebuild().unwrap();
+            assert_eq!(page(&store, None), ["2023-01-05"]);
+            assert_eq!(store.timeline("t").unwrap().events.len(), 1);
+        }
+    }
+
+    /// Issue 16: events merge only within their story; an article belongs to one story;
+    /// stories are renamed and deleted with everything in them.
+    #[test]
+    fn stories_keep_their_events_apart_and_are_renamed_and_deleted() {
+        let mut store = Store::in_memory().unwrap();
+        let ann = |date| extraction(vec![event("Ann Lee", date, Precision::Day)]);
+        store
+            .ingest(DEFAULT_TIMELINE, "one", &META, &ann("2024-09-12"))
+            .unwrap();
+        // Unknown stories are refused until made.
+        let err = store
+            .ingest("acme", "two", &META, &ann("2024-09-12"))
+            .unwrap_err();
         assert_eq!(
-            page(ann(Some(EventKind::Resignation))),
-            ["2023-01-05", "2024-03-07"]
+            err.downcast_ref::<TimelineError>(),
+            Some(&TimelineError::Unknown("acme".into()))
         );
-        assert!(page(ann(Some(EventKind::Appointment))).is_empty());
+        assert!(store.create_timeline("Bad Name").is_err());
+        store.create_timeline("acme").unwrap();
+        let two = store
+            .ingest("acme", "two", &META, &ann("2024-09-12"))
+            .unwrap();
+        let three = store
+            .ingest("acme", "three", &META, &ann("2024-09-13"))
+            .unwrap();
+        // The same event twice in "acme" merges; not with the default story's.
+        assert_eq!(two.timeline_event_ids, three.timeline_event_ids);
+        let acme = store.timeline_of("acme", "A").unwrap();
+        assert_eq!(acme.events.len(), 1);
+        assert_eq!(acme.events[0].sources.len(), 2);
+        assert_eq!(acme.sources.len(), 2);
+        let default = store.timeline("D").unwrap();
+        assert_eq!(default.events[0].sources.len(), 1);
+        assert_ne!(default.events[0].id, acme.events[0].id);
+        // An article is in one story.
+        let err = store
+            .ingest(DEFAULT_TIMELINE, "two", &META, &ann("2024-09-12"))
+            .unwrap_err();
+        assert!(err.to_string().contains("\"acme\""), "{err}");
+        // A correction in one story, reextract of one story.
+        let id = acme.events[0].id.clone();
+        let hide = EventPatch {
+            hidden: Some(true),
+            ..EventPatch::default()
+        };
+        assert!(
+            store
+                .patch_event(DEFAULT_TIMELINE, &id, &hide)
+                .unwrap()
+                .is_none()
+        );
+        assert!(store.patch_event("acme", &id, &hide).unwrap().is_some());
+        let outcome = store
+            .reextract(Some("acme"), |_, _, _| Ok(ann("2024-09-12")))
+            .unwrap();
+        assert_eq!(outcome.reread, 2);
+        assert!(
+            store.timeline_of("acme", "A").unwrap().events.is_empty(),
+            "still hidden"
+        );
+        assert_eq!(store.timeline("D").unwrap().events.len(), 1);
+        // Rename, retitle, refuse a taken name, delete.
+        store
+            .rename_timeline("acme", "acme-2024", Some("Acme in 2024"))
+            .unwrap();
+        assert!(matches!(
+            store
+                .timeline_of("acme", "A")
+                .unwrap_err()
+                .downcast_ref::<TimelineError>(),
+            Some(TimelineError::Unknown(_))
+        ));
+        let summaries = read::timelines(store.conn(), "").unwrap();
+        let acme = &summaries[0];
+        assert_eq!(
+            (
+                acme.id.as_str(),
+                acme.title.as_str(),
+                acme.articles,
+                acme.events
+            ),
+            ("acme-2024", "Acme in 2024", 2, 0)
+        );
+        let json = read::timeline_json(store.conn(), "acme-2024", None, "").unwrap();
+        assert!(json.starts_with("{\"title\":\"Acme in 2024\""));
+        assert!(
+            store
+                .patch_event(
+                    "acme-2024",
+                    &id,
+                    &EventPatch {
+                        hidden: Some(false),
+                        ..EventPatch::default()
+                    }
+                )
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(
+            store.timeline_of("acme-2024", "A").unwrap().events.len(),
+            1,
+            "the correction moved along"
+        );
+        assert!(
+            store
+                .rename_timeline("acme-2024", DEFAULT_TIMELINE, None)
+                .is_err()
+        );
+        assert_eq!(store.delete_timeline("acme-2024").unwrap(), 2);
+        assert_eq!(read::timelines(store.conn(), "").unwrap().len(), 1);
+        let left: i64 = store
+            .conn()
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM timeline_events) + (SELECT COUNT(*) FROM person_events) + (SELECT COUNT(*) FROM overrides)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 2, "the default story's event and its person row");
+        // The deleted story's text may now go elsewhere.
+        assert!(
+            store
+                .ingest(DEFAULT_TIMELINE, "two", &META, &ann("2024-09-12"))
+                .unwrap()
+                .new
+        );
+        // Deleting the default story empties it and keeps it.
+        store.delete_timeline(DEFAULT_TIMELINE).unwrap();
+        assert!(store.timeline("D").unwrap().events.is_empty());
     }
 
     #[test]

@@ -20,6 +20,13 @@ pub struct Args {
     /// The store to read (SQLite file written by `dateline ingest`).
     #[arg(long, default_value = "dateline.db")]
     db: PathBuf,
+    /// The story (timeline) to export.
+    #[arg(long, default_value = store::DEFAULT_TIMELINE, value_name = "NAME")]
+    timeline: String,
+    /// Every story with events: one site folder per story (named after it) in --out, and
+    /// an index page that lists them.
+    #[arg(long, conflicts_with_all = ["timeline", "single_file", "persons", "kinds", "from", "to", "q"])]
+    all: bool,
     /// site (the web app and timeline.json), timelinejs, csv, ics or jsonl.
     #[arg(long, default_value = "site")]
     format: String,
@@ -41,9 +48,10 @@ pub struct Args {
     /// Only events whose names, organisation, role or evidence hold all these words.
     #[arg(long, value_name = "WORDS")]
     q: Option<String>,
-    /// Title shown above the timeline (and of the calendar, TimelineJS title slide).
-    #[arg(long, default_value = "Dateline")]
-    title: String,
+    /// Title shown above the timeline (and of the calendar, TimelineJS title slide); the
+    /// story's own title by default. With --all, the index page's title.
+    #[arg(long)]
+    title: Option<String>,
     /// Where the site will be published (https://example.com/story/), for the printed
     /// embed snippets.
     #[arg(long, value_name = "URL")]
@@ -84,7 +92,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.q.as_deref(),
     )
     .map_err(|e| anyhow::anyhow!(e.replace("from=", "--from ").replace("to=", "--to ")))?;
-    let doc = load(&args.db, &args.title, &filter)?;
+    if args.all {
+        if format != Format::Site {
+            bail!("--all writes site folders: it is for --format site");
+        }
+        return export_all(&args);
+    }
+    let doc = load(&args.db, &args.timeline, args.title.as_deref(), &filter)?;
     let now = export::now_utc();
     match (format, args.single_file) {
         (Format::Site, false) => {
@@ -154,9 +168,48 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// The store's timeline, filtered; an error for a store that is not there or a filter that
-/// names nobody the timeline knows.
-fn load(db: &Path, title: &str, filter: &Filter) -> anyhow::Result<TimelineDocument> {
+/// `--all`: one site folder per story with events, and `index.html` listing them.
+fn export_all(args: &Args) -> anyhow::Result<ExitCode> {
+    let Some(dir) = args.out.as_deref().filter(|d| d.as_os_str() != "-") else {
+        bail!("--all writes folders: give the parent folder with --out DIR");
+    };
+    open_store(&args.db)?;
+    let conn = store::open_reader(&args.db)?;
+    let stories: Vec<_> = store::read::timelines(&conn, "")?
+        .into_iter()
+        .filter(|t| t.events > 0)
+        .collect();
+    if stories.is_empty() {
+        bail!("no timeline in {} has events", args.db.display());
+    }
+    let now = export::now_utc();
+    for t in &stories {
+        let doc: TimelineDocument =
+            serde_json::from_str(&store::read::timeline_json(&conn, &t.id, None, "Dateline")?)
+                .context("the stored timeline does not parse")?;
+        export::write_site(&dir.join(&t.id), &doc, now)?;
+        eprintln!(
+            "wrote {} events of {:?} to {}",
+            doc.events.len(),
+            t.id,
+            dir.join(&t.id).display()
+        );
+    }
+    let title = args.title.as_deref().unwrap_or("Stories");
+    write_file(
+        &dir.join("index.html"),
+        export::stories_index(title, &stories).as_bytes(),
+    )?;
+    eprintln!(
+        "wrote {} stories and their index to {}",
+        stories.len(),
+        dir.join("index.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens (and so migrates) the store, which must exist.
+fn open_store(db: &Path) -> anyhow::Result<()> {
     if !db.is_file() {
         bail!(
             "no store at {}: ingest articles first (dateline ingest --db {} ARTICLES) or give --db",
@@ -166,9 +219,23 @@ fn load(db: &Path, title: &str, filter: &Filter) -> anyhow::Result<TimelineDocum
     }
     // Opening for writing migrates an older store; reading needs the current schema.
     drop(store::Store::open(db)?);
+    Ok(())
+}
+
+/// The story's timeline, filtered; an error for a store that is not there, a story it does
+/// not have or a filter that names nobody the timeline knows.
+fn load(
+    db: &Path,
+    timeline: &str,
+    title: Option<&str>,
+    filter: &Filter,
+) -> anyhow::Result<TimelineDocument> {
+    open_store(db)?;
     let conn = store::open_reader(db)?;
-    let doc: TimelineDocument = serde_json::from_str(&store::read::timeline_json(&conn, title)?)
-        .context("the stored timeline does not parse")?;
+    let doc: TimelineDocument = serde_json::from_str(&store::read::timeline_json(
+        &conn, timeline, title, "Dateline",
+    )?)
+    .context("the stored timeline does not parse")?;
     let unknown = filter.unknown_persons(&doc);
     if !unknown.is_empty() {
         let known: Vec<&str> = doc.people.iter().take(12).map(|p| p.id.as_str()).collect();
@@ -203,19 +270,31 @@ fn print_snippets(args: &Args, doc: &TimelineDocument, folder: bool) -> anyhow::
             "note: the snippets below use {placeholder} for where you publish the export; pass --url to print yours"
         );
     }
-    let url = embed::embed_url(&base, "", &args.theme, args.height, None);
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "Embed with an iframe:\n{}\n",
-        embed::iframe_snippet(&url, &doc.title, args.height)
-    )?;
-    if folder {
+    for layout in embed::Layout::ALL {
+        let url = embed::embed_url(&base, "", &args.theme, layout, args.height, None);
+        let (iframe, script) = match layout {
+            embed::Layout::Compact => (
+                "Embed with an iframe (compact: the timeline first, the filters in one button):",
+                "Or with a script that fits the frame to the timeline:",
+            ),
+            embed::Layout::Full => (
+                "The full layout (every filter shown) with an iframe:",
+                "The full layout with a script:",
+            ),
+        };
         writeln!(
             out,
-            "Or with a script that fits the frame to the timeline:\n{}",
-            embed::script_snippet(&base, &url, &doc.title, args.height)
+            "{iframe}\n{}\n",
+            embed::iframe_snippet(&url, &doc.title, args.height)
         )?;
+        if folder {
+            writeln!(
+                out,
+                "{script}\n{}\n",
+                embed::script_snippet(&base, &url, &doc.title, args.height)
+            )?;
+        }
     }
     Ok(())
 }

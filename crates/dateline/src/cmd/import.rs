@@ -1,7 +1,7 @@
 //! `dateline import`: a curator's hand-made events (TimelineJS JSON or CSV) into the store,
 //! merged with the extracted events; curated events win and stay through later ingests.
 
-use crate::store::{Store, read};
+use crate::store::{self, Store, read};
 use crate::{export, import};
 use anyhow::Context as _;
 use std::io::Read as _;
@@ -14,6 +14,9 @@ pub struct Args {
     /// The store (SQLite file; created on first use).
     #[arg(long, default_value = "dateline.db")]
     db: PathBuf,
+    /// The story (timeline) to import into; made on first use.
+    #[arg(long, default_value = store::DEFAULT_TIMELINE, value_name = "NAME")]
+    timeline: String,
     /// Name of the import (importing under the same name replaces it); the file's name by
     /// default.
     #[arg(long)]
@@ -53,17 +56,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let name = args.name.clone().unwrap_or_else(|| file_name.clone());
     let events = import::parse(&file_name, &text)?;
     let mut store = Store::open(&args.db)?;
-    let outcome = store.import_curated(&name, &text, &export::today(), &events)?;
-    let total = read::event_count(store.conn())?;
+    store.create_timeline(&args.timeline)?;
+    let outcome = store.import_curated(&args.timeline, &name, &text, &export::today(), &events)?;
+    let total = read::event_count(store.conn(), &args.timeline)?;
     if outcome.unchanged {
         println!(
-            "{name}: already imported, unchanged ({} curated events); the timeline in {} has {total} events",
+            "{name}: already imported, unchanged ({} curated events); the timeline {:?} in {} has {total} events",
             outcome.events,
+            args.timeline,
             args.db.display()
         );
     } else {
         println!(
-            "{name}: {} curated events {} ({} of them decide events already in the timeline); the timeline in {} has {total} events",
+            "{name}: {} curated events {} ({} of them decide events already in the timeline); the timeline {:?} in {} has {total} events",
             outcome.events,
             if outcome.replaced {
                 "replace the earlier import"
@@ -71,6 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "imported"
             },
             outcome.joined,
+            args.timeline,
             args.db.display()
         );
     }

@@ -7,7 +7,7 @@
 //! either fully stored or absent, and running again picks up the rest.
 
 use crate::article::{NewArticle, from_html, from_jsonl_line, from_txt, read_text};
-use crate::store::{ArticleMeta, Store, read};
+use crate::store::{self, ArticleMeta, Store, TimelineError, read};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,6 +18,9 @@ pub struct Args {
     /// The store (SQLite file; created on first use).
     #[arg(long, default_value = "dateline.db")]
     db: PathBuf,
+    /// The story (timeline) the articles go to; made on first use.
+    #[arg(long, default_value = store::DEFAULT_TIMELINE, value_name = "NAME")]
+    timeline: String,
     /// Publication date for articles that give none (YYYY-MM-DD).
     #[arg(long)]
     published: Option<String>,
@@ -52,6 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         collect(p, &mut files)?;
     }
     let mut store = Store::open(&args.db)?;
+    store.create_timeline(&args.timeline)?;
     let bar = if files.len() >= PROGRESS_FROM {
         ProgressBar::new(files.len() as u64)
     } else {
@@ -74,14 +78,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (what, why) in &tally.rejected {
         eprintln!("rejected {what}: {why}");
     }
-    let total = read::event_count(store.conn())?;
+    let total = read::event_count(store.conn(), &args.timeline)?;
     println!(
-        "{} articles: {} new ({} events), {} unchanged, {} rejected; the timeline in {} has {total} events",
+        "{} articles: {} new ({} events), {} unchanged, {} rejected; the timeline {:?} in {} has {total} events",
         tally.articles,
         tally.new,
         tally.events,
         tally.unchanged,
         tally.rejected.len(),
+        args.timeline,
         args.db.display()
     );
     Ok(if tally.rejected.is_empty() {
@@ -132,7 +137,7 @@ fn ingest_file(
 }
 
 /// Fills what a `.txt` article leaves open from `NAME.meta.json` beside it, when there is
-/// one (`title`, `published`, `url`, `lang`; other fields are ignored).
+/// one (`title`, `published`, `url`, `lang`, `credit` or `license`; other fields are ignored).
 fn with_sidecar(file: &Path, mut article: NewArticle) -> anyhow::Result<NewArticle> {
     let sidecar = file.with_extension("meta.json");
     if file.as_os_str() == "-" || !sidecar.is_file() {
@@ -146,6 +151,11 @@ fn with_sidecar(file: &Path, mut article: NewArticle) -> anyhow::Result<NewArtic
     article.published = article.published.or_else(|| field("published"));
     article.url = article.url.or_else(|| field("url"));
     article.lang = article.lang.or_else(|| field("lang"));
+    // `license` as the shared corpus's meta files name it.
+    article.credit = article
+        .credit
+        .or_else(|| field("credit"))
+        .or_else(|| field("license"));
     Ok(article)
 }
 
@@ -185,8 +195,16 @@ fn ingest_one(
     let meta = ArticleMeta {
         title: title.as_deref(),
         url: article.url.as_deref(),
+        credit: article.credit.as_deref(),
     };
-    let outcome = store.ingest(&article.text, &meta, &extraction)?;
+    let outcome = match store.ingest(&args.timeline, &article.text, &meta, &extraction) {
+        Ok(o) => o,
+        Err(e) if e.downcast_ref::<TimelineError>().is_some() => {
+            tally.rejected.push((what, format!("{e:#}")));
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
     if outcome.new {
         tally.new += 1;
         tally.events += outcome.events.len();

@@ -7,3 +7,4 @@ pub mod import;
 pub mod ingest;
 pub mod reextract;
 pub mod serve;
+pub mod timelines;

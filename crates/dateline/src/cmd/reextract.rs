@@ -2,7 +2,7 @@
 //! rebuild the timeline, so a store made by an older version catches up. Corrections and
 //! curated imports stay.
 
-use crate::store::{Store, read};
+use crate::store::{self, Store, read};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use dateline_core::{ArticleInput, Lang};
@@ -15,6 +15,12 @@ pub struct Args {
     /// The store (SQLite file).
     #[arg(long, default_value = "dateline.db")]
     db: PathBuf,
+    /// The story (timeline) whose articles to read again.
+    #[arg(long, default_value = store::DEFAULT_TIMELINE, value_name = "NAME", conflicts_with = "all")]
+    timeline: String,
+    /// Every story's articles.
+    #[arg(long)]
+    all: bool,
 }
 
 /// Runs the command.
@@ -23,7 +29,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no store at {}: ingest articles first", args.db.display());
     }
     let mut store = Store::open(&args.db)?;
-    let outcome = store.reextract(|text, published, lang| {
+    let only = (!args.all).then_some(args.timeline.as_str());
+    let outcome = store.reextract(only, |text, published, lang| {
         let published = NaiveDate::parse_from_str(published, "%Y-%m-%d")
             .with_context(|| format!("stored publication date {published:?}"))?;
         let lang: Lang = lang.parse()?;
@@ -33,14 +40,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             lang: Some(lang),
         })?)
     })?;
-    let total = read::event_count(store.conn())?;
+    let scope = match only {
+        Some(t) => format!(
+            "the timeline {t:?} in {} has {} events",
+            args.db.display(),
+            read::event_count(store.conn(), t)?
+        ),
+        None => format!("every timeline in {} is rebuilt", args.db.display()),
+    };
     println!(
-        "re-extracted {} articles ({} kept their events): {} article events before, {} now; the timeline in {} has {total} events",
-        outcome.reread,
-        outcome.kept,
-        outcome.before,
-        outcome.after,
-        args.db.display()
+        "re-extracted {} articles ({} kept their events): {} article events before, {} now; {scope}",
+        outcome.reread, outcome.kept, outcome.before, outcome.after,
     );
     Ok(ExitCode::SUCCESS)
 }
