@@ -94,6 +94,8 @@ struct Compiled {
     years_later: Vec<(Regex, Option<i32>)>,
     since: WordRegex,
     leave: WordRegex,
+    plural: WordRegex,
+    plural_pronouns: WordRegex,
     number_words: Vec<(Regex, u64)>,
     pro_drop: bool,
     /// The pack's clause words, padded with spaces for matching inside a clause
@@ -220,6 +222,8 @@ fn build_compiled(l: Lang) -> Compiled {
         },
         since: word_regex(t.since),
         leave: word_regex(t.leave),
+        plural: word_regex(t.plural),
+        plural_pronouns: word_regex(t.plural_pronouns),
         years_later: {
             let number = format!(
                 r"(?P<n>\d{{1,2}}|{})",
@@ -362,6 +366,9 @@ struct StoryContext {
     previous: Option<EventDate>,
     /// The person the article is talking about (the last one named).
     salient: Option<String>,
+    /// The people the story last named together ("Ana Ruiz and Tom Berg"), for a later
+    /// "they" or "the pair".
+    group: Vec<String>,
     /// The year of the last date the story gave.
     narrative_year: Option<i32>,
     /// The roles the story has given people so far (person, short role), latest last.
@@ -1144,6 +1151,10 @@ fn update_story(
     dates: &[temporal::Mention],
 ) {
     let before = story.narrative_year;
+    let group = named_together(article, people, span.1);
+    if group.len() >= 2 {
+        story.group = group;
+    }
     if let Some(last) = people.iter().max_by_key(|p| p.start) {
         story.salient = Some(last.name.clone());
     }
@@ -1361,7 +1372,10 @@ fn events_for(
             {
                 return out;
             }
-            let found = subjects_of(article, facts, kind, trigger);
+            let found = match plural_subject(article, facts, trigger, story) {
+                Some(group) => group,
+                None => subjects_of(article, facts, kind, trigger),
+            };
             for person in &found {
                 let mut e = base();
                 e.persons = vec![person.name.clone()];
@@ -1397,7 +1411,8 @@ fn events_for(
             // names its founders after its agent word.
             let mut founders = agent_people(article, facts, trigger);
             if founders.is_empty() {
-                founders = subjects_of(article, facts, kind, trigger);
+                founders = plural_subject(article, facts, trigger, story)
+                    .unwrap_or_else(|| subjects_of(article, facts, kind, trigger));
             }
             if founders.is_empty()
                 && let Some(name) = implicit_subject(article, facts, trigger, story)
@@ -2117,6 +2132,96 @@ fn is_antonomasia(text: &str, name: &Found, words: &LangTable) -> bool {
         after
             .strip_prefix(o)
             .is_some_and(|rest| o.ends_with('\'') || rest.starts_with(' '))
+    })
+}
+
+/// The people of a coordination ending before `until`: the last run of names joined only
+/// by commas and "and" words ("Ana Ruiz and Tom Berg", "A, B e C").
+fn named_together(article: &Article<'_>, people: &[Found], until: usize) -> Vec<String> {
+    let joiner = article
+        .compiled
+        .words
+        .coordinators
+        .first()
+        .copied()
+        .unwrap_or("");
+    let mut best: Vec<String> = Vec::new();
+    let mut run: Vec<&Found> = Vec::new();
+    for p in people.iter().filter(|p| p.end <= until) {
+        let joined = run.last().is_some_and(|last| {
+            p.start >= last.end && {
+                let between = article.text[last.end..p.start].trim().to_lowercase();
+                let between = between.trim_start_matches(',').trim();
+                between.is_empty() || between == joiner
+            }
+        });
+        if !joined {
+            if run.len() >= 2 {
+                best = run.iter().map(|p| p.name.clone()).collect();
+            }
+            run.clear();
+        }
+        if !run.iter().any(|q| q.name == p.name) {
+            run.push(p);
+        }
+    }
+    if run.len() >= 2 {
+        best = run.iter().map(|p| p.name.clone()).collect();
+    }
+    best
+}
+
+/// The group a plural subject stands for: "they were stepping down", "The pair founded
+/// Movra", "i due hanno lasciato": the people named together earlier in the sentence, else
+/// the story's last such group. `None` without a plural word right before the trigger (or
+/// opening its clause), or without a group.
+fn plural_subject(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+    story: &StoryContext,
+) -> Option<Vec<Found>> {
+    let clause = clause_before(
+        article.text,
+        &article.compiled.coordinators,
+        facts.start,
+        trigger.0,
+    );
+    let clause_from = trigger.0 - clause.len();
+    let folded = &article.folded[clause_from..trigger.0];
+    let epithet = article.compiled.plural.find_iter(folded).last();
+    let pronoun = article.compiled.plural_pronouns.find_iter(folded).last();
+    let ((start, end), is_pronoun) = match (epithet, pronoun) {
+        (Some(e), Some(p)) if p.0 > e.0 => (p, true),
+        (Some(e), _) => (e, false),
+        (None, Some(p)) => (p, true),
+        (None, None) => return None,
+    };
+    // The plural word is the clause's subject: nothing but a few words after it ("they
+    // were", "the pair had"), no name between it and the trigger.
+    if folded[end..].split_whitespace().count() > 3
+        || facts
+            .people
+            .iter()
+            .any(|p| p.start >= clause_from + start && p.end <= trigger.0)
+    {
+        return None;
+    }
+    let here = named_together(article, &facts.people, clause_from + start);
+    let group = if here.len() >= 2 || is_pronoun {
+        here
+    } else {
+        story.group.clone()
+    };
+    (group.len() >= 2).then(|| {
+        group
+            .into_iter()
+            .map(|name| Found {
+                start: trigger.0,
+                end: trigger.0,
+                name,
+            })
+            .collect()
     })
 }
 

@@ -119,6 +119,14 @@ pub struct EventTable {
     /// "N years later" phrases, `N` standing for a number (digits or a number word): the
     /// date is the year of the story's previous date plus N.
     pub years_later: &'static [&'static str],
+    /// Words standing for a group of people ("they", "the pair", "i due", "les deux",
+    /// "ambos", "die beiden"): as a subject, the people the story last named together ("A
+    /// and B").
+    pub plural: &'static [&'static str],
+    /// Plural subject pronouns ("they", "ils", "ellos"): the people named together earlier
+    /// in the same sentence only ("A and B told staff that they were stepping down"), as
+    /// the pronoun stands as often for analysts or banks.
+    pub plural_pronouns: &'static [&'static str],
     /// Verbs of leaving ("left", "ha lasciato", "quitte", "dejó", "verließ"): one whose
     /// object is a company the article names ("left Velia in 2014") is a departure; the
     /// object nouns of the `resignation` phrases cover "left the company".
@@ -236,6 +244,8 @@ mod tests {
             phrases.extend(t.next_year);
             phrases.extend(t.since);
             phrases.extend(t.leave);
+            phrases.extend(t.plural);
+            phrases.extend(t.plural_pronouns);
             phrases.extend(t.same_year);
             phrases.extend(t.predecessor);
             phrases.extend(t.successor);

@@ -200,6 +200,8 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"von|vom|durch"],
     years_later: &[r"N jahre? später|N jahre? danach"],
+    plural: &[r"die beiden|beide|das duo|die gründer|die mitgründer|die brüder|die schwestern"],
+    plural_pronouns: &[r"sie beide"],
     leave: &[r"verließ|verlässt|verlassen|verließen|verlassen hat|verlassen hatte"],
     since: &[r"seit"],
     next_year: &[

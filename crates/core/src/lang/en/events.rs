@@ -231,6 +231,10 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"by"],
     years_later: &[r"N years? later|N years? afterwards"],
+    plural: &[
+        r"the pair|the two|the duo|both|the co-founders|the cofounders|the founders|the brothers|the sisters",
+    ],
+    plural_pronouns: &[r"they"],
     leave: &[
         r"left|leaves|leaving|will leave|to leave|quit|quits|has quit|had quit|departed|departs|exited",
     ],

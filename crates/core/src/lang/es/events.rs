@@ -196,6 +196,10 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por"],
     years_later: &[r"N años? después|N años? más tarde"],
+    plural: &[
+        r"los dos|las dos|ambos|ambas|la pareja|el dúo|los fundadores|los cofundadores|los hermanos|las hermanas",
+    ],
+    plural_pronouns: &[r"ellos|ellas"],
     leave: &[
         r"deja|dejó|dejará|dejar|dejando|dejado|abandona|abandonó|abandonará|abandonado|salió de|sale de|saldrá de",
     ],

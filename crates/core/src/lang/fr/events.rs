@@ -221,6 +221,10 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: false,
     agents: &[r"par"],
     years_later: &[r"N ans? plus tard|N ans? après"],
+    plural: &[
+        r"les deux|le duo|le tandem|tous deux|toutes deux|les fondateurs|les cofondateurs|les frères|les sœurs",
+    ],
+    plural_pronouns: &[r"ils|elles"],
     leave: &[r"quitte|quittent|quitté|quittera|quittait|quitter|quittant"],
     since: &[r"depuis"],
     next_year: &[

@@ -235,6 +235,10 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"da|dal|dalla|dallo|dai|dagli|dalle|dall'"],
     years_later: &[r"N anni dopo|N anno dopo|N anni più tardi|N anno più tardi"],
+    plural: &[
+        r"i due|le due|la coppia|entrambi|entrambe|i fondatori|i cofondatori|i co-fondatori|i fratelli|le sorelle",
+    ],
+    plural_pronouns: &[r"loro"],
     leave: &[
         r"lascia|lasciò|lascerà|lasciare|lasciando|lasciato|abbandona|abbandonò|abbandonato|abbandonerà",
     ],

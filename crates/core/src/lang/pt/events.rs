@@ -174,6 +174,10 @@ pub static TABLE: EventTable = EventTable {
     pro_drop: true,
     agents: &[r"por|pelo|pela|pelos|pelas"],
     years_later: &[r"N anos? depois|N anos? mais tarde"],
+    plural: &[
+        r"os dois|as duas|ambos|ambas|a dupla|o casal|os fundadores|os cofundadores|os irmãos|as irmãs",
+    ],
+    plural_pronouns: &[r"eles|elas"],
     leave: &[
         r"deixa|deixou|deixará|deixar|deixando|deixado|abandonou|abandona|saiu da|saiu do|sai da|sai do|sairá da|sairá do",
     ],
