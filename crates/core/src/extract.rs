@@ -1480,7 +1480,7 @@ fn events_for(
             // A company the lexicon does not know: a deal with a price names it well enough
             // ("hat die Übernahme des Start-ups Immunex Bio für 620 Millionen Dollar
             // vereinbart"), the buyer being the story's company.
-            let priced = figure_near(&facts.quantities, trigger, true).is_some();
+            let priced = figure_near(article.text, &facts.quantities, trigger, true).is_some();
             if buyer.is_none() && target.is_none() && !priced {
                 return out;
             }
@@ -1489,7 +1489,7 @@ fn events_for(
                 .map(|b| b.name.clone())
                 .or_else(|| article.main_org.clone());
             e.target = target.map(|t| t.name.clone());
-            if let Some(q) = figure_near(&facts.quantities, trigger, true) {
+            if let Some(q) = figure_near(article.text, &facts.quantities, trigger, true) {
                 e.amount = q.currency.map(|c| Amount {
                     value: q.value,
                     currency: c.to_string(),
@@ -1498,7 +1498,7 @@ fn events_for(
             out.push(e);
         }
         EventKind::Valuation | EventKind::Funding | EventKind::Revenue => {
-            let Some(q) = figure_near(&facts.quantities, trigger, true) else {
+            let Some(q) = figure_near(article.text, &facts.quantities, trigger, true) else {
                 return out;
             };
             let mut e = base();
@@ -2456,17 +2456,26 @@ fn followed_by_word(text: &str, at: usize, end: usize) -> bool {
         .is_some_and(char::is_alphabetic)
 }
 
-/// The figure a trigger governs: the nearest money amount (or count) after it, else before.
-fn figure_near(quantities: &[Quantity], trigger: (usize, usize), money: bool) -> Option<&Quantity> {
+/// The figure a trigger governs: the nearest money amount (or count) after it in its clause,
+/// else before. A semicolon ends the clause: "2,45 Mrd. Euro umgesetzt; der Nettogewinn lag
+/// bei 96 Mio. Euro" (a verb-final trigger's figure stands before it).
+fn figure_near<'q>(
+    text: &str,
+    quantities: &'q [Quantity],
+    trigger: (usize, usize),
+    money: bool,
+) -> Option<&'q Quantity> {
     let usable = |q: &&Quantity| !q.percent && !q.year_like && (!money || q.currency.is_some());
     quantities
         .iter()
         .filter(usable)
         .filter(|q| {
-            (q.start >= trigger.1 && q.start - trigger.1 <= FIGURE_REACH)
+            (q.start >= trigger.1
+                && q.start - trigger.1 <= FIGURE_REACH
+                && !text[trigger.1..q.start].contains(';'))
                 // A qualifier the trigger swallowed: "che valuta la società circa 1,2 miliardi";
                 // a figure inside a separable verb: "setzte Brindle 4,2 Mrd. Euro um".
-                || q.start >= trigger.0
+                || (q.start >= trigger.0 && q.start < trigger.1)
         })
         .min_by_key(|q| q.start)
         .or_else(|| {
