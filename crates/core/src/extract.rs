@@ -406,6 +406,9 @@ struct Article<'a> {
     published: NaiveDate,
     main_org: Option<String>,
     lang: Lang,
+    /// Capitalised words that name a company without a legal form in a language that
+    /// capitalises its nouns ([`bare_company_names`]).
+    bare_names: Vec<String>,
 }
 
 /// Reads one article and returns its events.
@@ -573,6 +576,11 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
         published,
         main_org: None,
         lang,
+        bare_names: if compiled(lang).capitalised_nouns && !lowercase {
+            bare_company_names(text, lang, published, &people_of)
+        } else {
+            Vec::new()
+        },
     };
     let article = Article {
         main_org: main_org(&article, &sentences, &people_of, &lexicon_orgs, lowercase)
@@ -3250,6 +3258,137 @@ fn main_org(
         .or(best_lexicon.map(|b| b.0))
 }
 
+/// German determiners and article contractions: a capitalised word after one is a noun.
+const DETERMINERS_DE: &[&str] = &[
+    "am", "ans", "aufs", "beim", "dein", "deine", "dem", "den", "der", "des", "dessen", "die",
+    "diese", "diesem", "diesen", "dieser", "dieses", "ein", "eine", "einem", "einen", "einer",
+    "eines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "im", "ins", "jede", "jedem",
+    "jeden", "jeder", "jedes", "kein", "keine", "keinem", "keinen", "keiner", "sein", "seine",
+    "seinem", "seinen", "seiner", "seines", "unser", "unsere", "vom", "zum", "zur", "alle",
+    "allen", "beide", "beiden", "viele", "vielen", "mehrere", "einige", "welche", "welcher",
+];
+
+/// Companies a language that capitalises its nouns names without a legal form ("Kronberg
+/// hat die Übernahme abgeschlossen", "bei Hanseflug"): a capitalised word that the article
+/// writes at least twice after no determiner, number or adjective, and never after one,
+/// outside sentence openings, dates and people's names. Common nouns take a determiner
+/// somewhere ("die Bank", "900 Stellen", "neue Chefin"); names do not.
+fn bare_company_names(
+    text: &str,
+    lang: Lang,
+    published: NaiveDate,
+    people_of: &[Vec<Found>],
+) -> Vec<String> {
+    let words = compiled(lang).words;
+    let dates = temporal::find_mentions(text, lang, published, Preference::Past);
+    let name_words: std::collections::HashSet<&str> = people_of
+        .iter()
+        .flatten()
+        .flat_map(|p| p.name.split([' ', '-']))
+        .collect();
+    // Names with a legal form ("die Kronberg Chemie AG"): their words are left out of the
+    // count, and their first word is the company's short name where the article writes it
+    // alone ("hat Kronberg … abgeschlossen").
+    let mut legal: Vec<(usize, usize)> = Vec::new();
+    let mut short_names: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let tokens: Vec<(usize, &str)> = text
+        .split_inclusive(char::is_whitespace)
+        .scan(0, |at, t| {
+            let start = *at;
+            *at += t.len();
+            Some((
+                start,
+                t.trim_end().trim_end_matches([',', '.', ';', ':', ')']),
+            ))
+        })
+        .collect();
+    for (i, &(start, word)) in tokens.iter().enumerate() {
+        if !LEGAL_FORMS.contains(&word) || i == 0 {
+            continue;
+        }
+        let mut first = i;
+        while first > 0
+            && tokens[first - 1]
+                .1
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && i - first < 4
+        {
+            first -= 1;
+        }
+        while first < i && is_stopword(tokens[first].1) {
+            first += 1;
+        }
+        if first < i {
+            legal.push((tokens[first].0, start + word.len()));
+            short_names.insert(tokens[first].1);
+        }
+    }
+    let mut tally: HashMap<&str, (usize, bool)> = HashMap::new();
+    let mut previous: Option<&str> = None;
+    let mut before_previous: Option<&str> = None;
+    let mut sentence_start = true;
+    let mut at = 0;
+    for token in text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        let start = at;
+        at += token.len();
+        let word = token.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-'));
+        let ends_sentence = token[word.len()..].contains(['.', '!', '?', ':', '–', '"', '„']);
+        if word.is_empty() {
+            if token.contains(['.', '!', '?', ':', '\n']) {
+                sentence_start = true;
+            }
+            continue;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().count() >= 3
+            && word.chars().skip(1).any(char::is_lowercase);
+        if capitalised
+            && !legal.iter().any(|&(a, b)| a <= start && start < b)
+            && !name_words.contains(word)
+            && !words.honorifics.contains(&word.to_lowercase().as_str())
+            && !dates.iter().any(|m| m.start <= start && start < m.end)
+        {
+            let lower = word.to_lowercase();
+            let stop = words.stopwords.binary_search(&lower.as_str()).is_ok();
+            // A sentence's first word has no word before it.
+            let previous = previous.filter(|_| !sentence_start);
+            let determiner = |w: Option<&str>| {
+                w.is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    DETERMINERS_DE.contains(&w.as_str())
+                        || words.articles.contains(&w.as_str())
+                        // A count ("900 neue Stellen"), not a year ("2025 beschäftigte").
+                        || (w.chars().all(|c| c.is_ascii_digit() || c == ',') && w.len() != 4)
+                })
+            };
+            // "die neue Chefin": an adjective after a determiner.
+            let adjective = previous.is_some_and(|p| {
+                p.chars().next().is_some_and(char::is_lowercase)
+                    && ["e", "en", "er", "es", "em"].iter().any(|e| p.ends_with(e))
+            }) && determiner(before_previous);
+            let noun_context = determiner(previous) || adjective;
+            let entry = tally.entry(word).or_insert((0, false));
+            if stop || noun_context {
+                entry.1 = true;
+            } else if !sentence_start {
+                entry.0 += 1;
+            }
+        }
+        before_previous = previous;
+        previous = Some(word);
+        sentence_start = ends_sentence;
+    }
+    let mut names: Vec<String> = tally
+        .into_iter()
+        .filter(|&(w, (bare, noun))| !noun && (bare >= 2 || bare >= 1 && short_names.contains(w)))
+        .map(|(w, _)| w.to_string())
+        .collect();
+    names.sort();
+    names
+}
+
 /// The items of `sorted` (by start) that lie inside `span`.
 fn within<'a, T>(
     sorted: &'a [T],
@@ -3476,7 +3615,11 @@ fn org_candidates(article: &Article<'_>, span: (usize, usize), lowercase: bool) 
         .into_iter()
         // German capitalises every noun: there only a legal form ("Norwerk AG") tells a
         // company.
-        .filter(|c| !article.compiled.capitalised_nouns || legal_form(c))
+        .filter(|c| {
+            !article.compiled.capitalised_nouns
+                || legal_form(c)
+                || article.bare_names.contains(&c.name)
+        })
         .filter(|c| {
             let adjective = c
                 .name
