@@ -2637,7 +2637,18 @@ fn date_in_sentence(
                 .iter()
                 .any(|&(a, b)| a < m.end && b > m.start)
         })
-        .min_by_key(|m| distance(m));
+        // Revenue is a period's figure: the period the sentence names ("no terceiro
+        // trimestre", "in 2023") dates it, not the day it was reported ("informou ontem").
+        .min_by_key(|m| {
+            let day_of_report = kind == EventKind::Revenue
+                && m.date.precision == Precision::Day
+                && facts.dates.iter().any(|p| {
+                    matches!(p.date.precision, Precision::Quarter | Precision::Year)
+                        && !in_other_clause(p)
+                        && p.rule != "now"
+                });
+            (day_of_report, distance(m))
+        });
     // "il 2 settembre di quell'anno": a same-year phrase qualifying a date is that date's
     // year ([`with_sentence_year`]), not a date of its own.
     let qualifies_date = |at: usize, n: i32| {
