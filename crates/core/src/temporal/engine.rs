@@ -1884,6 +1884,13 @@ impl Parser<'_> {
         if self.unit(i + 1) == Some(Grain::Quarter) && (1..=4).contains(&o) {
             return self.quarter(u32::try_from(o).ok()?, i + 2);
         }
+        // "third-quarter revenue", "fourth-quarter results": the compound adjective.
+        if self.punct(i + 1) == Some('-')
+            && self.unit(i + 2) == Some(Grain::Quarter)
+            && (1..=4).contains(&o)
+        {
+            return self.quarter(u32::try_from(o).ok()?, i + 3);
+        }
         // "the third last week of 2018": counted from the end.
         if self.modifier(i + 1) == Some(-1) {
             return self.nth_of(i + 2, -o);
