@@ -3710,6 +3710,34 @@ fn same_event(a: &Event, b: &Event) -> bool {
     figures_agree && dates_compatible
 }
 
+/// One sentence telling a departure twice, as announced and as effective ("X, who
+/// announced her resignation on Monday, will leave on 31 October"), is one departure at
+/// its effective date (the guideline): the later of two dates less than a year apart.
+fn keep_effective_departures(events: &mut Vec<Event>) {
+    let departure = |k: EventKind| matches!(k, EventKind::Resignation | EventKind::Dismissal);
+    let mut drop = vec![false; events.len()];
+    for (i, a) in events.iter().enumerate() {
+        for (j, b) in events.iter().enumerate() {
+            if i == j || drop[j] || !departure(a.kind) || !departure(b.kind) {
+                continue;
+            }
+            let same = a.evidence.start == b.evidence.start && a.persons == b.persons;
+            let (Some(da), Some(db)) = (first_day(&a.date), first_day(&b.date)) else {
+                continue;
+            };
+            // `a` is announced, `b` takes effect later in the same sentence.
+            if same && !a.persons.is_empty() && da < db && (db - da).num_days() < 366 {
+                drop[i] = true;
+            }
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
 /// A layoff smaller than another one the article reports for the same date is a part of it
 /// ("9,000 of the jobs will be cut in the U.S."), not an event of its own.
 fn drop_layoff_parts(events: &mut Vec<Event>) {
@@ -3776,6 +3804,7 @@ fn dedupe(events: Vec<Event>) -> Vec<Event> {
     }
     drop_layoff_parts(&mut out);
     drop_valuations_read_as_funding(&mut out);
+    keep_effective_departures(&mut out);
     out.sort_by_key(|e| e.evidence.start);
     out
 }
