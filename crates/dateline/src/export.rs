@@ -5,10 +5,10 @@
 //! them.
 
 use crate::assets;
-use crate::store::{check_date, date_range};
 use anyhow::{Context as _, bail};
 use dateline_api::{
-    Amount, EventDate, EventKind, Person, Precision, SourceArticle, TimelineDocument, TimelineEvent,
+    Amount, Day, EventDate, EventKind, Period, Person, Precision, SourceArticle, TimelineDocument,
+    TimelineEvent,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -75,19 +75,18 @@ pub struct Filter {
     /// Kinds; an event matches when it is of any of them.
     pub kinds: Vec<EventKind>,
     /// First date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): events that end before it are left out.
-    pub from: Option<EventDate>,
+    pub from: Option<Period>,
     /// Last date: events that start after it are left out.
-    pub to: Option<EventDate>,
+    pub to: Option<Period>,
     /// Words (lowercase) that must all appear in the event's names, organisation, role or
     /// evidence.
     pub words: Vec<String>,
 }
 
-/// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (precision from its length),
-/// checked; the error says what was expected.
-pub fn parse_bound(name: &str, value: &str) -> Result<EventDate, String> {
-    let date = EventDate::exact(value.trim());
-    check_date(&date).map(|_| date).map_err(|_| {
+/// A date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (precision from its form), checked;
+/// the error says what was expected.
+pub fn parse_bound(name: &str, value: &str) -> Result<Period, String> {
+    value.trim().parse::<Period>().map_err(|_| {
         format!("{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
     })
 }
@@ -161,13 +160,13 @@ impl Filter {
     }
 
     fn matches(&self, e: &TimelineEvent) -> bool {
-        let span = date_range(&e.date);
-        let after_from = match (&self.from, span) {
-            (Some(from), Some((_, last))) => date_range(from).is_none_or(|(f0, _)| last >= f0),
+        let span = e.date.days();
+        let after_from = match (self.from, span) {
+            (Some(from), Some((_, last))) => last >= from.first(),
             _ => true,
         };
-        let before_to = match (&self.to, span) {
-            (Some(to), Some((first, _))) => date_range(to).is_none_or(|(_, t1)| first <= t1),
+        let before_to = match (self.to, span) {
+            (Some(to), Some((first, _))) => first <= to.last(),
             _ => true,
         };
         (self.persons.is_empty() || e.person_ids.iter().any(|p| self.persons.contains(p)))
@@ -359,17 +358,20 @@ pub fn display_date(d: &EventDate) -> String {
         "November",
         "December",
     ];
-    let part = |r: std::ops::Range<usize>| d.value.get(r).and_then(|s| s.parse::<usize>().ok());
-    let year = d.value.get(..4).unwrap_or(&d.value);
-    let month = part(5..7)
-        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-        .copied()
-        .unwrap_or("");
-    let text = match d.precision {
-        Precision::Day => format!("{} {month} {year}", part(8..10).unwrap_or(1)),
-        Precision::Month => format!("{month} {year}"),
-        Precision::Quarter => format!("Q{} {year}", part(5..7).map_or(1, |m| m.div_ceil(3))),
-        Precision::Year => year.to_string(),
+    // A value that is no date at its precision (never stored) is shown as it is.
+    let text = match d.period() {
+        Ok(p) => {
+            let first = p.first();
+            let month = MONTHS.get(first.month() as usize - 1).copied();
+            let (year, month) = (first.year(), month.unwrap_or_default());
+            match p.precision() {
+                Precision::Day => format!("{} {month} {year:04}", first.day()),
+                Precision::Month => format!("{month} {year:04}"),
+                Precision::Quarter => format!("Q{} {year:04}", first.month().div_ceil(3)),
+                Precision::Year => format!("{year:04}"),
+            }
+        }
+        Err(_) => d.value.clone(),
     };
     if d.approx {
         format!("About {text}")
@@ -476,8 +478,7 @@ fn tl_slide(
     e: &TimelineEvent,
     articles: &BTreeMap<&str, &SourceArticle>,
 ) -> Option<serde_json::Value> {
-    let (first, last) = date_range(&e.date)?;
-    use chrono::Datelike as _;
+    let (first, last) = e.date.days()?;
     let (y, m, d) = (
         i64::from(first.year()),
         i64::from(first.month()),
@@ -661,10 +662,13 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
     // The crate writes NAME unescaped (X-WR-CALNAME escaped): one line, no controls.
     cal.name(&ics_raw(&doc.title.replace(['\r', '\n'], " ")));
     for e in &doc.events {
-        let Some((first, last)) = date_range(&e.date) else {
+        let Some((first, end)) = e
+            .date
+            .days()
+            .and_then(|(first, last)| Some((naive(first)?, naive(last.next().unwrap_or(last))?)))
+        else {
             continue;
         };
-        let end = last.succ_opt().unwrap_or(last);
         let mut lines = facts(e);
         for s in &e.sources {
             lines.push(format!("“{}”", s.evidence.text));
@@ -944,6 +948,11 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
     Ok(page
         .replacen(LINK, &format!("<style>\n{css}</style>"), 1)
         .replacen("href=\"favicon.svg\"", &icon, 1))
+}
+
+/// A typed day as chrono's, for the iCalendar crate.
+fn naive(d: Day) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(d.year(), d.month(), d.day())
 }
 
 /// Today's date and time in UTC, from the system clock (without chrono's clock feature).

@@ -5,9 +5,8 @@
 //! [`crate::store::Store::import_curated`].
 
 use crate::export::{self, PERSON_SEPARATOR, SOURCE_SEPARATOR, parse_kind};
-use crate::store::check_date;
 use anyhow::bail;
-use dateline_api::{Event, EventDate, EventKind, Precision};
+use dateline_api::{Event, EventDate, EventKind, Period, Precision, UnknownPrecision};
 use dateline_core::slug;
 use std::collections::BTreeSet;
 
@@ -160,7 +159,7 @@ fn guess_kind(headline: &str) -> Option<EventKind> {
 impl Draft {
     fn into_event(self, file: &str, ids: &mut BTreeSet<String>) -> Result<Event, String> {
         let date = self.date.ok_or("no date")?;
-        check_date(&date)?;
+        date.period().map_err(|e| e.to_string())?;
         let kind = match self.kind.or_else(|| guess_kind(&self.headline)) {
             Some(k) => k,
             None => {
@@ -468,22 +467,15 @@ fn csv(text: &str) -> anyhow::Result<Drafts> {
 fn csv_row(cell: &dyn Fn(&str) -> Option<String>) -> Result<Draft, String> {
     let value = cell("date").ok_or("no date")?;
     let precision = match cell("precision") {
-        None => match value.len() {
-            4 => Precision::Year,
-            7 => Precision::Month,
-            _ => Precision::Day,
-        },
-        Some(p) => match p.to_ascii_lowercase().as_str() {
-            "day" => Precision::Day,
-            "month" => Precision::Month,
-            "quarter" => Precision::Quarter,
-            "year" => Precision::Year,
-            _ => {
-                return Err(format!(
-                    "precision {p:?}: expected day, month, quarter or year"
-                ));
-            }
-        },
+        // The form says it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`); for a text that is no date,
+        // the precision its error names, so that checking the row reports it.
+        None => value
+            .parse::<Period>()
+            .map_or_else(|e| e.precision(), Period::precision),
+        Some(p) => p
+            .to_ascii_lowercase()
+            .parse::<Precision>()
+            .map_err(|_| UnknownPrecision(p).to_string())?,
     };
     let approx = match cell("approx").map(|a| a.to_ascii_lowercase()) {
         None => false,

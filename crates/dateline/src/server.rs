@@ -15,7 +15,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use dateline_api::{EventDate, EventKind, EventPatch, TimelineEvent};
+use dateline_api::{EventDate, EventKind, EventPatch, Period, TimelineEvent};
 use rusqlite::Connection;
 use serde::Deserialize;
 use std::path::{Path as FsPath, PathBuf};
@@ -1034,8 +1034,7 @@ struct EventParams {
 
 /// Checks a `from`/`to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
 fn date_bound(name: &str, value: &str) -> Result<String, ApiError> {
-    let date = EventDate::exact(value);
-    store::check_date(&date).map(|_| date.value).map_err(|_| {
+    value.parse::<Period>().map(|p| p.to_string()).map_err(|_| {
         ApiError::BadRequest(format!(
             "{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
         ))
@@ -1190,12 +1189,11 @@ impl PatchBody {
     fn into_patch(self) -> Result<EventPatch, ApiError> {
         let date = match self.date {
             None => None,
-            Some(DateInput::Full(d)) => Some(d),
-            Some(DateInput::Text(v)) => Some(EventDate::exact(&v)),
-        };
-        if let Some(d) = &date {
-            store::check_date(d).map_err(ApiError::Unprocessable)?;
+            Some(DateInput::Full(d)) => Some(d.period().map(|_| d)),
+            Some(DateInput::Text(v)) => Some(v.parse::<Period>().map(EventDate::from)),
         }
+        .transpose()
+        .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
         let persons = match self.persons {
             None => None,
             Some(names) => {

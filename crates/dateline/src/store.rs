@@ -18,9 +18,8 @@
 //! pool of read connections while one writer ingests.
 
 use anyhow::Context as _;
-use chrono::{Months, NaiveDate};
 use dateline_api::{
-    AlternativeDate, Event, EventDate, EventKind, EventPatch, EventSource, Extraction, Precision,
+    AlternativeDate, Event, EventDate, EventKind, EventPatch, EventSource, Extraction,
     TimelineEvent,
 };
 use dateline_core::slug;
@@ -768,59 +767,6 @@ impl Store {
     }
 }
 
-/// Checks that a date's value is a real date written at its precision.
-pub fn check_date(d: &EventDate) -> Result<(), String> {
-    let well_formed = match d.precision {
-        Precision::Day => d.value.len() == 10,
-        Precision::Month | Precision::Quarter => d.value.len() == 7,
-        Precision::Year => d.value.len() == 4,
-    } && d.value.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    let quarter_start = d.precision != Precision::Quarter
-        || matches!(d.value.get(5..7), Some("01" | "04" | "07" | "10"));
-    if well_formed && quarter_start && date_range(d).is_some() {
-        Ok(())
-    } else {
-        Err(format!(
-            "invalid date {:?} at {} precision: expected {}",
-            d.value,
-            d.precision.as_str(),
-            match d.precision {
-                Precision::Day => "a real calendar date as YYYY-MM-DD",
-                Precision::Month => "YYYY-MM",
-                Precision::Quarter => "YYYY-MM with the quarter's first month (01, 04, 07, 10)",
-                Precision::Year => "YYYY",
-            }
-        ))
-    }
-}
-
-/// The days a date covers, first and last.
-pub fn date_range(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
-    let v = d.value.as_str();
-    let year: i32 = v.get(..4)?.parse().ok()?;
-    match d.precision {
-        Precision::Day => {
-            let x = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()?;
-            Some((x, x))
-        }
-        Precision::Month | Precision::Quarter => {
-            let month: u32 = v.get(5..7)?.parse().ok()?;
-            let start = NaiveDate::from_ymd_opt(year, month, 1)?;
-            let months = if d.precision == Precision::Month {
-                1
-            } else {
-                3
-            };
-            let end = start.checked_add_months(Months::new(months))?.pred_opt()?;
-            Some((start, end))
-        }
-        Precision::Year => Some((
-            NaiveDate::from_ymd_opt(year, 1, 1)?,
-            NaiveDate::from_ymd_opt(year, 12, 31)?,
-        )),
-    }
-}
-
 /// How two dates reported for events of the same kind and subject relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DateRelation {
@@ -834,15 +780,15 @@ enum DateRelation {
 }
 
 fn relation(a: &EventDate, b: &EventDate) -> DateRelation {
-    match (date_range(a), date_range(b)) {
+    match (a.days(), b.days()) {
         (Some((a0, a1)), Some((b0, b1))) => {
             if (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1) {
                 DateRelation::Compatible
             } else {
                 let gap = if a1 < b0 {
-                    (b0 - a1).num_days()
+                    b0.number() - a1.number()
                 } else {
-                    (a0 - b1).num_days()
+                    a0.number() - b1.number()
                 };
                 if gap <= MERGE_WINDOW_DAYS {
                     DateRelation::Conflicting(gap.max(0))
@@ -2199,17 +2145,6 @@ mod tests {
                 .len(),
             15
         );
-    }
-
-    #[test]
-    fn dates_are_checked_against_their_precision() {
-        assert!(check_date(&dated("2024-02-29", Precision::Day)).is_ok());
-        assert!(check_date(&dated("2023-02-29", Precision::Day)).is_err());
-        assert!(check_date(&dated("2024-13", Precision::Month)).is_err());
-        assert!(check_date(&dated("2024-10", Precision::Quarter)).is_ok());
-        assert!(check_date(&dated("2024-11", Precision::Quarter)).is_err());
-        assert!(check_date(&dated("2024", Precision::Day)).is_err());
-        assert!(check_date(&dated("2024", Precision::Year)).is_ok());
     }
 
     /// Holds the write lock of the store at `path` from another connection (another
