@@ -6,6 +6,7 @@
 
 use crate::assets;
 use anyhow::{Context as _, bail};
+use base64::{Engine as _, engine::general_purpose::STANDARD as BASE64};
 use dateline_api::{
     Amount, Day, EventDate, EventKind, Period, Person, Precision, SourceArticle, TimelineDocument,
     TimelineEvent,
@@ -840,28 +841,6 @@ pub fn stories_index(title: &str, stories: &[dateline_api::TimelineSummary]) -> 
     )
 }
 
-/// Base64 (standard alphabet, padded).
-pub(crate) fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// The wasm-bindgen glue as the body of an inline module script: its `export`s dropped
 /// (nothing imports it), ready to call `__wbg_init` with the module's bytes.
 fn inline_glue(js: &str) -> anyhow::Result<String> {
@@ -900,7 +879,7 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
     let index = export_index(&doc.title)?;
     let css = String::from_utf8_lossy(asset("style.css")?).into_owned();
     let glue = inline_glue(&String::from_utf8_lossy(asset("dateline_web.js")?))?;
-    let wasm = base64(asset("dateline_web_bg.wasm")?);
+    let wasm = BASE64.encode(asset("dateline_web_bg.wasm")?);
     // `<` only occurs inside JSON strings, where \u003c is the same character: the data can
     // never close its script element.
     let data = serde_json::to_string(doc)?.replace('<', "\\u003c");
@@ -943,7 +922,7 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
     // The icon inline too, so that the one file asks for nothing else.
     let icon = format!(
         "href=\"data:image/svg+xml;base64,{}\"",
-        base64(asset("favicon.svg")?)
+        BASE64.encode(asset("favicon.svg")?)
     );
     Ok(page
         .replacen(LINK, &format!("<style>\n{css}</style>"), 1)
@@ -953,19 +932,6 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
 /// A typed day as chrono's, for the iCalendar crate.
 fn naive(d: Day) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(d.year(), d.month(), d.day())
-}
-
-/// Today's date and time in UTC, from the system clock (without chrono's clock feature).
-pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
-
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub fn today() -> String {
-    now_utc().date_naive().format("%Y-%m-%d").to_string()
 }
 
 #[cfg(test)]
@@ -1191,7 +1157,7 @@ mod tests {
         d.events[1].id = "x\r\nUID:evil4".into();
         d.events[1].persons = vec!["Bo\rb".into()];
         d.title = "Title\r\nX-INJECTED:1".into();
-        let text = ics(&d, now_utc());
+        let text = ics(&d, chrono::Utc::now());
         // Every line ends with CRLF, and no value made a line of its own.
         assert!(
             !text.replace("\r\n", "").contains(['\r', '\n', '\0']),
@@ -1219,7 +1185,7 @@ mod tests {
         let tl = timelinejs(&d);
         let text = tl["events"][0]["text"]["text"].as_str().unwrap();
         assert!(!text.contains("href"), "{text}");
-        assert!(!ics(&d, now_utc()).contains("URL:javascript"));
+        assert!(!ics(&d, chrono::Utc::now()).contains("URL:javascript"));
         let bytes = csv(&d).unwrap();
         let mut r = csv::Reader::from_reader(bytes.as_slice());
         let row = r.records().next().unwrap().unwrap();
@@ -1257,15 +1223,6 @@ mod tests {
         let tl = timelinejs(&d);
         let group = tl["events"][0]["group"].as_str().unwrap();
         assert_eq!(group, "&lt;img src=x onerror=alert(1)&gt;");
-    }
-
-    #[test]
-    fn base64_matches_the_standard_alphabet_and_padding() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar\xff"), "Zm9vYmFy/w==");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use base64::{Engine as _, engine::general_purpose::STANDARD as BASE64};
 use dateline_api::{EventDate, EventKind, EventPatch, Period, TimelineEvent};
 use rusqlite::Connection;
 use serde::Deserialize;
@@ -90,9 +91,7 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
             break;
         };
         if !lower[open..tag_end].contains("src=") {
-            hashes.push(crate::export::base64(&Sha256::digest(
-                &html.as_bytes()[tag_end..close],
-            )));
+            hashes.push(BASE64.encode(Sha256::digest(&html.as_bytes()[tag_end..close])));
         }
         at = close;
     }
@@ -932,7 +931,7 @@ async fn export_as(
             let _one_at_a_time = permit;
             let doc: dateline_api::TimelineDocument =
                 serde_json::from_str(&read::timeline_json(c, &timeline, None, &title)?)?;
-            export::render(&export::filter(doc, &filter), format, export::now_utc())
+            export::render(&export::filter(doc, &filter), format, chrono::Utc::now())
         })
         .await?;
     let mut response = body.into_response();
@@ -1008,7 +1007,15 @@ async fn post_import(
         .await?;
     let events = events.map_err(|e| ApiError::Unprocessable(format!("{e:#}")))?;
     let outcome = state
-        .with_store(move |s| s.import_curated(&timeline, &name, &text, &export::today(), &events))
+        .with_store(move |s| {
+            s.import_curated(
+                &timeline,
+                &name,
+                &text,
+                &chrono::Utc::now().date_naive().to_string(),
+                &events,
+            )
+        })
         .await?;
     let status = if outcome.unchanged {
         StatusCode::OK
