@@ -32,7 +32,6 @@ pub mod read;
 mod schema;
 
 use merge::{Source, distance, merge_key, merge_sources};
-use schema::MIGRATIONS;
 
 /// The story that articles go to when none is named (`--timeline`, `?timeline=`).
 pub const DEFAULT_TIMELINE: &str = "default";
@@ -204,37 +203,17 @@ impl Store {
     }
 
     fn migrate(&mut self) -> anyhow::Result<()> {
-        let applied: usize = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if applied > MIGRATIONS.len() {
-            anyhow::bail!(
-                "the store was written by a newer dateline (schema {applied}, this one knows {})",
-                MIGRATIONS.len()
-            );
+        schema::migrate(&mut self.conn)?;
+        if schema::rebuild_pending(&self.conn)? {
+            // The timeline tables are newer than the articles: fill them from their events.
+            // Checked again inside the transaction: another process may have done it.
+            let tx = self.write_transaction()?;
+            if schema::rebuild_pending(&tx)? {
+                rebuild_timeline(&tx, None)?;
+                schema::rebuild_done(&tx)?;
+            }
+            tx.commit()?;
         }
-        if applied == MIGRATIONS.len() {
-            return Ok(());
-        }
-        // All pending migrations in one transaction: a store is at one version or the next.
-        // The version is read again inside it (a write transaction from the start, so two
-        // processes opening an older store at once take turns and the second finds the
-        // migrations done).
-        let tx = self.write_transaction()?;
-        let applied: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if applied >= MIGRATIONS.len() {
-            return Ok(());
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
-            tx.execute_batch(sql)
-                .with_context(|| format!("migration {} failed", i + 1))?;
-        }
-        if applied == 1 {
-            // The timeline tables are new: fill them from the articles' events.
-            rebuild_timeline(&tx, None)?;
-        }
-        tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
-        tx.commit()?;
         Ok(())
     }
 

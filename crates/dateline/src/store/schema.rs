@@ -1,7 +1,12 @@
-//! The store's schema: its migrations, in order.
+//! The store's schema: its migrations, in order, applied by `rusqlite_migration` (which
+//! counts them in `PRAGMA user_version`, as this store always has, so existing stores carry
+//! on at their version).
 
-/// Schema migrations, applied in order; `user_version` counts those applied. Never edit an
-/// applied one: add a new one.
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite_migration::{HookResult, M, Migrations, SchemaVersion};
+
+/// The SQL of the schema migrations, in order; `user_version` counts those applied. Never
+/// edit an applied one: add a new one.
 pub(super) const MIGRATIONS: &[&str] = &[
     r"
 CREATE TABLE articles (
@@ -130,3 +135,118 @@ INSERT INTO person_events (timeline_id, person_id, hidden, date_value, event_id,
     FROM event_people p JOIN timeline_events t ON t.id = p.event_id;
 ",
 ];
+
+/// A table that exists while the timeline still has to be built from the articles' events:
+/// migration 2 created the timeline tables empty in a store that already held articles.
+/// The build runs after every migration (it needs the latest schema) and drops the table
+/// in the same transaction, so a store left between the two by a crash is built on its next
+/// open.
+const REBUILD_PENDING: &str = "rebuild_pending";
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i {
+                1 => M::up_with_hook(sql, note_rebuild_if_articles),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
+}
+
+/// Migration 2's hook: when the store holds events already, note that the timeline must be
+/// built from them.
+fn note_rebuild_if_articles(tx: &Transaction<'_>) -> HookResult {
+    let has_events: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM events)", [], |r| r.get(0))?;
+    if has_events {
+        tx.execute_batch(&format!("CREATE TABLE {REBUILD_PENDING} (since TEXT)"))?;
+    }
+    Ok(())
+}
+
+/// Brings the schema of the store on `conn` to the latest version. A store written by a
+/// newer dateline is refused, and left as it is.
+pub(super) fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
+    let migrations = migrations();
+    let known = MIGRATIONS.len();
+    match migrations.current_version(conn)? {
+        SchemaVersion::Outside(v) => anyhow::bail!(
+            "the store was written by a newer dateline (schema {v}, this one knows {known})"
+        ),
+        v if usize::from(v) == known => return Ok(()),
+        _ => {}
+    }
+    // All pending migrations run in one transaction that takes the write lock when it
+    // begins: a second process opening the same older store waits for the first instead of
+    // failing to upgrade a read lock.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    let result = migrations.to_latest(conn);
+    conn.set_transaction_behavior(TransactionBehavior::Deferred);
+    match result {
+        Ok(()) => Ok(()),
+        // That other process migrated the store meanwhile; ours failed on the tables it had
+        // made and was rolled back.
+        Err(_) if usize::from(migrations.current_version(conn)?) == known => Ok(()),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot migrate the store's schema")),
+    }
+}
+
+/// Whether the timeline still has to be built from the articles' events.
+pub(super) fn rebuild_pending(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+        [REBUILD_PENDING],
+        |r| r.get(0),
+    )
+}
+
+/// Notes that the timeline has been built (in the transaction that built it).
+pub(super) fn rebuild_done(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(&format!("DROP TABLE {REBUILD_PENDING}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn a_newer_store_is_refused_and_left_as_it_is() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        conn.pragma_update(None, "user_version", MIGRATIONS.len() + 1)
+            .unwrap();
+        let e = migrate(&mut conn).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "the store was written by a newer dateline (schema {}, this one knows {})",
+                MIGRATIONS.len() + 1,
+                MIGRATIONS.len()
+            )
+        );
+        let v: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, MIGRATIONS.len() + 1);
+    }
+
+    #[test]
+    fn a_fresh_store_needs_no_rebuild_and_migrating_twice_is_a_no_op() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert!(!rebuild_pending(&conn).unwrap());
+        migrate(&mut conn).unwrap();
+        let v: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, MIGRATIONS.len());
+    }
+}

@@ -4,6 +4,7 @@
 use super::*;
 use dateline_api::{Amount, EventDate, EventKind, Precision};
 use dateline_core::slug;
+use schema::MIGRATIONS;
 
 fn dated(value: &str, precision: Precision) -> EventDate {
     EventDate {
