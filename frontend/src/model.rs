@@ -218,19 +218,6 @@ impl Lookup {
     }
 }
 
-/// Slug of a name, for people without an id.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// Builds the prepared document from the parsed JSON; `None` when it is not a timeline
 /// document. Events with an unknown kind or an unreadable date are skipped.
 pub fn from_json(v: &Value<'_>) -> Option<Doc> {
@@ -273,7 +260,8 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
             let persons = strings(e.get("persons"));
             let mut person_ids = strings(e.get("person_ids"));
             if person_ids.len() != persons.len() {
-                person_ids = persons.iter().map(|p| slug(p)).collect();
+                // The core's slug, so that ids match the service's ("Timothée" is "timothee").
+                person_ids = persons.iter().map(|p| dateline_core::slug(p)).collect();
             }
             let amount = e
                 .get("amount")
@@ -620,6 +608,16 @@ mod tests {
         let q = &doc.events[2];
         assert_eq!(iso_day(q.t0), "2024-10-01");
         assert_eq!(date_words(q), "Q4 2024");
+    }
+
+    /// The web app made its own slugs for people without ids and kept "é" in them, so a
+    /// filter by the service's id ("timothee-lacroix") missed them.
+    #[test]
+    fn people_without_ids_get_the_services_slugs() {
+        let text = r#"{"events":[{"id":"r","kind":"resignation","persons":["Timothée Lacroix"],
+            "date":{"value":"2024-09","precision":"month","approx":false}}]}"#;
+        let doc = from_json(&crate::json::parse(text).expect("json")).expect("doc");
+        assert_eq!(doc.events[0].person_ids, ["timothee-lacroix"]);
     }
 
     #[test]
