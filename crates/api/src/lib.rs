@@ -2,9 +2,9 @@
 //!
 //! The extractor (`dateline-core`) produces [`Event`]s in the shape of the event JSON
 //! contract; the service stores them and publishes one [`TimelineDocument`]; the web app and
-//! the static export read that document. This crate holds only those types, with serde and
-//! nothing else, so that the browser bundle stays small and the server's dependencies never
-//! leak into it.
+//! the static export read that document. This crate holds only those types, with serde (and
+//! html-escape for the embed snippets) and nothing else, so that the browser bundle stays
+//! small and the server's dependencies never leak into it.
 //!
 //! - [`date`]: typed dates: a calendar [`Day`], a [`Period`] at a precision, their ranges.
 //! - [`event`]: one extracted event (`kind`, `date`, `persons`, `org`, `amount`, evidence …).

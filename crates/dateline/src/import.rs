@@ -265,7 +265,7 @@ pub fn is_currency_code(c: &str) -> bool {
     c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Text without HTML tags, with the common entities decoded and spaces collapsed.
+/// Text without HTML tags, with its entities decoded and spaces collapsed.
 fn strip_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -280,14 +280,11 @@ fn strip_html(html: &str) -> String {
             _ => {}
         }
     }
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Every named and numeric entity; `&nbsp;` becomes U+00A0, a space to `split_whitespace`.
+    html_escape::decode_html_entities(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A TimelineJS number: a JSON number or a string of digits.
@@ -560,6 +557,22 @@ mod tests {
         assert_eq!(events[2].persons, ["Ann Lee", "Bob Ray"]);
         assert_eq!(events[2].id, "mine-1");
         assert_eq!(events[2].date.precision, Precision::Year);
+    }
+
+    #[test]
+    fn html_is_read_as_its_text() {
+        assert_eq!(
+            strip_html(
+                "<p>She &amp; <b>others</b>&nbsp;left</p>\n<p>&#39;now&#x27; &quot;x&quot;</p>"
+            ),
+            "She & others left 'now' \"x\""
+        );
+        // Decoded once: an escaped entity stays an entity's text.
+        assert_eq!(
+            strip_html("&amp;lt;b&amp;gt; &eacute;t&eacute;"),
+            "&lt;b&gt; été"
+        );
+        assert_eq!(strip_html("a &unknown; b"), "a &unknown; b");
     }
 
     #[test]
