@@ -5,6 +5,7 @@
 //! them.
 
 use crate::assets;
+use crate::formats::{CSV_COLUMNS, CsvRow, PERSON_SEPARATOR, SOURCE_SEPARATOR};
 use anyhow::{Context as _, bail};
 use base64::{Engine as _, engine::general_purpose::STANDARD as BASE64};
 use dateline_api::{
@@ -543,38 +544,15 @@ fn tl_slide(
     Some(slide)
 }
 
-/// The CSV columns, in order (`dateline import` reads the same).
-pub const CSV_COLUMNS: [&str; 17] = [
-    "id",
-    "date",
-    "precision",
-    "approx",
-    "kind",
-    "persons",
-    "org",
-    "role",
-    "target",
-    "amount",
-    "currency",
-    "count",
-    "headline",
-    "evidence",
-    "source_titles",
-    "source_urls",
-    "curated",
-];
-
-/// How several values share one CSV cell: people with `"; "`, sources with `" | "`.
-pub const PERSON_SEPARATOR: &str = "; ";
-/// See [`PERSON_SEPARATOR`].
-pub const SOURCE_SEPARATOR: &str = " | ";
-
 /// The document as CSV: a header row ([`CSV_COLUMNS`]) and one row per event; several
 /// people or sources share a cell, joined; quoting by the `csv` crate.
 pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
     let articles: BTreeMap<&str, &SourceArticle> =
         doc.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // The header is written even for no events; the rows are `CsvRow`s in its order.
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     w.write_record(CSV_COLUMNS)?;
     for e in &doc.events {
         let cited: Vec<&SourceArticle> = e
@@ -591,33 +569,38 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
         };
         let evidence: Vec<&str> = e.sources.iter().map(|s| s.evidence.text.as_str()).collect();
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        // Every cell guarded, ids and currencies too: an imported file may have set them.
-        let row: [String; 17] = [
-            e.id.clone(),
-            e.date.value.clone(),
-            e.date.precision.as_str().to_string(),
-            e.date.approx.to_string(),
-            e.kind.as_str().to_string(),
-            e.persons.join(PERSON_SEPARATOR),
-            opt(&e.org),
-            opt(&e.role),
-            opt(&e.target),
-            e.amount
+        let mut row = CsvRow {
+            id: e.id.clone(),
+            date: e.date.value.clone(),
+            precision: e.date.precision.as_str().to_string(),
+            approx: e.date.approx.to_string(),
+            kind: e.kind.as_str().to_string(),
+            persons: e.persons.join(PERSON_SEPARATOR),
+            org: opt(&e.org),
+            role: opt(&e.role),
+            target: opt(&e.target),
+            amount: e
+                .amount
                 .as_ref()
                 .map(|a| a.value.to_string())
                 .unwrap_or_default(),
-            e.amount
+            currency: e
+                .amount
                 .as_ref()
                 .map(|a| a.currency.clone())
                 .unwrap_or_default(),
-            e.count.map(|c| c.to_string()).unwrap_or_default(),
-            headline(e),
-            evidence.join(SOURCE_SEPARATOR),
-            join(&|a| a.title.as_deref()),
-            join(&|a| a.url.as_deref()),
-            e.curated.to_string(),
-        ];
-        w.write_record(row.map(inert_cell))?;
+            count: e.count.map(|c| c.to_string()).unwrap_or_default(),
+            headline: headline(e),
+            evidence: evidence.join(SOURCE_SEPARATOR),
+            source_titles: join(&|a| a.title.as_deref()),
+            source_urls: join(&|a| a.url.as_deref()),
+            curated: e.curated.to_string(),
+        };
+        // Every cell guarded, ids and currencies too: an imported file may have set them.
+        for cell in row.cells_mut() {
+            *cell = inert_cell(std::mem::take(cell));
+        }
+        w.serialize(&row)?;
     }
     w.flush()?;
     w.into_inner()
