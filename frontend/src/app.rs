@@ -4,7 +4,7 @@
 use crate::model::{self, Doc, Ev};
 use crate::url_state::{self, Filter};
 use crate::{json, list, panels, plot, stories};
-use dateline_api::{EventKind, embed};
+use dateline_api::{EventKind, Period, embed};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast as _, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -170,8 +170,14 @@ impl Matcher {
         Matcher {
             persons: f.persons.clone(),
             kinds: f.kinds.clone(),
-            from: model::span_of(&f.from, false).map_or(f64::NEG_INFINITY, |s| s.0),
-            to: model::span_of(&f.to, false).map_or(f64::INFINITY, |s| s.1),
+            from: f
+                .from
+                .parse::<Period>()
+                .map_or(f64::NEG_INFINITY, |p| p.first().number() as f64),
+            to: f
+                .to
+                .parse::<Period>()
+                .map_or(f64::INFINITY, |p| (p.last().number() + 1) as f64),
             terms: f
                 .q
                 .to_ascii_lowercase()

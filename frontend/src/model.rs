@@ -2,39 +2,8 @@
 //! its lanes and its search text; people, organisations, articles and tenures.
 
 use crate::json::Value;
-use dateline_api::EventKind;
-
-/// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
-pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The calendar date (year, month, day) of a day number.
-pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
-}
+pub use dateline_api::date::{civil_from_days, days_from_civil};
+use dateline_api::{EventKind, Period, Precision};
 
 /// English month names, for labels.
 pub const MONTHS: [&str; 12] = [
@@ -57,37 +26,6 @@ pub fn mon(m: i64) -> &'static str {
     MONTHS
         .get((m - 1).clamp(0, 11) as usize)
         .map_or("", |s| s.get(..3).unwrap_or(s))
-}
-
-fn num_prefix(s: &str) -> Option<i64> {
-    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.bytes().fold(0i64, |a, b| a * 10 + i64::from(b - b'0')))
-}
-
-/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into (start day, end day exclusive); a quarter
-/// (precision rank 2) spans three months from its first.
-pub fn span_of(value: &str, quarter: bool) -> Option<(f64, f64)> {
-    let mut parts = value.split('-');
-    let y = num_prefix(parts.next()?)?;
-    let m = parts.next().map(num_prefix);
-    let d = parts.next().map(num_prefix);
-    let (start, end) = match (m, d) {
-        (None, _) => (days_from_civil(y, 1, 1), days_from_civil(y + 1, 1, 1)),
-        (Some(Some(m)), None) if (1..=12).contains(&m) => {
-            let months = if quarter { 3 } else { 1 };
-            let e = m - 1 + months;
-            (
-                days_from_civil(y, m, 1),
-                days_from_civil(y + e / 12, e % 12 + 1, 1),
-            )
-        }
-        (Some(Some(m)), Some(Some(d))) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
-            let s = days_from_civil(y, m, d);
-            (s, s + 1)
-        }
-        _ => return None,
-    };
-    Some((start as f64, end as f64))
 }
 
 /// A day number as `YYYY-MM-DD`.
@@ -122,8 +60,8 @@ pub struct Ev {
     pub kind: EventKind,
     /// The ISO date value as in the document.
     pub date: String,
-    /// day, month, quarter or year.
-    pub precision: String,
+    /// Day, month, quarter or year.
+    pub precision: Precision,
     /// Vague date.
     pub approx: bool,
     /// Start of the span, in days since 1970.
@@ -280,19 +218,6 @@ impl Lookup {
     }
 }
 
-/// Slug of a name, for people without an id.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// Builds the prepared document from the parsed JSON; `None` when it is not a timeline
 /// document. Events with an unknown kind or an unreadable date are skipped.
 pub fn from_json(v: &Value<'_>) -> Option<Doc> {
@@ -328,12 +253,15 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
             let kind = EventKind::parse(e.s("kind"))?;
             let date = e.get("date")?;
             let value = date.s("value").to_string();
-            let precision = date.s("precision").to_string();
-            let (t0, t1) = span_of(&value, precision == "quarter")?;
+            let precision: Precision = date.s("precision").parse().ok()?;
+            // The axis spans from the first day to the day after the last.
+            let (first, last) = Period::parse(&value, precision).ok()?.days();
+            let (t0, t1) = (first.number() as f64, (last.number() + 1) as f64);
             let persons = strings(e.get("persons"));
             let mut person_ids = strings(e.get("person_ids"));
             if person_ids.len() != persons.len() {
-                person_ids = persons.iter().map(|p| slug(p)).collect();
+                // The core's slug, so that ids match the service's ("Timothée" is "timothee").
+                person_ids = persons.iter().map(|p| dateline_core::slug(p)).collect();
             }
             let amount = e
                 .get("amount")
@@ -497,20 +425,20 @@ pub fn date_words(ev: &Ev) -> String {
     if ev.approx {
         s.push_str("about ");
     }
-    match ev.precision.as_str() {
-        "year" => s.push_str(&y.to_string()),
-        "quarter" => {
+    match ev.precision {
+        Precision::Year => s.push_str(&y.to_string()),
+        Precision::Quarter => {
             s.push('Q');
             s.push_str(&((m - 1) / 3 + 1).to_string());
             s.push(' ');
             s.push_str(&y.to_string());
         }
-        "month" => {
+        Precision::Month => {
             s.push_str(month);
             s.push(' ');
             s.push_str(&y.to_string());
         }
-        _ => {
+        Precision::Day => {
             s.push_str(&d.to_string());
             s.push(' ');
             s.push_str(month);
@@ -654,15 +582,42 @@ mod tests {
     }
 
     #[test]
-    fn coarse_dates_span_their_period() {
-        let (a, b) = span_of("2024-05", false).expect("month");
-        assert_eq!(b - a, 31.0);
-        let (a, b) = span_of("2024", false).expect("year");
-        assert_eq!(b - a, 366.0);
-        let (a, b) = span_of("2024-10", true).expect("quarter");
-        assert_eq!(b - a, 92.0);
-        assert!(span_of("2024-13", false).is_none());
-        assert!(span_of("x", false).is_none());
+    fn events_span_the_days_their_date_covers_and_non_dates_are_left_out() {
+        let text = r#"{"events":[
+            {"id":"q","kind":"funding","date":{"value":"2024-10","precision":"quarter","approx":false}},
+            {"id":"m","kind":"funding","date":{"value":"2024-02","precision":"month","approx":true}},
+            {"id":"y","kind":"funding","date":{"value":"2024","precision":"year","approx":false}},
+            {"id":"bad-quarter","kind":"funding","date":{"value":"2024-11","precision":"quarter","approx":false}},
+            {"id":"bad-day","kind":"funding","date":{"value":"2023-02-29","precision":"day","approx":false}},
+            {"id":"bad-precision","kind":"funding","date":{"value":"2024","precision":"week","approx":false}}
+        ]}"#;
+        let doc = from_json(&crate::json::parse(text).expect("json")).expect("doc");
+        let spans: Vec<(&str, f64, Precision)> = doc
+            .events
+            .iter()
+            .map(|e| (e.id.as_str(), e.t1 - e.t0, e.precision))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("y", 366.0, Precision::Year),
+                ("m", 29.0, Precision::Month),
+                ("q", 92.0, Precision::Quarter),
+            ]
+        );
+        let q = &doc.events[2];
+        assert_eq!(iso_day(q.t0), "2024-10-01");
+        assert_eq!(date_words(q), "Q4 2024");
+    }
+
+    /// The web app made its own slugs for people without ids and kept "é" in them, so a
+    /// filter by the service's id ("timothee-lacroix") missed them.
+    #[test]
+    fn people_without_ids_get_the_services_slugs() {
+        let text = r#"{"events":[{"id":"r","kind":"resignation","persons":["Timothée Lacroix"],
+            "date":{"value":"2024-09","precision":"month","approx":false}}]}"#;
+        let doc = from_json(&crate::json::parse(text).expect("json")).expect("doc");
+        assert_eq!(doc.events[0].person_ids, ["timothee-lacroix"]);
     }
 
     #[test]

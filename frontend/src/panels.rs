@@ -87,7 +87,7 @@ pub fn details(section: &Element, doc: &Doc, ev: Option<&Ev>) {
     let date = [
         model::date_words(ev),
         " (".into(),
-        ev.precision.clone(),
+        ev.precision.to_string(),
         if ev.approx { ", approximate)" } else { ")" }.into(),
     ]
     .concat();

@@ -4,6 +4,7 @@
 //!   binaryen) and the release binary that embeds it.
 //! - `cargo xtask demo [--addr A]` — build, ingest the three demo stories into a fresh store,
 //!   serve.
+//! - `cargo xtask web` — the web app only; `cargo xtask wasm-node` — the core in node.
 //! - `cargo xtask test` — formatting, clippy (native and wasm32), the web app build, every
 //!   crate's tests, the browser tests, and the core extractor compiled to wasm32 run in node.
 //!
@@ -21,20 +22,40 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_PROFILE: &str = "wasm-release";
 const WEB_CRATE: &str = "dateline_web";
 
+/// Dateline's build orchestration.
+#[derive(clap::Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Task,
+}
+
+#[derive(clap::Subcommand)]
+enum Task {
+    /// The web app and the release binary that embeds it.
+    Build,
+    /// Build, ingest the three demo stories into a fresh store, serve.
+    Demo {
+        /// Address to serve on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Formatting, clippy, the web app build, every test (browser and wasm32 included).
+    Test,
+    /// The web app only, into `frontend/dist`.
+    Web,
+    /// The core extractor compiled to wasm32, run in node.
+    WasmNode,
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("build") => build(),
-        Some("demo") => demo(&args[1..]),
-        Some("test") => test(),
-        Some("web") => ensure_web_tools().and_then(|()| build_web()),
-        Some("wasm-node") => ensure_wasm_target().and_then(|()| core_in_node().map(drop)),
-        _ => {
-            eprintln!(
-                "usage: cargo xtask <build | demo [--addr 127.0.0.1:8080] | test | web | wasm-node>"
-            );
-            std::process::exit(2);
-        }
+    let cli = <Cli as clap::Parser>::parse();
+    let result = match cli.command {
+        Task::Build => build(),
+        Task::Demo { addr } => demo(&addr),
+        Task::Test => test(),
+        Task::Web => ensure_web_tools().and_then(|()| build_web()),
+        Task::WasmNode => ensure_wasm_target().and_then(|()| core_in_node().map(drop)),
     };
     if let Err(e) = result {
         eprintln!("xtask: error: {e:#}");
@@ -258,12 +279,7 @@ const DEMO_STORIES: [(&str, &str, &str); 3] = [
     ("us-carmakers", "us-carmakers", "US carmakers, 2006–2009"),
 ];
 
-fn demo(args: &[String]) -> anyhow::Result<()> {
-    let addr = match args {
-        [] => "127.0.0.1:8080".to_string(),
-        [flag, addr] if flag == "--addr" => addr.clone(),
-        _ => bail!("usage: cargo xtask demo [--addr 127.0.0.1:8080]"),
-    };
+fn demo(addr: &str) -> anyhow::Result<()> {
     build()?;
     let bin = target_dir().join("release/dateline");
     let demo_dir = target_dir().join("demo");
@@ -283,7 +299,7 @@ fn demo(args: &[String]) -> anyhow::Result<()> {
     }
     eprintln!("xtask: open http://{addr}/ (Ctrl-C stops the demo)");
     run(Command::new(&bin)
-        .args(["serve", "--addr", &addr, "--title", "Dateline demo"])
+        .args(["serve", "--addr", addr, "--title", "Dateline demo"])
         .arg("--db")
         .arg(&db))
 }

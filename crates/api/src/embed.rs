@@ -96,25 +96,9 @@ pub fn embed_url(
     url
 }
 
-/// Escapes text for a double-quoted HTML attribute.
+/// Escapes text for a double-quoted HTML attribute (`&`, `<`, `>` and `"`).
 pub fn attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let escaped = match b {
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => continue,
-        };
-        // The escaped bytes are ASCII: `i` is a character boundary.
-        out.push_str(&text[from..i]);
-        out.push_str(escaped);
-        from = i + 1;
-    }
-    out.push_str(&text[from..]);
-    out
+    html_escape::encode_double_quoted_attribute(text).into_owned()
 }
 
 /// A full-width `<iframe>` of the view at `url` whose drawing is `height` pixels tall.

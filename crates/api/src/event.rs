@@ -1,7 +1,9 @@
 //! One dated event, as `dateline extract` prints it (the event JSON contract).
 
+use crate::date::{DateError, Day, Period};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::str::FromStr;
 
 /// What happened. The set is closed: the extractor, the store and the web app all know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -136,7 +138,46 @@ impl Precision {
     }
 }
 
+impl fmt::Display for Precision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A precision name that is none of `day`, `month`, `quarter`, `year`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownPrecision(pub String);
+
+impl fmt::Display for UnknownPrecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "precision {:?}: expected day, month, quarter or year",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownPrecision {}
+
+impl FromStr for Precision {
+    type Err = UnknownPrecision;
+
+    /// Parses the lowercase name, as in JSON (`"quarter"`).
+    fn from_str(s: &str) -> Result<Precision, UnknownPrecision> {
+        match s {
+            "day" => Ok(Precision::Day),
+            "month" => Ok(Precision::Month),
+            "quarter" => Ok(Precision::Quarter),
+            "year" => Ok(Precision::Year),
+            _ => Err(UnknownPrecision(s.to_string())),
+        }
+    }
+}
+
 /// An event's date with its precision: `value` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+///
+/// The value stays text, as the JSON contract writes it; [`EventDate::period`] reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EventDate {
     /// ISO value at the given precision (a quarter is written as its first month).
@@ -148,23 +189,30 @@ pub struct EventDate {
 }
 
 impl EventDate {
-    /// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, its precision read from
-    /// its length (anything else is taken as a day: validate it before use).
-    pub fn exact(value: &str) -> EventDate {
-        EventDate {
-            value: value.to_string(),
-            precision: match value.len() {
-                4 => Precision::Year,
-                7 => Precision::Month,
-                _ => Precision::Day,
-            },
-            approx: false,
-        }
+    /// What the value means at its precision, or why it is not a date.
+    pub fn period(&self) -> Result<Period, DateError> {
+        Period::parse(&self.value, self.precision)
+    }
+
+    /// The first and last day the date covers; `None` when it is not a date.
+    pub fn days(&self) -> Option<(Day, Day)> {
+        self.period().ok().map(Period::days)
     }
 
     /// Whether this date says more than `other`: finer precision wins, then exactness.
     pub fn is_more_specific_than(&self, other: &EventDate) -> bool {
         (self.precision.rank(), self.approx) < (other.precision.rank(), other.approx)
+    }
+}
+
+impl From<Period> for EventDate {
+    /// The period as an exact (not approximate) event date.
+    fn from(p: Period) -> EventDate {
+        EventDate {
+            value: p.to_string(),
+            precision: p.precision(),
+            approx: false,
+        }
     }
 }
 
@@ -243,6 +291,40 @@ mod tests {
             assert_eq!(EventKind::parse(kind.as_str()), Some(kind));
         }
         assert_eq!(EventKind::parse("Resignation"), None);
+    }
+
+    #[test]
+    fn precision_names_round_trip_through_display_json_and_from_str() {
+        for p in [
+            Precision::Day,
+            Precision::Month,
+            Precision::Quarter,
+            Precision::Year,
+        ] {
+            assert_eq!(p.to_string().parse::<Precision>(), Ok(p));
+            assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{p}\""));
+        }
+        let e = "Week".parse::<Precision>().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "precision \"Week\": expected day, month, quarter or year"
+        );
+    }
+
+    #[test]
+    fn event_dates_are_read_at_their_precision() {
+        let date = |value: &str, precision| EventDate {
+            value: value.into(),
+            precision,
+            approx: true,
+        };
+        let q = date("2024-07", Precision::Quarter);
+        let days = q.days().map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(days, Some(("2024-07-01".into(), "2024-09-30".into())));
+        assert!(date("2024-08", Precision::Quarter).period().is_err());
+        assert!(date("2024", Precision::Month).days().is_none());
+        let exact = EventDate::from(q.period().unwrap());
+        assert_eq!((exact.value.as_str(), exact.approx), ("2024-07", false));
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! them.
 
 use crate::assets;
-use crate::store::{check_date, date_range};
+use crate::formats::{CSV_COLUMNS, CsvRow, PERSON_SEPARATOR, SOURCE_SEPARATOR};
 use anyhow::{Context as _, bail};
+use base64::{Engine as _, engine::general_purpose::STANDARD as BASE64};
 use dateline_api::{
-    Amount, EventDate, EventKind, Person, Precision, SourceArticle, TimelineDocument, TimelineEvent,
+    Amount, Day, EventDate, EventKind, Period, Person, Precision, SourceArticle, TimelineDocument,
+    TimelineEvent,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -75,19 +77,18 @@ pub struct Filter {
     /// Kinds; an event matches when it is of any of them.
     pub kinds: Vec<EventKind>,
     /// First date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): events that end before it are left out.
-    pub from: Option<EventDate>,
+    pub from: Option<Period>,
     /// Last date: events that start after it are left out.
-    pub to: Option<EventDate>,
+    pub to: Option<Period>,
     /// Words (lowercase) that must all appear in the event's names, organisation, role or
     /// evidence.
     pub words: Vec<String>,
 }
 
-/// An exact date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (precision from its length),
-/// checked; the error says what was expected.
-pub fn parse_bound(name: &str, value: &str) -> Result<EventDate, String> {
-    let date = EventDate::exact(value.trim());
-    check_date(&date).map(|_| date).map_err(|_| {
+/// A date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (precision from its form), checked;
+/// the error says what was expected.
+pub fn parse_bound(name: &str, value: &str) -> Result<Period, String> {
+    value.trim().parse::<Period>().map_err(|_| {
         format!("{name}={value:?} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
     })
 }
@@ -161,13 +162,13 @@ impl Filter {
     }
 
     fn matches(&self, e: &TimelineEvent) -> bool {
-        let span = date_range(&e.date);
-        let after_from = match (&self.from, span) {
-            (Some(from), Some((_, last))) => date_range(from).is_none_or(|(f0, _)| last >= f0),
+        let span = e.date.days();
+        let after_from = match (self.from, span) {
+            (Some(from), Some((_, last))) => last >= from.first(),
             _ => true,
         };
-        let before_to = match (&self.to, span) {
-            (Some(to), Some((first, _))) => date_range(to).is_none_or(|(_, t1)| first <= t1),
+        let before_to = match (self.to, span) {
+            (Some(to), Some((first, _))) => first <= to.last(),
             _ => true,
         };
         (self.persons.is_empty() || e.person_ids.iter().any(|p| self.persons.contains(p)))
@@ -359,17 +360,20 @@ pub fn display_date(d: &EventDate) -> String {
         "November",
         "December",
     ];
-    let part = |r: std::ops::Range<usize>| d.value.get(r).and_then(|s| s.parse::<usize>().ok());
-    let year = d.value.get(..4).unwrap_or(&d.value);
-    let month = part(5..7)
-        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-        .copied()
-        .unwrap_or("");
-    let text = match d.precision {
-        Precision::Day => format!("{} {month} {year}", part(8..10).unwrap_or(1)),
-        Precision::Month => format!("{month} {year}"),
-        Precision::Quarter => format!("Q{} {year}", part(5..7).map_or(1, |m| m.div_ceil(3))),
-        Precision::Year => year.to_string(),
+    // A value that is no date at its precision (never stored) is shown as it is.
+    let text = match d.period() {
+        Ok(p) => {
+            let first = p.first();
+            let month = MONTHS.get(first.month() as usize - 1).copied();
+            let (year, month) = (first.year(), month.unwrap_or_default());
+            match p.precision() {
+                Precision::Day => format!("{} {month} {year:04}", first.day()),
+                Precision::Month => format!("{month} {year:04}"),
+                Precision::Quarter => format!("Q{} {year:04}", first.month().div_ceil(3)),
+                Precision::Year => format!("{year:04}"),
+            }
+        }
+        Err(_) => d.value.clone(),
     };
     if d.approx {
         format!("About {text}")
@@ -476,8 +480,7 @@ fn tl_slide(
     e: &TimelineEvent,
     articles: &BTreeMap<&str, &SourceArticle>,
 ) -> Option<serde_json::Value> {
-    let (first, last) = date_range(&e.date)?;
-    use chrono::Datelike as _;
+    let (first, last) = e.date.days()?;
     let (y, m, d) = (
         i64::from(first.year()),
         i64::from(first.month()),
@@ -541,38 +544,15 @@ fn tl_slide(
     Some(slide)
 }
 
-/// The CSV columns, in order (`dateline import` reads the same).
-pub const CSV_COLUMNS: [&str; 17] = [
-    "id",
-    "date",
-    "precision",
-    "approx",
-    "kind",
-    "persons",
-    "org",
-    "role",
-    "target",
-    "amount",
-    "currency",
-    "count",
-    "headline",
-    "evidence",
-    "source_titles",
-    "source_urls",
-    "curated",
-];
-
-/// How several values share one CSV cell: people with `"; "`, sources with `" | "`.
-pub const PERSON_SEPARATOR: &str = "; ";
-/// See [`PERSON_SEPARATOR`].
-pub const SOURCE_SEPARATOR: &str = " | ";
-
 /// The document as CSV: a header row ([`CSV_COLUMNS`]) and one row per event; several
 /// people or sources share a cell, joined; quoting by the `csv` crate.
 pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
     let articles: BTreeMap<&str, &SourceArticle> =
         doc.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // The header is written even for no events; the rows are `CsvRow`s in its order.
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     w.write_record(CSV_COLUMNS)?;
     for e in &doc.events {
         let cited: Vec<&SourceArticle> = e
@@ -589,33 +569,38 @@ pub fn csv(doc: &TimelineDocument) -> anyhow::Result<Vec<u8>> {
         };
         let evidence: Vec<&str> = e.sources.iter().map(|s| s.evidence.text.as_str()).collect();
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        // Every cell guarded, ids and currencies too: an imported file may have set them.
-        let row: [String; 17] = [
-            e.id.clone(),
-            e.date.value.clone(),
-            e.date.precision.as_str().to_string(),
-            e.date.approx.to_string(),
-            e.kind.as_str().to_string(),
-            e.persons.join(PERSON_SEPARATOR),
-            opt(&e.org),
-            opt(&e.role),
-            opt(&e.target),
-            e.amount
+        let mut row = CsvRow {
+            id: e.id.clone(),
+            date: e.date.value.clone(),
+            precision: e.date.precision.as_str().to_string(),
+            approx: e.date.approx.to_string(),
+            kind: e.kind.as_str().to_string(),
+            persons: e.persons.join(PERSON_SEPARATOR),
+            org: opt(&e.org),
+            role: opt(&e.role),
+            target: opt(&e.target),
+            amount: e
+                .amount
                 .as_ref()
                 .map(|a| a.value.to_string())
                 .unwrap_or_default(),
-            e.amount
+            currency: e
+                .amount
                 .as_ref()
                 .map(|a| a.currency.clone())
                 .unwrap_or_default(),
-            e.count.map(|c| c.to_string()).unwrap_or_default(),
-            headline(e),
-            evidence.join(SOURCE_SEPARATOR),
-            join(&|a| a.title.as_deref()),
-            join(&|a| a.url.as_deref()),
-            e.curated.to_string(),
-        ];
-        w.write_record(row.map(inert_cell))?;
+            count: e.count.map(|c| c.to_string()).unwrap_or_default(),
+            headline: headline(e),
+            evidence: evidence.join(SOURCE_SEPARATOR),
+            source_titles: join(&|a| a.title.as_deref()),
+            source_urls: join(&|a| a.url.as_deref()),
+            curated: e.curated.to_string(),
+        };
+        // Every cell guarded, ids and currencies too: an imported file may have set them.
+        for cell in row.cells_mut() {
+            *cell = inert_cell(std::mem::take(cell));
+        }
+        w.serialize(&row)?;
     }
     w.flush()?;
     w.into_inner()
@@ -661,10 +646,13 @@ pub fn ics(doc: &TimelineDocument, now: chrono::DateTime<chrono::Utc>) -> String
     // The crate writes NAME unescaped (X-WR-CALNAME escaped): one line, no controls.
     cal.name(&ics_raw(&doc.title.replace(['\r', '\n'], " ")));
     for e in &doc.events {
-        let Some((first, last)) = date_range(&e.date) else {
+        let Some((first, end)) = e
+            .date
+            .days()
+            .and_then(|(first, last)| Some((naive(first)?, naive(last.next().unwrap_or(last))?)))
+        else {
             continue;
         };
-        let end = last.succ_opt().unwrap_or(last);
         let mut lines = facts(e);
         for s in &e.sources {
             lines.push(format!("“{}”", s.evidence.text));
@@ -836,28 +824,6 @@ pub fn stories_index(title: &str, stories: &[dateline_api::TimelineSummary]) -> 
     )
 }
 
-/// Base64 (standard alphabet, padded).
-pub(crate) fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// The wasm-bindgen glue as the body of an inline module script: its `export`s dropped
 /// (nothing imports it), ready to call `__wbg_init` with the module's bytes.
 fn inline_glue(js: &str) -> anyhow::Result<String> {
@@ -896,7 +862,7 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
     let index = export_index(&doc.title)?;
     let css = String::from_utf8_lossy(asset("style.css")?).into_owned();
     let glue = inline_glue(&String::from_utf8_lossy(asset("dateline_web.js")?))?;
-    let wasm = base64(asset("dateline_web_bg.wasm")?);
+    let wasm = BASE64.encode(asset("dateline_web_bg.wasm")?);
     // `<` only occurs inside JSON strings, where \u003c is the same character: the data can
     // never close its script element.
     let data = serde_json::to_string(doc)?.replace('<', "\\u003c");
@@ -939,24 +905,16 @@ pub fn single_file(doc: &TimelineDocument) -> anyhow::Result<String> {
     // The icon inline too, so that the one file asks for nothing else.
     let icon = format!(
         "href=\"data:image/svg+xml;base64,{}\"",
-        base64(asset("favicon.svg")?)
+        BASE64.encode(asset("favicon.svg")?)
     );
     Ok(page
         .replacen(LINK, &format!("<style>\n{css}</style>"), 1)
         .replacen("href=\"favicon.svg\"", &icon, 1))
 }
 
-/// Today's date and time in UTC, from the system clock (without chrono's clock feature).
-pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
-
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub fn today() -> String {
-    now_utc().date_naive().format("%Y-%m-%d").to_string()
+/// A typed day as chrono's, for the iCalendar crate.
+fn naive(d: Day) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(d.year(), d.month(), d.day())
 }
 
 #[cfg(test)]
@@ -1182,7 +1140,7 @@ mod tests {
         d.events[1].id = "x\r\nUID:evil4".into();
         d.events[1].persons = vec!["Bo\rb".into()];
         d.title = "Title\r\nX-INJECTED:1".into();
-        let text = ics(&d, now_utc());
+        let text = ics(&d, chrono::Utc::now());
         // Every line ends with CRLF, and no value made a line of its own.
         assert!(
             !text.replace("\r\n", "").contains(['\r', '\n', '\0']),
@@ -1210,7 +1168,7 @@ mod tests {
         let tl = timelinejs(&d);
         let text = tl["events"][0]["text"]["text"].as_str().unwrap();
         assert!(!text.contains("href"), "{text}");
-        assert!(!ics(&d, now_utc()).contains("URL:javascript"));
+        assert!(!ics(&d, chrono::Utc::now()).contains("URL:javascript"));
         let bytes = csv(&d).unwrap();
         let mut r = csv::Reader::from_reader(bytes.as_slice());
         let row = r.records().next().unwrap().unwrap();
@@ -1248,15 +1206,6 @@ mod tests {
         let tl = timelinejs(&d);
         let group = tl["events"][0]["group"].as_str().unwrap();
         assert_eq!(group, "&lt;img src=x onerror=alert(1)&gt;");
-    }
-
-    #[test]
-    fn base64_matches_the_standard_alphabet_and_padding() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar\xff"), "Zm9vYmFy/w==");
     }
 
     #[test]

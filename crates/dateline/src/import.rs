@@ -4,10 +4,10 @@
 //! The events come out in the event JSON contract, checked, ready for
 //! [`crate::store::Store::import_curated`].
 
-use crate::export::{self, PERSON_SEPARATOR, SOURCE_SEPARATOR, parse_kind};
-use crate::store::check_date;
+use crate::export::{self, parse_kind};
+use crate::formats::{CSV_COLUMNS, CsvRow, PERSON_SEPARATOR, SOURCE_SEPARATOR};
 use anyhow::bail;
-use dateline_api::{Event, EventDate, EventKind, Precision};
+use dateline_api::{Event, EventDate, EventKind, Period, Precision, UnknownPrecision};
 use dateline_core::slug;
 use std::collections::BTreeSet;
 
@@ -160,7 +160,7 @@ fn guess_kind(headline: &str) -> Option<EventKind> {
 impl Draft {
     fn into_event(self, file: &str, ids: &mut BTreeSet<String>) -> Result<Event, String> {
         let date = self.date.ok_or("no date")?;
-        check_date(&date)?;
+        date.period().map_err(|e| e.to_string())?;
         let kind = match self.kind.or_else(|| guess_kind(&self.headline)) {
             Some(k) => k,
             None => {
@@ -266,7 +266,7 @@ pub fn is_currency_code(c: &str) -> bool {
     c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Text without HTML tags, with the common entities decoded and spaces collapsed.
+/// Text without HTML tags, with its entities decoded and spaces collapsed.
 fn strip_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -281,14 +281,11 @@ fn strip_html(html: &str) -> String {
             _ => {}
         }
     }
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Every named and numeric entity; `&nbsp;` becomes U+00A0, a space to `split_whitespace`.
+    html_escape::decode_html_entities(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A TimelineJS number: a JSON number or a string of digits.
@@ -429,14 +426,27 @@ fn csv(text: &str) -> anyhow::Result<Drafts> {
             bail!(
                 "the CSV has no {needed:?} column (its header is {:?}; expected the columns of `dateline export --format csv`: {})",
                 headers.join(","),
-                export::CSV_COLUMNS.join(",")
+                CSV_COLUMNS.join(",")
             );
         }
     }
-    let col = |name: &str| headers.iter().position(|h| h == name);
+    // Rows are read by column name; a name's later repeats are left out, as before.
+    let names = csv::StringRecord::from(
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if headers[..i].contains(h) {
+                    format!("#{i}")
+                } else {
+                    h.clone()
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
     let mut drafts = Vec::new();
     for record in reader.records() {
-        let record = match record {
+        let mut record = match record {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -448,51 +458,51 @@ fn csv(text: &str) -> anyhow::Result<Drafts> {
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let cell = |name: &str| -> Option<String> {
-            col(name)
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                // Undo the export's guard against spreadsheet formulas.
-                .map(|s| match s.strip_prefix('\'') {
-                    Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-                    _ => s,
-                })
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
-        drafts.push((format!("line {line}"), csv_row(&cell)));
+        // A short row's missing cells are empty; a long row's extra ones are left out.
+        while record.len() < names.len() {
+            record.push_field("");
+        }
+        let draft = record
+            .deserialize::<CsvRow>(Some(&names))
+            .map_err(|e| format!("malformed CSV: {e}"))
+            .and_then(|row| csv_row(&row));
+        drafts.push((format!("line {line}"), draft));
     }
     Ok(drafts)
 }
 
-fn csv_row(cell: &dyn Fn(&str) -> Option<String>) -> Result<Draft, String> {
-    let value = cell("date").ok_or("no date")?;
-    let precision = match cell("precision") {
-        None => match value.len() {
-            4 => Precision::Year,
-            7 => Precision::Month,
-            _ => Precision::Day,
-        },
-        Some(p) => match p.to_ascii_lowercase().as_str() {
-            "day" => Precision::Day,
-            "month" => Precision::Month,
-            "quarter" => Precision::Quarter,
-            "year" => Precision::Year,
-            _ => {
-                return Err(format!(
-                    "precision {p:?}: expected day, month, quarter or year"
-                ));
-            }
-        },
+/// A cell's text: trimmed, the export's guard against spreadsheet formulas undone; `None`
+/// when empty.
+fn cell(text: &str) -> Option<String> {
+    let s = text.trim();
+    let s = match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
     };
-    let approx = match cell("approx").map(|a| a.to_ascii_lowercase()) {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn csv_row(row: &CsvRow) -> Result<Draft, String> {
+    let value = cell(&row.date).ok_or("no date")?;
+    let precision = match cell(&row.precision) {
+        // The form says it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`); for a text that is no date,
+        // the precision its error names, so that checking the row reports it.
+        None => value
+            .parse::<Period>()
+            .map_or_else(|e| e.precision(), Period::precision),
+        Some(p) => p
+            .to_ascii_lowercase()
+            .parse::<Precision>()
+            .map_err(|_| UnknownPrecision(p).to_string())?,
+    };
+    let approx = match cell(&row.approx).map(|a| a.to_ascii_lowercase()) {
         None => false,
         Some(a) if ["true", "yes", "1", "y"].contains(&a.as_str()) => true,
         Some(a) if ["false", "no", "0", "n"].contains(&a.as_str()) => false,
         Some(a) => return Err(format!("approx {a:?}: expected true or false")),
     };
-    let kind = cell("kind").map(|k| parse_kind(&k)).transpose()?;
-    let amount = match (cell("amount"), cell("currency")) {
+    let kind = cell(&row.kind).map(|k| parse_kind(&k)).transpose()?;
+    let amount = match (cell(&row.amount), cell(&row.currency)) {
         (None, _) => None,
         (Some(a), currency) => {
             let v: f64 = a
@@ -505,14 +515,14 @@ fn csv_row(cell: &dyn Fn(&str) -> Option<String>) -> Result<Draft, String> {
             Some((v, c.to_ascii_uppercase()))
         }
     };
-    let count = cell("count")
+    let count = cell(&row.count)
         .map(|c| {
             c.replace([',', '_', ' '], "")
                 .parse::<u64>()
                 .map_err(|_| format!("count {c:?} is not a whole number"))
         })
         .transpose()?;
-    let persons = cell("persons")
+    let persons = cell(&row.persons)
         .map(|p| {
             p.split(PERSON_SEPARATOR.trim())
                 .map(|s| s.trim().to_string())
@@ -520,22 +530,22 @@ fn csv_row(cell: &dyn Fn(&str) -> Option<String>) -> Result<Draft, String> {
                 .collect()
         })
         .unwrap_or_default();
-    let evidence = cell("evidence")
+    let evidence = cell(&row.evidence)
         .and_then(|e| e.split(SOURCE_SEPARATOR).next().map(str::to_string))
         .unwrap_or_default();
     Ok(Draft {
-        id: cell("id"),
+        id: cell(&row.id),
         kind,
-        headline: cell("headline").unwrap_or_default(),
+        headline: cell(&row.headline).unwrap_or_default(),
         date: Some(EventDate {
             value,
             precision,
             approx,
         }),
         persons,
-        org: cell("org"),
-        role: cell("role"),
-        target: cell("target"),
+        org: cell(&row.org),
+        role: cell(&row.role),
+        target: cell(&row.target),
         amount,
         count,
         evidence,
@@ -568,6 +578,53 @@ mod tests {
         assert_eq!(events[2].persons, ["Ann Lee", "Bob Ray"]);
         assert_eq!(events[2].id, "mine-1");
         assert_eq!(events[2].date.precision, Precision::Year);
+    }
+
+    /// Rows are read by column name into `CsvRow`: headers in any case and order, a name's
+    /// first column winning over its repeats, unknown columns, short and long rows.
+    #[test]
+    fn csv_columns_are_found_by_name_in_ragged_files() {
+        let text = "Date,KIND,persons,date,extra\n\
+                    2024-09,resignation,Ann Lee,2025-01,x\n\
+                    2024-10,resignation,Bo Ray\n\
+                    2024-11,resignation,'=Cy Twombly,2020,y,z,w\n\
+                    ,,,,\n";
+        let drafts = csv(text).unwrap();
+        let read: Vec<(String, String, Vec<String>)> = drafts
+            .into_iter()
+            .map(|(at, d)| {
+                let d = d.unwrap();
+                (at, d.date.unwrap().value, d.persons)
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("line 2".into(), "2024-09".into(), vec!["Ann Lee".into()]),
+                ("line 3".into(), "2024-10".into(), vec!["Bo Ray".into()]),
+                (
+                    "line 4".into(),
+                    "2024-11".into(),
+                    vec!["=Cy Twombly".into()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn html_is_read_as_its_text() {
+        assert_eq!(
+            strip_html(
+                "<p>She &amp; <b>others</b>&nbsp;left</p>\n<p>&#39;now&#x27; &quot;x&quot;</p>"
+            ),
+            "She & others left 'now' \"x\""
+        );
+        // Decoded once: an escaped entity stays an entity's text.
+        assert_eq!(
+            strip_html("&amp;lt;b&amp;gt; &eacute;t&eacute;"),
+            "&lt;b&gt; été"
+        );
+        assert_eq!(strip_html("a &unknown; b"), "a &unknown; b");
     }
 
     #[test]

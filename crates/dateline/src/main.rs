@@ -5,6 +5,7 @@ mod article;
 mod assets;
 mod cmd;
 mod export;
+mod formats;
 mod import;
 mod server;
 mod store;
@@ -47,7 +48,11 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+                // rusqlite_migration says "Database migrated to version N" on every new
+                // store: noise on the CLI's standard error (`RUST_LOG` can ask for it).
+                .unwrap_or_else(|_| {
+                    tracing_subscriber::EnvFilter::new("info,rusqlite_migration=warn")
+                }),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -99,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return export_all(&args);
     }
     let doc = load(&args.db, &args.timeline, args.title.as_deref(), &filter)?;
-    let now = export::now_utc();
+    let now = chrono::Utc::now();
     match (format, args.single_file) {
         (Format::Site, false) => {
             let Some(dir) = args.out.as_deref().filter(|d| d.as_os_str() != "-") else {
@@ -182,7 +182,7 @@ fn export_all(args: &Args) -> anyhow::Result<ExitCode> {
     if stories.is_empty() {
         bail!("no timeline in {} has events", args.db.display());
     }
-    let now = export::now_utc();
+    let now = chrono::Utc::now();
     for t in &stories {
         let doc: TimelineDocument =
             serde_json::from_str(&store::read::timeline_json(&conn, &t.id, None, "Dateline")?)

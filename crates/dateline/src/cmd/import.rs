@@ -1,8 +1,8 @@
 //! `dateline import`: a curator's hand-made events (TimelineJS JSON or CSV) into the store,
 //! merged with the extracted events; curated events win and stay through later ingests.
 
+use crate::import;
 use crate::store::{self, Store, read};
-use crate::{export, import};
 use anyhow::Context as _;
 use std::io::Read as _;
 use std::path::PathBuf;
@@ -57,7 +57,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let events = import::parse(&file_name, &text)?;
     let mut store = Store::open(&args.db)?;
     store.create_timeline(&args.timeline)?;
-    let outcome = store.import_curated(&args.timeline, &name, &text, &export::today(), &events)?;
+    let outcome = store.import_curated(
+        &args.timeline,
+        &name,
+        &text,
+        &chrono::Utc::now().date_naive().to_string(),
+        &events,
+    )?;
     let total = read::event_count(store.conn(), &args.timeline)?;
     if outcome.unchanged {
         println!(
