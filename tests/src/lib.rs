@@ -8,6 +8,7 @@ use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The repository's root.
@@ -297,43 +298,54 @@ impl Drop for ChromeDriver {
 }
 
 /// A plain static file server on a free loopback port (a stand-in for GitHub Pages or any
-/// static host): serves the files under `root` at `prefix` (`/` or `/story/`), `index.html`
-/// for folders; remembers the paths asked for. Stops when dropped.
+/// static host): tower-http's `ServeDir` over the files under `root`, at `prefix` (`/` or
+/// `/story/`), `index.html` for folders; remembers the paths asked for. Stops when dropped.
 pub struct StaticServer {
     /// `http://127.0.0.1:PORT` (no trailing slash).
     pub origin: String,
     /// Every request path, in order.
-    pub requests: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    port: u16,
+    pub requests: Arc<Mutex<Vec<String>>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl StaticServer {
     /// Serves `root` at `prefix` (which starts and ends with `/`).
     pub fn start(root: &Path, prefix: &str) -> StaticServer {
-        use std::sync::atomic::{AtomicBool, Ordering};
-        use std::sync::{Arc, Mutex};
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking listener");
         let port = listener.local_addr().expect("local address").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let stop = Arc::new(AtomicBool::new(false));
-        let (root, prefix) = (root.to_path_buf(), prefix.to_string());
-        let (log, halt) = (Arc::clone(&requests), Arc::clone(&stop));
+        let files = tower_http::services::ServeDir::new(root);
+        let router = match prefix.trim_end_matches('/') {
+            "" => axum::Router::new().fallback_service(files),
+            at => axum::Router::new().nest_service(at, files),
+        }
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&requests),
+            record_path,
+        ));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                if halt.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                let (root, prefix, log) = (root.clone(), prefix.clone(), Arc::clone(&log));
-                std::thread::spawn(move || serve_file(stream, &root, &prefix, &log));
-            }
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime for the static server");
+            runtime.block_on(async move {
+                let listener =
+                    tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+                let _ = axum::serve(listener, router)
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await;
+            });
         });
         StaticServer {
             origin: format!("http://127.0.0.1:{port}"),
             requests,
-            stop,
-            port,
+            stop: Some(stop),
         }
     }
 
@@ -345,64 +357,20 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
-        // Wake the accept loop so that it sees the flag.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
     }
 }
 
-fn serve_file(
-    mut stream: TcpStream,
-    root: &Path,
-    prefix: &str,
-    log: &std::sync::Mutex<Vec<String>>,
-) {
-    let mut reader = BufReader::new(match stream.try_clone() {
-        Ok(s) => s,
-        Err(_) => return,
-    });
-    let mut first = String::new();
-    if reader.read_line(&mut first).is_err() {
-        return;
-    }
-    // Skip the headers.
-    let mut line = String::new();
-    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-        line.clear();
-    }
-    let target = first.split_whitespace().nth(1).unwrap_or("/").to_string();
-    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+/// Notes a request's path (without its query) before serving it.
+async fn record_path(
+    axum::extract::State(log): axum::extract::State<Arc<Mutex<Vec<String>>>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
     if let Ok(mut l) = log.lock() {
-        l.push(path.clone());
+        l.push(request.uri().path().to_string());
     }
-    let file = path
-        .strip_prefix(prefix)
-        .filter(|rel| !rel.split('/').any(|part| part == ".."))
-        .map(|rel| {
-            let p = root.join(rel);
-            if p.is_dir() { p.join("index.html") } else { p }
-        });
-    let (status, body, content_type) = match file.and_then(|p| {
-        let bytes = std::fs::read(&p).ok()?;
-        Some((bytes, p))
-    }) {
-        Some((bytes, p)) => {
-            let ct = match p.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript",
-                Some("wasm") => "application/wasm",
-                Some("css") => "text/css",
-                Some("json") => "application/json",
-                _ => "application/octet-stream",
-            };
-            ("200 OK", bytes, ct)
-        }
-        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
+    next.run(request).await
 }
