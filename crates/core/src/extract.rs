@@ -879,19 +879,34 @@ fn company_left(article: &Article<'_>, facts: &SentenceFacts<'_>) -> Vec<(usize,
 /// Whether the article writes `name` after a locative anywhere ("grew up in Boston"): a
 /// place, not a company one leaves.
 fn named_as_place(article: &Article<'_>, name: &str) -> bool {
-    article.text.match_indices(name).any(|(at, _)| {
-        let before = article.text[..at].trim_end();
-        let word = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        !word.is_empty()
-            && article
-                .compiled
-                .locatives
-                .find_at(word, 0)
-                .is_some_and(|(s, e)| s == 0 && e == word.len())
-    })
+    article
+        .text
+        .match_indices(name)
+        .any(|(at, _)| after_locative(article, &article.text[..at]))
+}
+
+/// Whether `before` (the text up to a name) ends in a locative word ("in", "a", "à"): the
+/// name after it is a place.
+fn after_locative(article: &Article<'_>, before: &str) -> bool {
+    let before = before.trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty()
+        && before.ends_with(word)
+        && article
+            .compiled
+            .locatives
+            .find_at(word, 0)
+            .is_some_and(|(s, e)| s == 0 && e == word.len())
+}
+
+/// Whether a date's text writes a year (a run of three or more digits): "2 settembre"
+/// does not, "2 settembre 2013" does.
+fn writes_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() >= 3)
 }
 
 /// How far (in bytes) a role may stand from the "since" date of its tenure ("CFO since
@@ -1065,11 +1080,7 @@ fn with_sentence_year(
     m: &temporal::Mention,
     story: &StoryContext,
 ) -> Option<EventDate> {
-    let writes_year = |a: usize, b: usize| {
-        article.text[a..b]
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.len() >= 3)
-    };
+    let writes_year = |a: usize, b: usize| writes_year(&article.text[a..b]);
     if !matches!(m.rule, "day_month" | "month_day" | "bare_month") || writes_year(m.start, m.end) {
         return None;
     }
@@ -2670,11 +2681,7 @@ fn date_in_sentence(
             .iter()
             .filter(|m| m.end <= at && m.rule != "now")
             // A day or month without its year is no anchor ("in March …; three years later").
-            .filter(|m| {
-                text[m.start..m.end]
-                    .split(|c: char| !c.is_ascii_digit())
-                    .any(|d| d.len() >= 3)
-            })
+            .filter(|m| writes_year(&text[m.start..m.end]))
             .filter(|m| {
                 !facts
                     .story_relative
@@ -3636,18 +3643,7 @@ fn org_candidates(article: &Article<'_>, span: (usize, usize), lowercase: bool) 
                 .name
                 .rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-            let before = text[span.0..c.start].trim_end();
-            let word_before = before
-                .rsplit(|ch: char| !ch.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            let place = !word_before.is_empty()
-                && before.ends_with(word_before)
-                && article
-                    .compiled
-                    .locatives
-                    .find_at(word_before, 0)
-                    .is_some_and(|(s, e)| s == 0 && e == word_before.len());
+            let place = after_locative(article, &text[span.0..c.start]);
             // "Series D", "Class A": a run ending in a lone capital letter names a kind of
             // thing, not a company.
             let series = c
