@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates first_names_faker.txt from faker-js's and Python Faker's person name lists, less the names that
-# are also common (lowercase) words in the Hunspell dictionaries of the six languages.
+# are also common (lowercase) words in the Hunspell dictionaries of the six languages; those go
+# to first_names_homographs.txt with the languages whose dictionary has them.
 # Needs node, npm, python3 with pip, and the npm and PyPI registries. Usage: crates/core/data/first_names_faker.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,21 +50,33 @@ import glob, re, sys, unicodedata
 here = sys.argv[1]
 def fold(s):
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
-common = set()
-for dic in glob.glob("dict-*/package/index.dic"):
+# Lowercase word -> the languages whose dictionary has it; German nouns apart, since German
+# writes them capitalised like names ("Mark", "Rose").
+common, nouns = {}, set()
+for dic in sorted(glob.glob("dict-*/package/index.dic")):
+    lang = dic.split("/")[0].removeprefix("dict-")
     for i, line in enumerate(open(dic, encoding="utf-8", errors="ignore")):
         word = line.split("/")[0].strip()
         if i and word and word[0].islower():
-            common.add(fold(word))
+            common.setdefault(fold(word), set()).add(lang)
+        elif i and word and lang == "de" and word[0].isupper():
+            nouns.add(fold(word))
 own = {l.strip() for l in open(f"{here}/first_names.txt") if l.strip() and not l.startswith("#")}
-names = set()
+names, homographs = set(), {}
 for line in open("names.txt"):
     n = line.strip()
-    if re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'\-]+", n) and len(fold(n)) >= 3:
-        if fold(n) not in common and fold(n) not in own:
+    if re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'\-]+", n) and len(fold(n)) >= 3 and fold(n) not in own:
+        langs = common.get(fold(n))
+        if langs is None:
             names.add(fold(n))
-header = open(f"{here}/first_names_faker.txt").read().split("\n")
-header = [l for l in header if l.startswith("#")]
-open(f"{here}/first_names_faker.txt", "w").write("\n".join(header + sorted(names)) + "\n")
-print(len(names), "names")
+        elif len(langs := langs | ({"de"} if fold(n) in nouns else set())) < 6:
+            homographs[fold(n)] = langs
+def write(name, lines):
+    header = open(f"{here}/{name}").read().split("\n")
+    header = [l for l in header if l.startswith("#")]
+    open(f"{here}/{name}", "w").write("\n".join(header + lines) + "\n")
+write("first_names_faker.txt", sorted(names))
+write("first_names_homographs.txt",
+      [f"{n}\t{' '.join(sorted(homographs[n]))}" for n in sorted(homographs)])
+print(len(names), "names,", len(homographs), "homographs")
 PY

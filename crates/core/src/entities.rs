@@ -39,6 +39,38 @@ static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// First names that are also a common word in some languages (`data/first_names_homographs.txt`),
+/// with those languages' codes: "reto" is a name in German and "challenge" in Spanish.
+static HOMOGRAPHS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/first_names_homographs.txt"))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(name, langs)| (name, langs.split(' ').collect()))
+        .collect()
+});
+
+/// Whether `word` is a first name in a `lang` article: one of the lexicon, or, written with
+/// its capital, a name that is a common word only in other languages ("Reto Gisler" in
+/// German, not "el reto" in Spanish). Not in all-lowercase text, where "una" or "sue" would
+/// be names whatever the language's dictionary says.
+pub fn is_first_name_in(word: &str, lang: Lang) -> bool {
+    if is_first_name(word) {
+        return true;
+    }
+    // Written "Reto", not "reto" or "RETO" (a heading's "RIO DE JANEIRO").
+    if !is_cased(word) || !word.chars().skip(1).any(char::is_lowercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let folded = if lower.is_ascii() {
+        lower
+    } else {
+        fold_accents(&lower)
+    };
+    HOMOGRAPHS
+        .get(folded.as_str())
+        .is_some_and(|langs| !langs.contains(&lang.code()))
+}
+
 /// Whether `word` is a first name of the lexicon, in any case and with or without its
 /// accents ("Lucía" is listed as "lucia").
 pub fn is_first_name(word: &str) -> bool {
@@ -390,8 +422,19 @@ pub fn role_cued_names(
 }
 
 /// Full names (first name + surname) in `text[span]`, with spans into `text`.
-pub fn full_names(text: &str, span: (usize, usize), text_is_lowercase: bool) -> Vec<Found> {
-    full_names_in(text, span, &sentence_words(text, span), text_is_lowercase)
+pub fn full_names(
+    text: &str,
+    span: (usize, usize),
+    text_is_lowercase: bool,
+    lang: Lang,
+) -> Vec<Found> {
+    full_names_in(
+        text,
+        span,
+        &sentence_words(text, span),
+        text_is_lowercase,
+        lang,
+    )
 }
 
 /// [`full_names`] over words already split by [`sentence_words`] for the same span.
@@ -400,6 +443,7 @@ pub fn full_names_in(
     span: (usize, usize),
     words: &SentenceWords<'_>,
     text_is_lowercase: bool,
+    lang: Lang,
 ) -> Vec<Found> {
     let ws = &words.0;
     let mut out = Vec::new();
@@ -411,7 +455,7 @@ pub fn full_names_in(
                 .chars()
                 .all(|c| c == ' ' || c == '\u{a0}')
         };
-        if !is_first_name(first.text) || (!text_is_lowercase && !is_cased(first.text)) {
+        if !is_first_name_in(first.text, lang) || (!text_is_lowercase && !is_cased(first.text)) {
             i += 1;
             continue;
         }
@@ -442,6 +486,12 @@ pub fn full_names_in(
                 j += 1;
                 parts.push(capitalise(ws[j].text));
             }
+            if !is_first_name(first.text)
+                && homograph_misread(text, span.0 + first.start, &parts[1..], lang)
+            {
+                i += 1;
+                continue;
+            }
             out.push(Found {
                 start: span.0 + first.start,
                 end: span.0 + ws[j].end,
@@ -452,8 +502,37 @@ pub fn full_names_in(
             i += 1;
         }
     }
-    share_surnames(text, span, ws, text_is_lowercase, &mut out);
+    share_surnames(text, span, ws, text_is_lowercase, lang, &mut out);
     out
+}
+
+/// Whether a name read from a homograph first name ([`is_first_name_in`]) starting at byte
+/// `at` is that word or a place after all, as its neighbours tell:
+/// - a part after it is a first name itself ("Milano da Giulia Ortolani");
+/// - in a language that writes only names with a capital, a capitalised word runs into it
+///   ("the New York Times", "Banco Rio Grande"), unless that word opens the sentence or is
+///   an abbreviation or an acronym ("Dr. Reto Gisler", "CEO Reto Gisler").
+fn homograph_misread(text: &str, at: usize, rest: &[String], lang: Lang) -> bool {
+    if rest
+        .iter()
+        .any(|p| is_cased(p) && is_first_name(p.as_str()))
+    {
+        return true;
+    }
+    let Some(previous) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let word = previous.rsplit(char::is_whitespace).next().unwrap_or("");
+    let opens_sentence = previous[..previous.len() - word.len()]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| ".!?:;\"«“(–—".contains(c));
+    !event_table(lang).capitalised_nouns
+        && is_cased(word)
+        && !opens_sentence
+        && !word.ends_with('.')
+        && word.chars().any(char::is_lowercase)
 }
 
 /// Coordinators between two first names that share one surname ("Anna and David
@@ -467,6 +546,7 @@ fn share_surnames(
     span: (usize, usize),
     ws: &[Word<'_>],
     text_is_lowercase: bool,
+    lang: Lang,
     out: &mut Vec<Found>,
 ) {
     let mut shared = Vec::new();
@@ -486,7 +566,7 @@ fn share_surnames(
         if NAME_COORDINATORS.contains(&and.text.to_lowercase().as_str())
             && plain(between(first, and))
             && plain(between(and, &ws[k]))
-            && is_first_name(first.text)
+            && is_first_name_in(first.text, lang)
             && (text_is_lowercase || is_cased(first.text))
             && !out
                 .iter()
@@ -711,7 +791,11 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        full_names(text, (0, text.len()), is_lowercase_text(text))
+        names_in(text, Lang::En)
+    }
+
+    fn names_in(text: &str, lang: Lang) -> Vec<String> {
+        full_names(text, (0, text.len()), is_lowercase_text(text), lang)
             .into_iter()
             .map(|f| f.name)
             .collect()
@@ -726,6 +810,10 @@ mod tests {
                 include_str!("../data/first_names_faker.txt"),
             ),
             ("organisations", include_str!("../data/organisations.txt")),
+            (
+                "first_names_homographs",
+                include_str!("../data/first_names_homographs.txt"),
+            ),
         ] {
             let lines: Vec<String> = data_lines(data)
                 .map(|l| l.trim_start_matches('!').to_lowercase())
@@ -735,6 +823,37 @@ mod tests {
             sorted.dedup();
             assert_eq!(lines, sorted, "{file} must be sorted and unique");
         }
+    }
+
+    #[test]
+    fn a_name_that_is_a_word_elsewhere_is_a_name_in_other_languages() {
+        // "reto" is Spanish for "challenge", "armando" an Italian gerund.
+        assert_eq!(
+            names_in("Reto Gisler trat zurück.", Lang::De),
+            ["Reto Gisler"]
+        );
+        assert_eq!(
+            names_in("Armando Ruiz dimitió ayer.", Lang::Es),
+            ["Armando Ruiz"]
+        );
+        assert!(names_in("Reto Mayor para el banco.", Lang::Es).is_empty());
+        assert!(names_in("Armando Bene la squadra, vinse.", Lang::It).is_empty());
+        // A place, or a word inside a longer name, is nobody.
+        assert_eq!(
+            names_in("Fondata a Milano da Giulia Ortolani.", Lang::It),
+            ["Giulia Ortolani"]
+        );
+        assert!(names_in("Ne parla il New York Times.", Lang::It).is_empty());
+        assert_eq!(
+            names_in("Gegründet von Dr. Lea Brückner.", Lang::De),
+            ["Lea Brückner"]
+        );
+        // A German noun is no name in German ("Rose"), but is one in Italian.
+        assert!(names_in("Rose Weber blühen im Garten.", Lang::De).is_empty());
+        assert_eq!(
+            names_in("Rose Weber si è dimessa.", Lang::It),
+            ["Rose Weber"]
+        );
     }
 
     #[test]

@@ -528,7 +528,7 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
         .map(|s| entities::sentence_words(text, (s.start, s.end)))
         .collect();
     for (s, words) in sentences.iter().zip(&words_of) {
-        let mut found = entities::full_names_in(text, (s.start, s.end), words, lowercase);
+        let mut found = entities::full_names_in(text, (s.start, s.end), words, lowercase, lang);
         if !lowercase {
             // Names the lexicon misses, told by a role next to them ("CEO Xiaoling Zhou").
             let roles = entities::roles(text, (s.start, s.end), lang);
@@ -2635,11 +2635,26 @@ fn date_in_sentence(
             .iter()
             .any(|&(a, b)| m.start >= a && m.end <= b && !(trigger.0 >= a && trigger.1 <= b))
     };
+    let usable = |m: &&temporal::Mention| {
+        m.rule != "now" && !is_birth_date(article, facts, m.start) && !in_other_clause(m)
+    };
+    // "baut bis 2024 rund 700 Stellen ab, wie der Vorstand am Mittwoch ankündigte": a layoff
+    // is dated by its announcement; a date still to come is its horizon, so a date of the
+    // sentence that has already come wins over it.
+    let horizon = |m: &temporal::Mention| {
+        kind == EventKind::Layoff
+            && m.first_day > article.published
+            && facts
+                .dates
+                .iter()
+                .filter(usable)
+                .any(|p| p.first_day <= article.published)
+    };
     let nearest = facts
         .dates
         .iter()
-        .filter(|m| m.rule != "now" && !is_birth_date(article, facts, m.start))
-        .filter(|m| !in_other_clause(m))
+        .filter(usable)
+        .filter(|m| !horizon(m))
         // "A few hours later" is read as a time today; it dates from the previous event.
         // "Drei Jahre später" is read as three years from now; it counts from the story.
         .filter(|m| {
