@@ -434,13 +434,22 @@ async fn a_correction_sets_role_org_figure_and_a_coarse_date_and_hidden_events_a
         e["date"],
         serde_json::json!({"value": "2024-04", "precision": "quarter", "approx": true})
     );
-    assert_eq!((&e["role"], &e["org"]), (&"CFO".into(), &"Acme Corp".into()));
-    assert_eq!(e["amount"], serde_json::json!({"value": 5e6, "currency": "EUR"}));
+    assert_eq!(
+        (&e["role"], &e["org"]),
+        (&"CFO".into(), &"Acme Corp".into())
+    );
+    assert_eq!(
+        e["amount"],
+        serde_json::json!({"value": 5e6, "currency": "EUR"})
+    );
     assert_eq!(e["count"], 12);
     // Another article of the same event leaves the correction on top.
     call(&app, post_json(JANE_AGAIN)).await;
     let (_, detail) = call(&app, get(&format!("/api/events/{id}"))).await;
-    assert_eq!((&detail["role"], &detail["count"]), (&"CFO".into(), &12.into()));
+    assert_eq!(
+        (&detail["role"], &detail["count"]),
+        (&"CFO".into(), &12.into())
+    );
     // An empty role removes it; the other corrected fields stay.
     let (_, e) = call(&app, patch(&id, r#"{"role": ""}"#)).await;
     assert!(e["role"].is_null(), "{e}");
@@ -468,7 +477,10 @@ async fn a_correction_sets_role_org_figure_and_a_coarse_date_and_hidden_events_a
     let (_, hidden) = call(&app, get("/api/events?hidden=true")).await;
     assert!(ids(&hidden).is_empty(), "{hidden}");
     call(&app, patch(&id, r#"{"hidden": true}"#)).await;
-    for uri in ["/api/events?hidden=true", "/api/events?hidden=true&person=jane-doe"] {
+    for uri in [
+        "/api/events?hidden=true",
+        "/api/events?hidden=true&person=jane-doe",
+    ] {
         let (_, hidden) = call(&app, get(uri)).await;
         assert_eq!(ids(&hidden), [id.clone()], "{uri}");
     }
