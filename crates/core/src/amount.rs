@@ -54,6 +54,12 @@ struct Matcher {
     words: Vec<(Regex, u64)>,
     qualifiers: Vec<(Regex, &'static str)>,
     signs: Vec<(Regex, &'static str)>,
+    /// A currency word right after a spelled number ("cinquecento euro").
+    currency_after: Regex,
+    /// A qualifier right before a spelled number ("rund siebenhundert").
+    qualifier_before: Regex,
+    /// A percent sign or word right after a spelled number ("zwanzig Prozent").
+    percent_after: Regex,
 }
 
 static MATCHERS: PerLang<Matcher> = PerLang::new();
@@ -95,8 +101,11 @@ fn build(t: &EventTable) -> Matcher {
     // run there on accented text). The words they close are ASCII at that end (a table test
     // checks it); the qualifier's start, which may be accented ("über"), is checked by hand.
     const B: &str = r"(?-u:\b)";
+    let percent = format!(
+        r"\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B}"
+    );
     let body = format!(
-        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:\s?(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\.?\s+(?P<cur>{currency_words}){B})?(?:\.?\s?(?P<post>€|£|\$))?(?P<pct>\s?%|\s(?:per ?cent|percent|per cento|por ciento|pour cent|prozent|por cento){B})?"
+        r"(?i)(?:(?P<qual>{qualifiers})\s+)?(?P<sign>{signs})?\s?(?:(?P<num>{number})(?:\s?(?P<abbr>{abbr}){B}|\s?(?P<mult>{mult_words}){B})?|{B}(?P<word>{number_words})\s?(?P<wmult>{mult_words}){B})(?:\.?\s+(?P<cur>{currency_words}){B})?(?:\.?\s?(?P<post>€|£|\$))?(?P<pct>{percent})?"
     );
     let compile_pairs = |pairs: &[(&'static str, f64)]| -> Vec<(Regex, f64)> {
         pairs
@@ -107,6 +116,12 @@ fn build(t: &EventTable) -> Matcher {
     #[allow(clippy::expect_used)]
     Matcher {
         regex: Regex::new(&body).expect("amount regex built from a table must compile"),
+        currency_after: Regex::new(&format!(r"(?i)^\.?\s+(?:{currency_words}){B}"))
+            .expect("currency regex built from a table must compile"),
+        qualifier_before: Regex::new(&format!(r"(?i)(?:^|[^\w])({qualifiers})\s+$"))
+            .expect("qualifier regex built from a table must compile"),
+        percent_after: Regex::new(&format!("(?i)^(?:{percent})"))
+            .expect("the percent regex must compile"),
         signs: SIGNS
             .iter()
             .filter_map(|&(p, code)| anchored(p).map(|r| (r, code)))
@@ -252,7 +267,143 @@ pub fn find_quantities(text: &str, span: (usize, usize), lang: Lang) -> Vec<Quan
             year_like,
         });
     }
+    add_spelled(hay, span.0, m, t, &mut out);
     out
+}
+
+/// Spelled numbers below this are left alone: "two executives", "drei Jahre" are rarely an
+/// event's figure, and the few small counts news gives in words are not worth the noise.
+const SPELLED_MIN: f64 = 10.0;
+
+/// One word of a sentence, for `text2num`.
+struct Word<'a> {
+    text: &'a str,
+    lower: String,
+    start: usize,
+    end: usize,
+    /// Whether punctuation (not only spaces) stands between it and the word before.
+    after_break: bool,
+}
+
+impl text2num::Token for &Word<'_> {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        self.text.into()
+    }
+    fn text_lowercase(&self) -> std::borrow::Cow<'_, str> {
+        self.lower.as_str().into()
+    }
+    fn nt_separated(&self, _previous: &Self) -> bool {
+        self.after_break
+    }
+    fn not_a_number_part(&self) -> bool {
+        self.text.contains(|c: char| c.is_ascii_digit())
+    }
+}
+
+/// Adds the whole numbers written in words ("siebenhundert Arbeitsplätze", "cent nonante
+/// emplois", "dos mil quinientos empleados") that the digit pass did not already read,
+/// keeping `out` in text order. A qualifier before and a currency word after count as for
+/// digits.
+fn add_spelled(hay: &str, offset: usize, m: &Matcher, t: &EventTable, out: &mut Vec<Quantity>) {
+    if !hay.chars().any(char::is_alphabetic) {
+        return;
+    }
+    let mut words = Vec::new();
+    let mut last_end = 0;
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
+    let mut rest = hay.char_indices().peekable();
+    while let Some((i, c)) = rest.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = rest.peek() {
+            if !is_word_char(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            rest.next();
+        }
+        let text = &hay[i..end];
+        let after_break = !hay[last_end..i].chars().all(char::is_whitespace);
+        words.push(Word {
+            text,
+            lower: text.to_lowercase(),
+            start: i,
+            end,
+            after_break,
+        });
+        last_end = end;
+    }
+    let lang = (t.spelled_numbers)();
+    for found in text2num::find_numbers(words.iter(), &lang, SPELLED_MIN) {
+        let (Some(first), Some(last)) = (
+            words.get(found.start),
+            found.end.checked_sub(1).and_then(|e| words.get(e)),
+        ) else {
+            continue;
+        };
+        if found.is_ordinal || found.value < SPELLED_MIN || found.value.fract() != 0.0 {
+            continue;
+        }
+        // "sei per cento": the "cento" of a percent word, after a number too small to read.
+        let percent_word = found
+            .start
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| {
+                hay[..w.start]
+                    .char_indices()
+                    .next_back()
+                    .is_some_and(|(i, _)| m.percent_after.is_match(&hay[i..]))
+            });
+        if percent_word {
+            continue;
+        }
+        let (start, mut end) = (first.start, last.end);
+        // The digit pass reads "dodici miliardi" and "dois mil" too; a longer spelled number
+        // around such a word reading ("dois mil e quinhentos") replaces it.
+        let overlaps = |q: &Quantity| q.start < offset + end && offset + start < q.end;
+        let words_only = |q: &Quantity| {
+            q.start >= offset + start
+                && q.end <= offset + end
+                && q.end - q.start < end - start
+                && !hay[q.start - offset..q.end - offset].contains(|c: char| c.is_ascii_digit())
+        };
+        if out.iter().any(|q| overlaps(q) && !words_only(q)) {
+            continue;
+        }
+        out.retain(|q| !overlaps(q));
+        let after = &hay[end..];
+        let percent = m.percent_after.is_match(after);
+        let currency = m.currency_after.find(after).and_then(|c| {
+            let word = c.as_str().trim_start_matches('.').trim();
+            end += c.end();
+            lookup(&m.currencies, word)
+        });
+        let prefix_from = hay[..start]
+            .char_indices()
+            .rev()
+            .nth(24)
+            .map_or(0, |(i, _)| i);
+        let qual = m
+            .qualifier_before
+            .captures(&hay[prefix_from..start])
+            .and_then(|c| c.get(1))
+            .map(|q| (prefix_from + q.start(), q.as_str()));
+        let start = qual.map_or(start, |q| q.0);
+        let quantity = Quantity {
+            start: offset + start,
+            end: offset + end,
+            value: found.value,
+            currency,
+            qualifier: qual.and_then(|q| lookup(&m.qualifiers, q.1)),
+            percent,
+            year_like: false,
+        };
+        let at = out.partition_point(|q| q.start < quantity.start);
+        out.insert(at, quantity);
+    }
 }
 
 #[cfg(test)]
@@ -401,6 +552,51 @@ mod tests {
         );
         let q = first("poco più di 54.000 dipendenti", Lang::It);
         assert_eq!((q.count(), q.qualifier), (Some(54000), Some("just_over")));
+    }
+
+    #[test]
+    fn whole_numbers_spelled_out() {
+        let q = first("baut rund siebenhundert Arbeitsplätze ab", Lang::De);
+        assert_eq!((q.count(), q.qualifier), (Some(700), Some("about")));
+        assert_eq!(
+            first("la suppression de cent nonante emplois", Lang::Fr).count(),
+            Some(190)
+        );
+        assert_eq!(
+            first("supprimera huitante postes", Lang::Fr).count(),
+            Some(80)
+        );
+        assert_eq!(
+            first("un ERE para doscientos treinta trabajadores", Lang::Es).count(),
+            Some(230)
+        );
+        assert_eq!(
+            first("demitirá dois mil e quinhentos funcionários", Lang::Pt).count(),
+            Some(2500)
+        );
+        assert_eq!(
+            first("will cut seven hundred jobs", Lang::En).count(),
+            Some(700)
+        );
+        let (v, c) = money("ha raccolto cinquecento euro", Lang::It);
+        assert_eq!((v, c), (500.0, "EUR"));
+    }
+
+    #[test]
+    fn small_spelled_numbers_ordinals_and_percent_words_are_not_counts() {
+        for (text, lang) in [
+            ("the two executives left", Lang::En),
+            ("vor drei Jahren", Lang::De),
+            ("the third quarter", Lang::En),
+            ("circa il sei per cento della forza lavoro", Lang::It),
+            ("zwanzig Prozent der Belegschaft", Lang::De),
+        ] {
+            let counts: Vec<_> = find_quantities(text, (0, text.len()), lang)
+                .iter()
+                .filter_map(Quantity::count)
+                .collect();
+            assert!(counts.is_empty(), "{text}: {counts:?}");
+        }
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub struct EventTable {
     /// Number words for figures besides the pack's date numbers (which
     /// [`EventTable::figure_numbers`] adds): "hundred", "cento".
     pub number_words: &'static [(&'static str, u64)],
+    /// The interpreter that reads whole numbers spelled out in this language
+    /// ("siebenhundert", "cent nonante", "dos mil quinientos"), from `text2num`.
+    pub spelled_numbers: fn() -> text2num::Language,
     /// Qualifiers before a figure and their name ("più di" → "more_than").
     pub qualifiers: &'static [(&'static str, &'static str)],
     /// Markers of a figure stated as of now ("ad oggi", "currently").

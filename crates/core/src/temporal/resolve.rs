@@ -396,12 +396,30 @@ pub(crate) fn resolve(t: &Time, r: NaiveDateTime, pref: Preference) -> Option<Pe
     // News reading: a bare weekday is the latest one on or before the reference, so the
     // reference's own day counts ("fired on Friday" in a Friday article); the strictness
     // of a bare weekday only skips today when looking ahead.
-    let bare_weekday = t.rule == "weekday" && t.pref.is_none() && t.strict && t.skip == 0;
+    // The same holds for a weekday with a part of the day or a clock time ("jeudi matin",
+    // "Thursday at 3pm" in a Thursday article): the week is chosen by the weekday.
+    let s = &t.spec;
+    let weekday_only =
+        s.weekday.is_some() && s.day.is_none() && s.month.is_none() && s.year.is_none();
+    let bare_weekday = t.pref.is_none()
+        && t.skip == 0
+        && (t.rule == "weekday" && t.strict || t.rule == "intersect" && weekday_only);
     let inclusive = Time {
         strict: false,
         ..*t
     };
-    let past = || directed(if bare_weekday { &inclusive } else { t }, r, false);
+    // A reference given as a bare date (midnight) stands for its whole day there: "jeudi
+    // matin" in a Thursday article is that morning, not the week before's.
+    let day_end = (bare_weekday && r.time() == chrono::NaiveTime::MIN)
+        .then(|| add_days(r, 1).and_then(|e| e.checked_sub_signed(chrono::TimeDelta::seconds(1))))
+        .flatten();
+    let past = || {
+        directed(
+            if bare_weekday { &inclusive } else { t },
+            day_end.unwrap_or(r),
+            false,
+        )
+    };
     let future = || directed(t, r, true);
     match pref {
         Preference::Past => past().or_else(future),

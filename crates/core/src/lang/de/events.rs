@@ -174,6 +174,7 @@ pub static TABLE: EventTable = EventTable {
         ("franken|fr|chf", "CHF"),
     ],
     number_words: &[("hundert", 100)],
+    spelled_numbers: text2num::Language::german,
     qualifiers: &[
         ("knapp über|etwas mehr als", "just_over"),
         ("mehr als|über", "more_than"),

@@ -199,6 +199,7 @@ pub static TABLE: EventTable = EventTable {
         ("yuan", "CNY"),
     ],
     number_words: &[("hundred", 100)],
+    spelled_numbers: text2num::Language::english,
     qualifiers: &[
         ("just over|just above|slightly more than", "just_over"),
         ("more than|over|above|in excess of|upwards of", "more_than"),

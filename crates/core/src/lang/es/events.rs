@@ -168,6 +168,7 @@ pub static TABLE: EventTable = EventTable {
         ("(?:de )?reales", "BRL"),
     ],
     number_words: &[("cien", 100)],
+    spelled_numbers: text2num::Language::spanish,
     qualifiers: &[
         ("poco más de|algo más de", "just_over"),
         ("más de|por encima de", "more_than"),

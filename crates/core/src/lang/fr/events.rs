@@ -195,6 +195,7 @@ pub static TABLE: EventTable = EventTable {
         ("(?:de |d')?francs(?: suisses)?", "CHF"),
     ],
     number_words: &[("cent", 100)],
+    spelled_numbers: text2num::Language::french,
     qualifiers: &[
         ("un peu plus de", "just_over"),
         ("plus de|pas moins de|au-delà de", "more_than"),

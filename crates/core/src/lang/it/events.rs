@@ -202,6 +202,7 @@ pub static TABLE: EventTable = EventTable {
         ("(?:di )?yuan", "CNY"),
     ],
     number_words: &[("cento", 100)],
+    spelled_numbers: text2num::Language::italian,
     qualifiers: &[
         ("poco più di", "just_over"),
         ("più di|oltre|superiore a", "more_than"),

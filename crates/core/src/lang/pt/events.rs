@@ -155,6 +155,7 @@ pub static TABLE: EventTable = EventTable {
         ("(?:de )?libras", "GBP"),
     ],
     number_words: &[("cem", 100)],
+    spelled_numbers: text2num::Language::portugese,
     qualifiers: &[
         ("pouco mais de", "just_over"),
         ("mais de|acima de", "more_than"),
