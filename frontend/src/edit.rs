@@ -321,12 +321,125 @@ fn number(field: &str, typed: &str) -> Result<Option<f64>, String> {
         })
 }
 
-const PRECISIONS: [Precision; 4] = [
-    Precision::Day,
-    Precision::Month,
-    Precision::Quarter,
-    Precision::Year,
-];
+/// The value of a form's field `name` ("" when there is none).
+fn value(form: &web_sys::Element, name: &str) -> String {
+    field(form, name)
+        .and_then(|e| js_sys::Reflect::get(&e, &JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn field(form: &web_sys::Element, name: &str) -> Option<web_sys::Element> {
+    form.query_selector(&["[name=", name, "]"].concat())
+        .ok()
+        .flatten()
+}
+
+/// Sets a property (`value`, `checked`) of a form's field `name`.
+fn set_prop(form: &web_sys::Element, name: &str, prop: &str, v: &JsValue) {
+    if let Some(e) = field(form, name) {
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str(prop), v);
+    }
+}
+
+fn set_value(form: &web_sys::Element, name: &str, v: &str) {
+    set_prop(form, name, "value", &JsValue::from_str(v));
+}
+
+/// Sets the text of the element `css` inside `host`.
+fn say(host: &web_sys::Element, css: &str, text: &str) {
+    if let Ok(Some(e)) = host.query_selector(css) {
+        e.set_text_content(Some(text));
+    }
+}
+
+/// The name of the form field an event happened in.
+fn target_name(ev: &web_sys::Event) -> String {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.get_attribute("name"))
+        .unwrap_or_default()
+}
+
+/// Shows the figure fields that fit `kind`: a sum of money, a count of people, or none.
+fn show_figure(form: &web_sys::Element, kind: Option<EventKind>) {
+    for (which, show) in [
+        ("money", kind.is_some_and(is_money)),
+        ("count", kind.is_some_and(is_count)),
+    ] {
+        if let Ok(Some(e)) = form.query_selector(&["[data-figure=", which, "]"].concat()) {
+            let _ = if show {
+                e.remove_attribute("hidden")
+            } else {
+                e.set_attribute("hidden", "")
+            };
+        }
+    }
+}
+
+/// The Edit form's markup (static; filled and read through the DOM, which keeps the
+/// bundle smaller than a reactive view per field).
+fn edit_form_html() -> String {
+    let mut kinds = String::new();
+    for k in EventKind::ALL {
+        kinds.push_str(
+            &[
+                "<option value=\"",
+                k.as_str(),
+                "\">",
+                k.label(),
+                "</option>",
+            ]
+            .concat(),
+        );
+    }
+    [
+        "<label>Date<input name=\"date\" type=\"text\" required placeholder=\"YYYY-MM-DD, YYYY-MM or YYYY\" aria-describedby=\"edit-error\"></label>\
+<label>Precision<select name=\"precision\"><option>day</option><option>month</option><option>quarter</option><option>year</option></select></label>\
+<label class=\"check\"><input name=\"approx\" type=\"checkbox\">Approximate</label>\
+<label>Kind<select name=\"kind\">",
+        &kinds,
+        "</select></label>\
+<label>People (comma-separated)<input name=\"persons\" type=\"text\"></label>\
+<label>Role<input name=\"role\" type=\"text\"></label>\
+<label>Organisation<input name=\"org\" type=\"text\"></label>\
+<div data-figure=\"money\"><label>Amount (whole units)<input name=\"amount\" type=\"text\" inputmode=\"numeric\"></label>\
+<label>Currency<input name=\"currency\" type=\"text\" maxlength=\"3\"></label></div>\
+<div data-figure=\"count\"><label>People counted<input name=\"count\" type=\"text\" inputmode=\"numeric\"></label></div>\
+<p id=\"edit-error\" class=\"field-error\" role=\"alert\"></p>\
+<div class=\"actions\"><button type=\"submit\" data-action=\"save-event\">Save</button>\
+<button type=\"button\" data-action=\"cancel-edit\">Cancel</button></div>",
+    ]
+    .concat()
+}
+
+/// What the Edit form holds, read; `Err` says which field is wrong.
+fn read_edit(form: &web_sys::Element) -> Result<Edit, String> {
+    let kind = EventKind::parse(&value(form, "kind")).ok_or("choose a kind")?;
+    let precision: Precision = value(form, "precision")
+        .parse()
+        .map_err(|_| "choose a precision")?;
+    let amount = number("Amount", &value(form, "amount"))?.filter(|_| is_money(kind));
+    let count = number("Count", &value(form, "count"))?.filter(|_| is_count(kind));
+    let approx = field(form, "approx")
+        .and_then(|e| js_sys::Reflect::get(&e, &JsValue::from_str("checked")).ok())
+        .is_some_and(|v| v.is_truthy());
+    Ok(Edit {
+        date: value(form, "date"),
+        precision,
+        approx,
+        kind,
+        persons: value(form, "persons")
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        role: value(form, "role").trim().to_string(),
+        org: value(form, "org").trim().to_string(),
+        amount: amount.map(|v| (v, value(form, "currency").trim().to_ascii_uppercase())),
+        count,
+    })
+}
 
 /// The details panel's actions (Edit, Hide) and the Edit form, for the chosen event.
 #[component]
@@ -335,20 +448,13 @@ pub fn Editor(
     w: Writes,
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
-    let error = RwSignal::new(String::new());
-    let f_date = RwSignal::new(String::new());
-    let f_prec = RwSignal::new(Precision::Day);
-    let f_approx = RwSignal::new(false);
-    let f_kind = RwSignal::new(EventKind::Resignation);
-    let f_persons = RwSignal::new(String::new());
-    let f_role = RwSignal::new(String::new());
-    let f_org = RwSignal::new(String::new());
-    let f_amount = RwSignal::new(String::new());
-    let f_currency = RwSignal::new(String::new());
-    let f_count = RwSignal::new(String::new());
-    let chosen = move || {
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let none_chosen = move || {
         let d = w.doc.get();
-        w.selected.get().and_then(|i| d.events.get(i as usize))
+        w.selected
+            .get()
+            .and_then(|i| d.events.get(i as usize))
+            .is_none()
     };
     // A new choice closes the form.
     Effect::new(move |_| {
@@ -356,22 +462,35 @@ pub fn Editor(
         editing.set(false);
     });
     let open = move |_| {
-        let Some(ev) = chosen() else { return };
-        f_date.set(ev.date.clone());
-        f_prec.set(ev.precision);
-        f_approx.set(ev.approx);
-        f_kind.set(ev.kind);
-        f_persons.set(ev.persons.join(", "));
-        f_role.set(ev.role.clone().unwrap_or_default());
-        f_org.set(ev.org.clone().unwrap_or_default());
+        let d = w.doc.get_untracked();
+        let (Some(ev), Some(form)) = (
+            w.selected
+                .get_untracked()
+                .and_then(|i| d.events.get(i as usize)),
+            form_ref.get_untracked(),
+        ) else {
+            return;
+        };
         let (amount, currency) = ev
             .amount
             .clone()
             .map_or((String::new(), "USD".to_string()), |(v, c)| (whole(v), c));
-        f_amount.set(amount);
-        f_currency.set(currency);
-        f_count.set(ev.count.map(whole).unwrap_or_default());
-        error.set(String::new());
+        for (name, v) in [
+            ("date", ev.date.as_str()),
+            ("precision", ev.precision.as_str()),
+            ("kind", ev.kind.as_str()),
+            ("persons", &ev.persons.join(", ")),
+            ("role", ev.role.as_deref().unwrap_or_default()),
+            ("org", ev.org.as_deref().unwrap_or_default()),
+            ("amount", &amount),
+            ("currency", &currency),
+            ("count", &ev.count.map(whole).unwrap_or_default()),
+        ] {
+            set_value(&form, name, v);
+        }
+        set_prop(&form, "approx", "checked", &JsValue::from_bool(ev.approx));
+        show_figure(&form, Some(ev.kind));
+        say(&form, "#edit-error", "");
         editing.set(true);
     };
     let hide = move |_| {
@@ -404,42 +523,23 @@ pub fn Editor(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let before = w.doc.get_untracked();
-        let Some(old) = w
-            .selected
-            .get_untracked()
-            .and_then(|i| before.events.get(i as usize))
-        else {
+        let (Some(old), Some(form)) = (
+            w.selected
+                .get_untracked()
+                .and_then(|i| before.events.get(i as usize)),
+            form_ref.get_untracked(),
+        ) else {
             return;
         };
-        let kind = f_kind.get_untracked();
-        let amount = match number("Amount", &f_amount.get_untracked()) {
-            Ok(v) => v.filter(|_| is_money(kind)),
-            Err(e) => return error.set(e),
-        };
-        let count = match number("Count", &f_count.get_untracked()) {
-            Ok(v) => v.filter(|_| is_count(kind)),
-            Err(e) => return error.set(e),
-        };
-        let currency = f_currency.get_untracked().trim().to_ascii_uppercase();
-        let edit = Edit {
-            date: f_date.get_untracked(),
-            precision: f_prec.get_untracked(),
-            approx: f_approx.get_untracked(),
-            kind,
-            persons: f_persons
-                .get_untracked()
-                .split(',')
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect(),
-            role: f_role.get_untracked().trim().to_string(),
-            org: f_org.get_untracked().trim().to_string(),
-            amount: amount.map(|v| (v, currency)),
-            count,
+        let edit = match read_edit(&form) {
+            Ok(e) => e,
+            Err(e) => return say(&form, "#edit-error", &e),
         };
         let Some(new) = old.edited(&edit) else {
-            return error.set(
-                [
+            return say(
+                &form,
+                "#edit-error",
+                &[
                     "\"",
                     edit.date.trim(),
                     "\" is not a date of precision ",
@@ -469,68 +569,36 @@ pub fn Editor(
         editing.set(false);
         leptos::task::spawn_local(commit(w, before, id, body, done));
     };
-    let input = |s: RwSignal<String>| move |ev| s.set(event_target_value(&ev));
     view! {
-        <div class="edit" hidden=move || chosen().is_none()>
+        <div class="edit" hidden=none_chosen>
             <div class="actions" hidden=move || editing.get()>
                 <button type="button" data-action="edit-event" on:click=open>"Edit"</button>
                 <button type="button" data-action="hide-event" on:click=hide>"Hide"</button>
             </div>
-            {move || editing.get().then(|| view! {
-                <form class="edit-form" on:submit=save>
-                    <label>"Date"
-                        <input name="date" type="text" required prop:value=move || f_date.get()
-                            placeholder="YYYY-MM-DD, YYYY-MM or YYYY" on:input=input(f_date)
-                            aria-describedby="edit-error" />
-                    </label>
-                    <label>"Precision"
-                        <select name="precision" on:change=move |ev| {
-                            if let Ok(p) = event_target_value(&ev).parse() { f_prec.set(p) }
-                        }>
-                            {PRECISIONS.into_iter().map(|p| view! {
-                                <option value=p.as_str() selected=move || f_prec.get() == p>{p.as_str()}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label class="check">
-                        <input name="approx" type="checkbox" prop:checked=move || f_approx.get()
-                            on:change=move |ev| f_approx.set(event_target_checked(&ev)) />
-                        "Approximate"
-                    </label>
-                    <label>"Kind"
-                        <select name="kind" on:change=move |ev| {
-                            if let Some(k) = EventKind::parse(&event_target_value(&ev)) { f_kind.set(k) }
-                        }>
-                            {EventKind::ALL.into_iter().map(|k| view! {
-                                <option value=k.as_str() selected=move || f_kind.get() == k>{k.label()}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label>"People (comma-separated)"
-                        <input name="persons" type="text" prop:value=move || f_persons.get() on:input=input(f_persons) />
-                    </label>
-                    <label>"Role"
-                        <input name="role" type="text" prop:value=move || f_role.get() on:input=input(f_role) />
-                    </label>
-                    <label>"Organisation"
-                        <input name="org" type="text" prop:value=move || f_org.get() on:input=input(f_org) />
-                    </label>
-                    <label hidden=move || !is_money(f_kind.get())>"Amount"
-                        <input name="amount" type="text" inputmode="decimal" prop:value=move || f_amount.get() on:input=input(f_amount) />
-                    </label>
-                    <label hidden=move || !is_money(f_kind.get())>"Currency"
-                        <input name="currency" type="text" maxlength="3" prop:value=move || f_currency.get() on:input=input(f_currency) />
-                    </label>
-                    <label hidden=move || !is_count(f_kind.get())>"People counted"
-                        <input name="count" type="text" inputmode="numeric" prop:value=move || f_count.get() on:input=input(f_count) />
-                    </label>
-                    <p id="edit-error" class="field-error" role="alert">{move || error.get()}</p>
-                    <div class="actions">
-                        <button type="submit" data-action="save-event">"Save"</button>
-                        <button type="button" data-action="cancel-edit" on:click=move |_| editing.set(false)>"Cancel"</button>
-                    </div>
-                </form>
-            })}
+            <form
+                class="edit-form"
+                node_ref=form_ref
+                hidden=move || !editing.get()
+                on:submit=save
+                on:change=move |ev| {
+                    if target_name(&ev) == "kind"
+                        && let Some(form) = form_ref.get_untracked()
+                    {
+                        show_figure(&form, EventKind::parse(&value(&form, "kind")));
+                    }
+                }
+                on:click=move |ev| {
+                    let cancel = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|e| e.get_attribute("data-action"))
+                        .is_some_and(|a| a == "cancel-edit");
+                    if cancel {
+                        editing.set(false);
+                    }
+                }
+                inner_html=edit_form_html()
+            ></form>
         </div>
     }
 }
@@ -575,7 +643,9 @@ pub fn HiddenEvents(
     w: Writes,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let rows = RwSignal::new(None::<Vec<(String, String)>>);
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    let status = RwSignal::new(String::new());
+    let rows = RwSignal::new(Vec::<(String, String)>::new());
     Effect::new(move |_| {
         let d = w.doc.get();
         if !open.get() {
@@ -584,20 +654,44 @@ pub fn HiddenEvents(
         let Some(url) = api(d, "events", "hidden=true&limit=1000") else {
             return;
         };
+        status.set("Loading…".into());
         leptos::task::spawn_local(async move {
             match app::fetch_text(&url).await {
-                Ok(text) => rows.set(Some(hidden_rows(&text))),
-                Err(e) => w.notice.set(e),
+                Ok(text) => rows.set(hidden_rows(&text)),
+                Err(e) => status.set(e),
+            }
+        });
+    });
+    // The rows, drawn as DOM (text nodes only).
+    Effect::new(move |_| {
+        let (Some(ul), Some(d)) = (list_ref.get(), web_sys::window().and_then(|w| w.document()))
+        else {
+            return;
+        };
+        ul.set_text_content(None);
+        rows.with(|rows| {
+            status.set(if rows.is_empty() {
+                "No hidden events.".into()
+            } else {
+                String::new()
+            });
+            for (id, label) in rows {
+                let (Ok(li), Ok(b)) = (d.create_element("li"), d.create_element("button")) else {
+                    continue;
+                };
+                let _ = li.set_attribute("data-event-id", id);
+                li.set_text_content(Some(&[label, " "].concat()));
+                let _ = b.set_attribute("type", "button");
+                let _ = b.set_attribute("data-action", "unhide-event");
+                b.set_text_content(Some("Unhide"));
+                let _ = li.append_child(&b);
+                let _ = ul.append_child(&li);
             }
         });
     });
     let unhide = move |id: String| {
         let before = rows.get_untracked();
-        rows.update(|r| {
-            if let Some(r) = r {
-                r.retain(|(i, _)| *i != id);
-            }
-        });
+        rows.update(|r| r.retain(|(i, _)| *i != id));
         let doc = w.doc.get_untracked();
         let Some(url) = api(doc, &["events/", &js_encode(&id)].concat(), "") else {
             return;
@@ -628,25 +722,18 @@ pub fn HiddenEvents(
             open.set(is_open);
         }>
             <summary>"Hidden events"</summary>
-            {move || match rows.get() {
-                None => view! { <p class="hint">"Loading…"</p> }.into_any(),
-                Some(r) if r.is_empty() => view! { <p class="hint">"No hidden events."</p> }.into_any(),
-                Some(r) => view! {
-                    <ul>
-                        {r.into_iter().map(|(id, label)| {
-                            let key = id.clone();
-                            view! {
-                                <li data-event-id=id.clone()>
-                                    {label}
-                                    " "
-                                    <button type="button" data-action="unhide-event"
-                                        on:click=move |_| unhide(key.clone())>"Unhide"</button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
+            <p class="hint">{move || status.get()}</p>
+            <ul node_ref=list_ref on:click=move |ev| {
+                let id = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .filter(|e| e.get_attribute("data-action").as_deref() == Some("unhide-event"))
+                    .and_then(|e| e.parent_element())
+                    .and_then(|li| li.get_attribute("data-event-id"));
+                if let Some(id) = id {
+                    unhide(id);
+                }
+            }></ul>
         </details>
     }
 }
@@ -683,16 +770,6 @@ pub fn TokenPrompt(
         </div>
     }
 }
-
-/// The languages the form offers: code and name.
-const LANGS: [(&str, &str); 6] = [
-    ("en", "English"),
-    ("it", "Italian"),
-    ("fr", "French"),
-    ("de", "German"),
-    ("es", "Spanish"),
-    ("pt", "Portuguese"),
-];
 
 /// A few of each language's most frequent function words, for [`detect`]. The core's own
 /// detector (`dateline_core::lang::detect`, over every pack's stop words) links all six
@@ -758,8 +835,18 @@ fn detect(text: &str) -> Option<&'static str> {
     (score > 0).then_some(FUNCTION_WORDS[best].0)
 }
 
-/// Add an article: text (or HTML), publication date and language, read by the service; its
-/// events are then shown highlighted.
+/// The Add-an-article form's markup (static, read through the DOM).
+const ARTICLE_FORM: &str = "<label>Article text (or HTML)<textarea name=\"article-text\" rows=\"8\" required aria-describedby=\"article-error\"></textarea></label>\
+<p id=\"article-error\" class=\"field-error\" role=\"alert\"></p>\
+<label>Published<input name=\"article-published\" type=\"date\" title=\"Empty: a date line at the top of the text gives it\"></label>\
+<label>Language (detected, can be changed)<select name=\"article-lang\"><option value=\"\">Detect on the service</option>\
+<option value=\"en\">English</option><option value=\"it\">Italian</option><option value=\"fr\">French</option>\
+<option value=\"de\">German</option><option value=\"es\">Spanish</option><option value=\"pt\">Portuguese</option></select></label>\
+<button type=\"submit\" data-action=\"extract\">Extract</button> <span class=\"outcome\" role=\"status\"></span>";
+
+/// Add an article: text (or HTML), publication date and language (guessed as it is typed,
+/// until chosen), read by the service; its events are then shown highlighted with
+/// "n new, m merged". The service's error is shown by the text, which is kept.
 #[component]
 pub fn AddArticle(
     /// The shared state of writes.
@@ -767,52 +854,41 @@ pub fn AddArticle(
     /// Whether the form is open.
     open: RwSignal<bool>,
 ) -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    let published = RwSignal::new(String::new());
-    let chosen_lang = RwSignal::new(None::<String>);
-    let error = RwSignal::new(String::new());
-    let outcome = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let detected = Memo::new(move |_| text.with(|t| detect(t).map(str::to_string)));
-    let lang = move || {
-        chosen_lang
-            .get()
-            .or_else(|| detected.get())
-            .unwrap_or_default()
-    };
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let lang_chosen = StoredValue::new(false);
+    let busy = StoredValue::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        let Some(form) = form_ref.get_untracked() else {
+            return;
+        };
+        let before = w.doc.get_untracked();
+        if busy.get_value() {
             return;
         }
-        let before = w.doc.get_untracked();
         let Some(url) = api(before, "articles", "") else {
             return;
         };
-        let mut body = ["{\"text\":", &json_str(&text.get_untracked())].concat();
-        let date = published.get_untracked();
-        if !date.trim().is_empty() {
-            body.push_str(&[",\"published\":", &json_str(date.trim())].concat());
-        }
-        let lang = chosen_lang
-            .get_untracked()
-            .or_else(|| detected.get_untracked())
-            .unwrap_or_default();
-        if !lang.is_empty() {
-            body.push_str(&[",\"lang\":", &json_str(&lang)].concat());
+        let mut body = ["{\"text\":", &json_str(&value(&form, "article-text"))].concat();
+        for (key, name) in [("published", "article-published"), ("lang", "article-lang")] {
+            let v = value(&form, name);
+            if !v.trim().is_empty() {
+                body.push_str(&[",\"", key, "\":", &json_str(v.trim())].concat());
+            }
         }
         body.push('}');
-        error.set(String::new());
-        outcome.set("Reading the article…".into());
-        busy.set(true);
+        say(&form, "#article-error", "");
+        say(&form, ".outcome", "Reading the article…");
+        busy.set_value(true);
+        let form: web_sys::Element = form.into();
         leptos::task::spawn_local(async move {
             let result = write(w, "POST", &url, &body).await;
-            busy.set(false);
+            busy.set_value(false);
             let answer = match result {
                 Ok(a) => a,
                 Err(e) => {
-                    outcome.set(String::new());
-                    return error.set(e);
+                    say(&form, ".outcome", "");
+                    return say(&form, "#article-error", &e);
                 }
             };
             let mut ids: Vec<String> = json::parse(&answer)
@@ -823,6 +899,7 @@ pub fn AddArticle(
                 .iter()
                 .filter_map(|s| s.str().map(str::to_string))
                 .collect();
+            ids.sort_unstable();
             ids.dedup();
             let merged = ids
                 .iter()
@@ -831,61 +908,55 @@ pub fn AddArticle(
             let mut fresh = match app::load_story(before.story.as_deref()).await {
                 Ok(d) => d,
                 Err(e) => {
-                    return error
-                        .set(["Stored, but the timeline could not be read again: ", &e].concat());
+                    return say(
+                        &form,
+                        ".outcome",
+                        &["Stored, but the timeline could not be read again: ", &e].concat(),
+                    );
                 }
             };
             for e in &mut fresh.events {
-                e.fresh = ids.contains(&e.id);
+                e.fresh = ids.binary_search(&e.id).is_ok();
             }
             let first = fresh.events.iter().find(|e| e.fresh).map(|e| e.id.clone());
             swap(w, leak(fresh), first.as_deref());
             let (new, merged) = ((ids.len() - merged).to_string(), merged.to_string());
-            outcome.set(
-                [
-                    new.as_str(),
-                    " new, ",
-                    merged.as_str(),
-                    " merged",
-                    if ids.is_empty() {
-                        " (no dated event found in it)"
-                    } else {
-                        ""
-                    },
-                ]
-                .concat(),
+            let none = if ids.is_empty() {
+                " (no dated event found in it)"
+            } else {
+                ""
+            };
+            say(
+                &form,
+                ".outcome",
+                &[new.as_str(), " new, ", &merged, " merged", none].concat(),
             );
-            text.set(String::new());
-            chosen_lang.set(None);
+            set_value(&form, "article-text", "");
+            lang_chosen.set_value(false);
         });
     };
     view! {
-        <form class="add-article" hidden=move || !open.get() on:submit=submit aria-label="Add an article">
-            <label>"Article text (or HTML)"
-                <textarea name="article-text" rows="8" required aria-describedby="article-error"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            </label>
-            <p id="article-error" class="field-error" role="alert">{move || error.get()}</p>
-            <label>"Published"
-                <input name="article-published" type="date" prop:value=move || published.get()
-                    title="Empty: a date line at the top of the text gives it"
-                    on:input=move |ev| published.set(event_target_value(&ev)) />
-            </label>
-            <label>{move || match detected.get() {
-                    Some(_) => "Language (detected)",
-                    None => "Language",
-                }}
-                <select name="article-lang" on:change=move |ev| chosen_lang.set(Some(event_target_value(&ev)))>
-                    <option value="" selected=move || lang().is_empty()>"Detect"</option>
-                    {LANGS.into_iter().map(|(code, name)| view! {
-                        <option value=code selected=move || lang() == code>{name}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <button type="submit" data-action="extract" disabled=move || busy.get()>"Extract"</button>
-            <span class="outcome" role="status">{move || outcome.get()}</span>
-        </form>
+        <form
+            class="add-article"
+            aria-label="Add an article"
+            node_ref=form_ref
+            hidden=move || !open.get()
+            on:submit=submit
+            on:input=move |ev| {
+                if target_name(&ev) == "article-text"
+                    && !lang_chosen.get_value()
+                    && let Some(form) = form_ref.get_untracked()
+                {
+                    set_value(&form, "article-lang", detect(&value(&form, "article-text")).unwrap_or_default());
+                }
+            }
+            on:change=move |ev| {
+                if target_name(&ev) == "article-lang" {
+                    lang_chosen.set_value(true);
+                }
+            }
+            inner_html=ARTICLE_FORM
+        ></form>
     }
 }
 

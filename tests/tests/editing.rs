@@ -325,3 +325,105 @@ async fn a_pasted_article_is_stored_and_its_events_drawn_highlighted() {
     .await;
     browser.close().await.expect("close");
 }
+
+/// Sets the Edit form's field `name` to `value` (`true`/`false` tick a checkbox) as a user
+/// would, with its `input` and `change` events.
+async fn set_field(browser: &Client, name: &str, value: serde_json::Value) {
+    browser
+        .execute(
+            "const [name, v] = arguments; const f = document.querySelector(`.edit-form [name=${name}]`);
+             if (typeof v === 'boolean') { f.checked = v; } else { f.value = v; }
+             f.dispatchEvent(new Event('input', {bubbles: true}));
+             f.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![serde_json::json!(name), value],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("set {name}: {e}"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_field_of_an_edit_is_stored_and_a_refused_edit_is_rolled_back() {
+    let server = seed_server();
+    let driver = ChromeDriver::start();
+    let browser = open(&server, &driver).await;
+    let before = listed(&server);
+    let id = before[2].clone();
+    let original = server.get_json(&format!("/api/events/{id}"));
+
+    // The form opens filled with the event as it is.
+    choose(&browser, &id).await;
+    click(&browser, "[data-action=edit-event]").await;
+    let shown = browser
+        .execute(
+            "return document.querySelector('.edit-form [name=date]').value;",
+            vec![],
+        )
+        .await
+        .expect("date shown");
+    assert_eq!(shown, original["date"]["value"], "{original}");
+
+    // Every field at once.
+    set_field(&browser, "date", serde_json::json!("2023-07")).await;
+    set_field(&browser, "precision", serde_json::json!("month")).await;
+    set_field(&browser, "approx", serde_json::json!(true)).await;
+    set_field(&browser, "kind", serde_json::json!("appointment")).await;
+    set_field(
+        &browser,
+        "persons",
+        serde_json::json!("Ada Lovelace, Grace Hopper"),
+    )
+    .await;
+    set_field(&browser, "role", serde_json::json!("Chief scientist")).await;
+    set_field(&browser, "org", serde_json::json!("Analytical Engines")).await;
+    click(&browser, "[data-action=save-event]").await;
+    give_token(&browser, TOKEN).await;
+    wait_for_service("the stored correction", || {
+        server.get_json(&format!("/api/events/{id}"))["kind"] == "appointment"
+    })
+    .await;
+    let stored = server.get_json(&format!("/api/events/{id}"));
+    assert_eq!(
+        stored["date"],
+        serde_json::json!({"value": "2023-07", "precision": "month", "approx": true}),
+        "{stored}"
+    );
+    assert_eq!(
+        stored["persons"],
+        serde_json::json!(["Ada Lovelace", "Grace Hopper"]),
+        "{stored}"
+    );
+    assert_eq!(stored["role"], "Chief scientist", "{stored}");
+    assert_eq!(stored["org"], "Analytical Engines", "{stored}");
+    wait_until(
+        &browser,
+        &format!(
+            "const r = document.querySelector(\"tbody tr[data-event-id='{id}']\"); return !!r && r.dataset.kind === 'appointment' && r.dataset.persons === 'ada-lovelace grace-hopper' && r.dataset.date === '2023-07';"
+        ),
+        "the list to show the correction",
+    )
+    .await;
+
+    // A role the service refuses (over 200 characters): the view is put back, with why.
+    choose(&browser, &id).await;
+    click(&browser, "[data-action=edit-event]").await;
+    set_field(&browser, "role", serde_json::json!("x".repeat(201))).await;
+    set_field(&browser, "kind", serde_json::json!("dismissal")).await;
+    click(&browser, "[data-action=save-event]").await;
+    wait_until(
+        &browser,
+        "return /Not saved: role is longer than 200 characters/.test(document.querySelector('.notice')?.textContent || '');",
+        "the service's reason",
+    )
+    .await;
+    wait_until(
+        &browser,
+        &format!(
+            "return document.querySelector(\"tbody tr[data-event-id='{id}']\")?.dataset.kind === 'appointment';"
+        ),
+        "the view rolled back",
+    )
+    .await;
+    let after = server.get_json(&format!("/api/events/{id}"));
+    assert_eq!(after, stored, "the store is unchanged");
+    browser.close().await.expect("close");
+}

@@ -482,7 +482,7 @@ async fn a_correction_sets_role_org_figure_and_a_coarse_date_and_hidden_events_a
         "/api/events?hidden=true&person=jane-doe",
     ] {
         let (_, hidden) = call(&app, get(uri)).await;
-        assert_eq!(ids(&hidden), [id.clone()], "{uri}");
+        assert_eq!(ids(&hidden), std::slice::from_ref(&id), "{uri}");
     }
     let (_, shown) = call(&app, get("/api/events?hidden=false")).await;
     assert!(ids(&shown).is_empty(), "{shown}");
