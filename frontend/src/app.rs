@@ -1,6 +1,7 @@
 //! The app's components: loading, filters, the timeline's toolbar, details, list and figures.
 //! State lives in signals; the filtered events are a memo over the loaded document.
 
+use crate::edit::{self, Writes};
 use crate::model::{self, Doc, Ev};
 use crate::url_state::{self, Filter};
 use crate::{json, list, panels, plot, stories};
@@ -44,7 +45,10 @@ async fn load_start() -> Result<Start, String> {
 /// keeps `timeline.json` beside `index.html`), tries `timeline.json` before giving up.
 async fn load_timeline(story: Option<&str>) -> Result<&'static Doc, String> {
     let url = url_state::timeline_url(story);
-    let first = load_from(&url).await;
+    let first = load_from(&url).await.map(|mut doc| {
+        doc.story = story.map(str::to_string).or_else(url_state::timeline_param);
+        doc
+    });
     if first.is_err()
         && url != "timeline.json"
         && let Ok(doc) = load_from("timeline.json").await
@@ -52,6 +56,14 @@ async fn load_timeline(story: Option<&str>) -> Result<&'static Doc, String> {
         return Ok(Box::leak(Box::new(doc)));
     }
     first.map(|doc| &*Box::leak(Box::new(doc)))
+}
+
+/// Reads the story `story` (the default one when `None`) from the service again, after a
+/// write.
+pub(crate) async fn load_story(story: Option<&str>) -> Result<Doc, String> {
+    let mut doc = load_from(&url_state::timeline_url(story)).await?;
+    doc.story = story.map(str::to_string).or_else(url_state::timeline_param);
+    Ok(doc)
 }
 
 async fn load_from(url: &str) -> Result<Doc, String> {
@@ -81,7 +93,8 @@ async fn prefetched(window: &web_sys::Window, url: &str) -> Option<String> {
     JsFuture::from(text).await.ok()?.as_string()
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// The body of a GET of `url`, or why there is none.
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or_else(|| fail(&["no window"]))?;
     if let Some(text) = prefetched(&window, url).await {
         return Ok(text);
@@ -142,7 +155,7 @@ pub fn App() -> impl IntoView {
             <p class="status" role="status" hidden=move || status.with(String::is_empty)>
                 {move || status.get()}
             </p>
-            {move || loaded.get().map(|doc| view! { <Timeline doc=doc /> })}
+            {move || loaded.get().map(|doc| view! { <Timeline first=doc /> })}
             {move || listed.get().map(|all| view! { <stories::StoryList stories=all /> })}
         </main>
     }
@@ -203,19 +216,24 @@ impl Matcher {
 /// The loaded timeline with its filters, views and details.
 #[component]
 fn Timeline(
-    /// The prepared document.
-    doc: &'static Doc,
+    /// The prepared document, as first loaded (edits replace it).
+    first: &'static Doc,
 ) -> impl IntoView {
+    let doc = RwSignal::new(first);
     let filter = RwSignal::new(url_state::filter_from_url());
-    let selected = RwSignal::new(
-        url_state::event_from_hash()
-            .and_then(|id| doc.events.iter().position(|e| e.id == id).map(|i| i as u32)),
-    );
+    let selected = RwSignal::new(url_state::event_from_hash().and_then(|id| {
+        first
+            .events
+            .iter()
+            .position(|e| e.id == id)
+            .map(|i| i as u32)
+    }));
     let tenure = RwSignal::new(true);
     let range = RwSignal::new(String::new());
     let from_history = StoredValue::new(false);
 
     let shown = Memo::new(move |_| {
+        let doc = doc.get();
         filter.with(|f| {
             let m = Matcher::new(f);
             (0..doc.events.len() as u32)
@@ -225,6 +243,7 @@ fn Timeline(
     });
     // Events per kind and per person, each under the other filters.
     let counts = Memo::new(move |_| {
+        let doc = doc.get();
         filter.with(|f| {
             let m = Matcher::new(f);
             let mut kinds = vec![0usize; EventKind::ALL.len()];
@@ -278,7 +297,7 @@ fn Timeline(
         // A host page may point the frame at another event (`#event-<id>`).
         plot::listen(&w, "hashchange", true, move |_| {
             if let Some(i) = url_state::event_from_hash()
-                .and_then(|id| doc.events.iter().position(|e| e.id == id))
+                .and_then(|id| doc.get_untracked().events.iter().position(|e| e.id == id))
             {
                 selected.set(Some(i as u32));
             }
@@ -291,8 +310,11 @@ fn Timeline(
         let (Some(p), Some(l)) = (plot_ref.get(), list_ref.get()) else {
             return;
         };
-        plot::mount(p.into(), doc, selected, range);
-        list::mount(l.into(), doc, selected);
+        let d = doc.get();
+        plot::mount(p.into(), d, selected, range);
+        list::mount(l.into(), d, selected);
+        plot::set_doc(d, selected.get_untracked());
+        list::set_doc(d, selected.get_untracked());
         shown.with(|s| {
             plot::set_shown(s);
             list::set_shown(s);
@@ -302,12 +324,13 @@ fn Timeline(
         let s = selected.get();
         plot::set_selected(s, false);
         list::set_selected(s);
-        let ev = s.and_then(|i| doc.events.get(i as usize));
+        let ev = s.and_then(|i| doc.get_untracked().events.get(i as usize));
         url_state::set_event_hash(ev.map(|e| e.id.as_str()));
     });
     Effect::new(move |_| plot::set_tenure(tenure.get()));
     let details_ref = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
+        let doc = doc.get();
         let ev = selected.get().and_then(|i| doc.events.get(i as usize));
         if let Some(section) = details_ref.get() {
             panels::details(&section, doc, ev);
@@ -318,6 +341,7 @@ fn Timeline(
     let embed_theme = RwSignal::new(String::new());
     let embed_layout = RwSignal::new(embed::Layout::Compact);
     Effect::new(move |_| {
+        let doc = doc.get();
         let event = selected
             .get()
             .and_then(|i| doc.events.get(i as usize))
@@ -337,11 +361,19 @@ fn Timeline(
         if figures_open.get()
             && let Some(host) = figures_ref.get()
         {
-            shown.with(|s| panels::figures(&host, doc, s));
+            shown.with(|s| panels::figures(&host, doc.get_untracked(), s));
         }
     });
 
-    let total = doc.events.len().to_string();
+    let total = move || doc.get().events.len().to_string();
+    let writes = Writes {
+        doc,
+        selected,
+        prompt: RwSignal::new(None),
+        notice: RwSignal::new(String::new()),
+    };
+    let can_write = url_state::api_base().is_some();
+    let adding = RwSignal::new(false);
     // Compact: the filters fold into one button; nothing of them shows until asked for.
     // Full: the same fold, open, without its button (one view either way: smaller code).
     let compact = url_state::is_compact();
@@ -356,7 +388,7 @@ fn Timeline(
     };
     view! {
         <header>
-            <h1>{doc.title.clone()}</h1>
+            <h1>{first.title.clone()}</h1>
             <details class="fold" open=!compact>
                 <summary hidden=!compact>
                     "Filters"
@@ -414,10 +446,26 @@ fn Timeline(
                     inner_html=EMBED_PANEL
                 ></div>
             </details>
+            {can_write.then(|| view! {
+                <button
+                    data-action="add-article"
+                    aria-pressed=move || adding.get().to_string()
+                    on:click=move |_| adding.update(|a| *a = !*a)
+                >
+                    "Add an article"
+                </button>
+            })}
             <span class="range" aria-live="polite">
                 {move || range.get()}
             </span>
         </div>
+        {can_write.then(|| view! {
+            <edit::TokenPrompt w=writes />
+            <p class="notice" role="status" hidden=move || writes.notice.with(String::is_empty)>
+                {move || writes.notice.get()}
+            </p>
+            <edit::AddArticle w=writes open=adding />
+        })}
         <div
             class="plot"
             node_ref=plot_ref
@@ -444,7 +492,10 @@ fn Timeline(
                     </table>
                 </div>
             </section>
-            <section class="details" node_ref=details_ref aria-labelledby="details-h" aria-live="polite"></section>
+            <div class="side">
+                <section class="details" node_ref=details_ref aria-labelledby="details-h" aria-live="polite"></section>
+                {can_write.then(|| view! { <edit::Editor w=writes /> })}
+            </div>
         </div>
         <details class="figures" on:toggle=move |ev| {
             let is_open = ev
@@ -456,6 +507,7 @@ fn Timeline(
             <summary>"Figures per organisation"</summary>
             <div node_ref=figures_ref></div>
         </details>
+        {can_write.then(|| view! { <edit::HiddenEvents w=writes /> })}
         <Credits doc=doc />
     }
 }
@@ -465,8 +517,13 @@ fn Timeline(
 #[component]
 fn Credits(
     /// The document whose articles are credited.
-    doc: &'static Doc,
+    doc: RwSignal<&'static Doc>,
 ) -> impl IntoView {
+    view! { <footer class="credits">{move || credit_line(doc.get())}</footer> }
+}
+
+/// "3 sources · CC BY 4.0 · …": the count and each distinct credit line once.
+fn credit_line(doc: &Doc) -> String {
     let mut credits: Vec<&str> = Vec::new();
     for a in &doc.articles {
         if let Some(c) = a.credit.as_deref().map(str::trim)
@@ -486,7 +543,7 @@ fn Credits(
         line.push_str(" · ");
         line.push_str(c);
     }
-    view! { <footer class="credits">{line}</footer> }
+    line
 }
 
 /// Writes the Embed panel's snippets for this view: the filter's `query`, the chosen
@@ -541,7 +598,7 @@ const EMBED_PANEL: &str = "<label>Layout<select id=\"embed-layout\"><option valu
 #[component]
 fn Filters(
     /// The document (people and kinds to offer).
-    doc: &'static Doc,
+    doc: RwSignal<&'static Doc>,
     /// The filter being edited.
     filter: RwSignal<Filter>,
     /// Events per kind and per person, each under the other filters.
@@ -553,7 +610,8 @@ fn Filters(
     let options = Memo::new(move |_| {
         let t = typed.get().to_ascii_lowercase();
         let chosen = filter.with(|f| f.persons.clone());
-        doc.people
+        doc.get()
+            .people
             .iter()
             .enumerate()
             .filter(|(_, p)| !chosen.contains(&p.0) && p.1.to_ascii_lowercase().contains(&t))
@@ -562,7 +620,7 @@ fn Filters(
             .collect::<Vec<_>>()
     });
     let pick = move |i: usize| {
-        if let Some(p) = doc.people.get(i) {
+        if let Some(p) = doc.get_untracked().people.get(i) {
             filter.update(|f| f.persons.push(p.0.clone()));
         }
         typed.set(String::new());
@@ -597,7 +655,7 @@ fn Filters(
     let kinds: Vec<(usize, EventKind)> = EventKind::ALL
         .into_iter()
         .enumerate()
-        .filter(|(_, k)| doc.events.iter().any(|e| e.kind == *k))
+        .filter(|(_, k)| doc.get_untracked().events.iter().any(|e| e.kind == *k))
         .collect();
     let is_filtered = move || filter.with(|f| *f != Filter::default());
     view! {
@@ -611,6 +669,7 @@ fn Filters(
                             .into_iter()
                             .map(|id| {
                                 let name = doc
+                                    .get()
                                     .people
                                     .iter()
                                     .find(|p| p.0 == id)
@@ -661,9 +720,10 @@ fn Filters(
                             .get()
                             .into_iter()
                             .enumerate()
-                            .map(|(n, i)| {
-                                let (id, name, _) = &doc.people[i];
-                                view! {
+                            .filter_map(|(n, i)| {
+                                let d = doc.get_untracked();
+                                let (id, name, _) = d.people.get(i)?;
+                                Some(view! {
                                     <li
                                         id=["person-opt-", &n.to_string()].concat()
                                         role="option"
@@ -679,7 +739,7 @@ fn Filters(
                                             {move || counts.with(|c| c.1.get(i).copied().unwrap_or(0)).to_string()}
                                         </span>
                                     </li>
-                                }
+                                })
                             })
                             .collect_view()
                     }}

@@ -9,12 +9,14 @@
 //! - `model`: the loaded document prepared for drawing; `json`: a small JSON reader.
 //! - `url_state`: the filter in the URL, and where the document is.
 //! - [`stories`]: the list of stories, when the service holds more than one.
+//! - `edit`: writing to the service: correct, hide and show again events, add an article.
 //!
 //! The document's address comes from `<meta name="dateline-timeline">` in `index.html`
 //! (relative, so the same build runs under any path and inside iframes), or `?data=`; the
 //! filter lives in the URL (`?person=mira-murati&kind=resignation`) so a view can be shared.
 
 pub mod app;
+mod edit;
 pub mod json;
 mod list;
 pub mod model;

@@ -126,6 +126,18 @@ fn choose(idx: u32, focus: bool) {
     }
 }
 
+/// Lists `doc` from now on (an edit or a new article replaced the document) with `selected`
+/// (an index into it) chosen; the caller
+/// then gives its shown events with [`set_shown`].
+pub fn set_doc(doc: &'static Doc, selected: Option<u32>) {
+    with(|l| {
+        if !std::ptr::eq(l.doc, doc) {
+            l.doc = doc;
+            l.selected = selected;
+        }
+    });
+}
+
 /// Shows these events (document indices, in date order).
 pub fn set_shown(shown: &[u32]) {
     with(|l| {
@@ -251,8 +263,16 @@ impl List {
                 let _ = tr.set_attribute(k, v);
             }
             if Some(i) == self.selected {
-                tr.set_class_name("sel");
                 let _ = tr.set_attribute("aria-selected", "true");
+            }
+            let class = match (Some(i) == self.selected, ev.fresh) {
+                (true, true) => "sel fresh",
+                (true, false) => "sel",
+                (false, true) => "fresh",
+                (false, false) => "",
+            };
+            if !class.is_empty() {
+                tr.set_class_name(class);
             }
             // A company event's organisation is already its "who".
             let org = ev.org.as_deref().filter(|_| !ev.persons.is_empty());

@@ -89,6 +89,8 @@ pub struct Ev {
     pub search_text: std::sync::OnceLock<String>,
     /// Lanes (indices into [`Doc::lanes`]) the event is drawn in.
     pub lanes: Vec<u32>,
+    /// Just added by an article pasted in the page: drawn highlighted.
+    pub fresh: bool,
 }
 
 impl Ev {
@@ -187,6 +189,8 @@ pub struct Doc {
     pub tenures: Vec<Tenure>,
     /// First and last day of all events.
     pub range: (f64, f64),
+    /// The story's name, when the service was asked for one (`?timeline=`); writes name it.
+    pub story: Option<String>,
 }
 
 fn strings(v: Option<&Value<'_>>) -> Vec<String> {
@@ -247,7 +251,7 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
     article_index.sort_unstable();
-    let mut events: Vec<Ev> = events_json
+    let events: Vec<Ev> = events_json
         .iter()
         .filter_map(|e| {
             let kind = EventKind::parse(e.s("kind"))?;
@@ -302,9 +306,17 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
                 sources,
                 search_text: std::sync::OnceLock::new(),
                 lanes: Vec::new(),
+                fresh: false,
             })
         })
         .collect();
+    Some(assemble(v.s("title").to_string(), articles, events))
+}
+
+/// The document of `title`, `articles` and `events` (in any order, `Ev::lanes` not yet
+/// set): sorts the events and works out lanes, people, tenures and the range. Also what an
+/// edit in the page rebuilds the document with.
+pub fn assemble(title: String, articles: Vec<Article>, mut events: Vec<Ev>) -> Doc {
     events.sort_unstable_by(|a, b| a.t0.total_cmp(&b.t0).then_with(|| a.id.cmp(&b.id)));
 
     // Lanes: a person's lane for personal events, the organisation's for company events.
@@ -363,15 +375,115 @@ pub fn from_json(v: &Value<'_>) -> Option<Doc> {
             .fold(f64::NEG_INFINITY, f64::max),
     );
     let tenures = tenures(&events, n_people, range.1);
-    Some(Doc {
-        title: v.s("title").to_string(),
+    Doc {
+        title,
         events,
         lanes,
         people,
         articles,
         tenures,
         range,
-    })
+        story: None,
+    }
+}
+
+impl Doc {
+    /// The same document with `events` instead of its own (an edit, a hidden event).
+    pub fn with_events(&self, events: Vec<Ev>) -> Doc {
+        Doc {
+            story: self.story.clone(),
+            ..assemble(self.title.clone(), self.articles.clone(), events)
+        }
+    }
+}
+
+/// What the details panel's Edit form gives for an event, as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// How precise the date is.
+    pub precision: Precision,
+    /// Whether the date is vague.
+    pub approx: bool,
+    /// What happened.
+    pub kind: EventKind,
+    /// The people, as display names.
+    pub persons: Vec<String>,
+    /// Role title (empty: none).
+    pub role: String,
+    /// Organisation (empty: none).
+    pub org: String,
+    /// The sum of money and its currency, for money events.
+    pub amount: Option<(f64, String)>,
+    /// The number of people, for headcounts and layoffs.
+    pub count: Option<f64>,
+}
+
+/// A date value at `precision` as the document writes it: a quarter is its first month
+/// (`2024-Q3` and `2024-08` both give `2024-07`), a year its four digits; `None` when it
+/// is not a date at that precision.
+pub fn date_value(value: &str, precision: Precision) -> Option<String> {
+    let value = value.trim();
+    let fixed = match precision {
+        Precision::Quarter => {
+            let (y, rest) = value.split_once('-').unwrap_or((value, "1"));
+            let q = match rest.strip_prefix(['Q', 'q']) {
+                Some(q) => q.parse::<u32>().ok(),
+                None => rest
+                    .get(..2)
+                    .unwrap_or(rest)
+                    .parse::<u32>()
+                    .ok()
+                    .map(|m| m.div_ceil(3)),
+            }
+            .filter(|q| (1..=4).contains(q))?;
+            [
+                y,
+                "-",
+                if q < 4 { "0" } else { "" },
+                &(q * 3 - 2).to_string(),
+            ]
+            .concat()
+        }
+        Precision::Month => value.get(..7).unwrap_or(value).to_string(),
+        Precision::Year => value.get(..4).unwrap_or(value).to_string(),
+        Precision::Day => value.to_string(),
+    };
+    Period::parse(&fixed, precision).ok().map(|_| fixed)
+}
+
+impl Ev {
+    /// This event with `edit` applied (lanes are set again by [`assemble`]); `None` when
+    /// the edit's date is not a date at its precision.
+    pub fn edited(&self, edit: &Edit) -> Option<Ev> {
+        let date = date_value(&edit.date, edit.precision)?;
+        let (first, last) = Period::parse(&date, edit.precision).ok()?.days();
+        let person_ids: Vec<String> = edit
+            .persons
+            .iter()
+            .map(|p| dateline_core::slug(p))
+            .collect();
+        let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        Some(Ev {
+            kind: edit.kind,
+            date,
+            precision: edit.precision,
+            approx: edit.approx,
+            t0: first.number() as f64,
+            t1: (last.number() + 1) as f64,
+            persons_attr: person_ids.join(" "),
+            persons: edit.persons.clone(),
+            person_ids,
+            org: text(&edit.org),
+            role: text(&edit.role),
+            amount: edit.amount.clone().or_else(|| self.amount.clone()),
+            count: edit.count.or(self.count),
+            search_text: std::sync::OnceLock::new(),
+            lanes: Vec::new(),
+            ..self.clone()
+        })
+    }
 }
 
 /// Appointment → next departure of the same person, per person lane.
@@ -608,6 +720,69 @@ mod tests {
         let q = &doc.events[2];
         assert_eq!(iso_day(q.t0), "2024-10-01");
         assert_eq!(date_words(q), "Q4 2024");
+    }
+
+    #[test]
+    fn edited_dates_are_written_at_their_precision_or_refused() {
+        let cases = [
+            ("2024-09-26", Precision::Day, Some("2024-09-26")),
+            ("2024-09-26", Precision::Month, Some("2024-09")),
+            ("2024-08", Precision::Quarter, Some("2024-07")),
+            ("2024-Q4", Precision::Quarter, Some("2024-10")),
+            ("2024-00", Precision::Quarter, None),
+            ("2024-Q5", Precision::Quarter, None),
+            ("2024-09-26", Precision::Year, Some("2024")),
+            ("2024-09", Precision::Day, None),
+            ("2023-02-29", Precision::Day, None),
+            ("soon", Precision::Year, None),
+        ];
+        for (typed, precision, want) in cases {
+            assert_eq!(
+                date_value(typed, precision).as_deref(),
+                want,
+                "{typed} {precision}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_edit_moves_the_event_and_its_lane() {
+        let text = r#"{"events":[{"id":"r","kind":"resignation","persons":["Jane Doe"],
+            "date":{"value":"2024-09-26","precision":"day","approx":false}},
+            {"id":"a","kind":"appointment","persons":["Bob Roe"],
+            "date":{"value":"2024-01","precision":"month","approx":false}}]}"#;
+        let doc = from_json(&crate::json::parse(text).expect("json")).expect("doc");
+        let edit = Edit {
+            date: "2023".into(),
+            precision: Precision::Year,
+            approx: true,
+            kind: EventKind::Dismissal,
+            persons: vec!["Ann Poe".into()],
+            role: "CTO".into(),
+            org: String::new(),
+            amount: None,
+            count: None,
+        };
+        let moved = doc.events[1].edited(&edit).expect("a date");
+        assert!(
+            doc.events[1]
+                .edited(&Edit {
+                    date: "2023-13".into(),
+                    precision: Precision::Month,
+                    ..edit.clone()
+                })
+                .is_none()
+        );
+        let events = vec![doc.events[0].clone(), moved];
+        let after = doc.with_events(events);
+        let first = &after.events[0];
+        assert_eq!((first.id.as_str(), first.date.as_str()), ("r", "2023"));
+        assert_eq!(first.kind, EventKind::Dismissal);
+        assert_eq!(first.person_ids, ["ann-poe"]);
+        assert_eq!(first.role.as_deref(), Some("CTO"));
+        assert!(after.people.iter().any(|p| p.0 == "ann-poe"));
+        assert!(!after.people.iter().any(|p| p.0 == "jane-doe"));
+        assert_eq!(after.range.0, first.t0);
     }
 
     /// The web app made its own slugs for people without ids and kept "é" in them, so a

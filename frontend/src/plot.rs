@@ -180,6 +180,18 @@ fn schedule() {
     }
 }
 
+/// Draws `doc` from now on (an edit or a new article replaced the document) with `selected`
+/// (an index into it) chosen; the caller
+/// then gives its shown events with [`set_shown`].
+pub fn set_doc(doc: &'static Doc, selected: Option<u32>) {
+    with(|p| {
+        if !std::ptr::eq(p.doc, doc) {
+            p.doc = doc;
+            p.selected = selected;
+        }
+    });
+}
+
 /// Shows these events (indices into the document, in date order): rebuilds the lanes and
 /// fits the view to them.
 pub fn set_shown(shown: &[u32]) {
@@ -867,6 +879,9 @@ impl Plot {
         }
         if selected {
             class.push_str(" sel");
+        }
+        if ev.fresh {
+            class.push_str(" fresh");
         }
         let Some(m) = el(d, "button", &class) else {
             return;

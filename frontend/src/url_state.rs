@@ -214,3 +214,16 @@ pub fn timelines_url() -> Option<String> {
     }
     meta("dateline-timelines").filter(|m| !m.is_empty())
 }
+
+/// Where the service's API is (`api/`, relative to the page) when the page is served by
+/// `dateline serve`; `None` for a static export or a document given by `?data=`, where
+/// nothing can be written.
+pub fn api_base() -> Option<String> {
+    if data_param().is_some() {
+        return None;
+    }
+    let base = meta("dateline-timeline")?;
+    base.strip_suffix("timeline.json")
+        .filter(|b| b.ends_with("api/"))
+        .map(str::to_string)
+}

@@ -889,7 +889,7 @@ async fn a_frame_on_another_origin_is_compact_unless_asked_for_full() {
         "the frames",
     )
     .await;
-    let hidden_inputs = "return [...document.querySelectorAll('input[type=date], fieldset.kinds input, #person-input, #text-input')].map(e => e.checkVisibility());";
+    let hidden_inputs = "return [...document.querySelectorAll('#from-input, #to-input, fieldset.kinds input, #person-input, #text-input')].map(e => e.checkVisibility());";
 
     // The first frame: compact by default.
     browser.enter_frame(0).await.expect("enter the frame");
@@ -937,7 +937,7 @@ async fn a_frame_on_another_origin_is_compact_unless_asked_for_full() {
         .expect("open the filters");
     wait_until(
         &browser,
-        "return [...document.querySelectorAll('input[type=date]')].every(e => e.checkVisibility());",
+        "return [...document.querySelectorAll('#from-input, #to-input')].every(e => e.checkVisibility());",
         "the date inputs once asked for",
     )
     .await;

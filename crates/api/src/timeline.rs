@@ -144,6 +144,18 @@ pub struct EventPatch {
     /// The corrected subjects (canonical display names).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persons: Option<Vec<String>>,
+    /// The corrected role title; an empty string removes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The corrected organisation; an empty string removes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    /// The corrected sum of money (valuation, funding, revenue, acquisition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Amount>,
+    /// The corrected number of people (headcount, layoff).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
     /// Hide (true) or show again (false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,

@@ -21,6 +21,7 @@ pub(super) struct EventParams {
     q: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
+    hidden: Option<String>,
 }
 
 /// Checks a `from`/`to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
@@ -75,6 +76,15 @@ pub(super) async fn list_events(
             })
         })
         .transpose()?;
+    let hidden = match p.hidden.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(h) => {
+            return Err(ApiError::BadRequest(format!(
+                "hidden={h:?}: expected true (only the hidden events) or false"
+            )));
+        }
+    };
     let query = read::EventQuery {
         timeline: TimelineParam {
             timeline: p.timeline,
@@ -102,6 +112,7 @@ pub(super) async fn list_events(
             .filter(|s| !s.is_empty()),
         limit,
         after,
+        hidden,
     };
     let response = state
         .cached_json(events_key(&query), move |c| {
@@ -160,7 +171,36 @@ pub(super) struct PatchBody {
     #[serde(default)]
     persons: Option<Vec<String>>,
     #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    org: Option<String>,
+    #[serde(default)]
+    amount: Option<Amount>,
+    #[serde(default)]
+    count: Option<u64>,
+    #[serde(default)]
     hidden: Option<bool>,
+}
+
+/// Longest role or organisation name a correction may give, in characters.
+const MAX_NAME_CHARS: usize = 200;
+
+/// A corrected role or organisation, trimmed: empty removes it; control characters and
+/// names over [`MAX_NAME_CHARS`] are refused.
+fn name_field(field: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
+    let Some(v) = value else { return Ok(None) };
+    let v = v.trim().to_string();
+    if v.chars().any(char::is_control) {
+        return Err(ApiError::Unprocessable(format!(
+            "{field} {v:?} holds a control character"
+        )));
+    }
+    if v.chars().count() > MAX_NAME_CHARS {
+        return Err(ApiError::Unprocessable(format!(
+            "{field} is longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    Ok(Some(v))
 }
 
 impl PatchBody {
@@ -184,15 +224,34 @@ impl PatchBody {
                 Some(names)
             }
         };
+        if let Some(a) = &self.amount {
+            if !(a.value.is_finite() && a.value >= 0.0) {
+                return Err(ApiError::Unprocessable(format!(
+                    "amount {} is not a sum of money: expected a number of 0 or more",
+                    a.value
+                )));
+            }
+            if !(a.currency.len() == 3 && a.currency.bytes().all(|b| b.is_ascii_uppercase())) {
+                return Err(ApiError::Unprocessable(format!(
+                    "currency {:?} is not an ISO 4217 code such as USD",
+                    a.currency
+                )));
+            }
+        }
         let patch = EventPatch {
             date,
             kind: self.kind,
             persons,
+            role: name_field("role", self.role)?,
+            org: name_field("org", self.org)?,
+            amount: self.amount,
+            count: self.count,
             hidden: self.hidden,
         };
         if patch == EventPatch::default() {
             return Err(ApiError::Unprocessable(
-                "nothing to correct: give date, kind, persons or hidden".into(),
+                "nothing to correct: give date, kind, persons, role, org, amount, count or hidden"
+                    .into(),
             ));
         }
         Ok(patch)

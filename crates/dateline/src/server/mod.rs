@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::{Engine as _, engine::general_purpose::STANDARD as BASE64};
-use dateline_api::{EventDate, EventKind, EventPatch, Period, TimelineEvent};
+use dateline_api::{Amount, EventDate, EventKind, EventPatch, Period, TimelineEvent};
 use rusqlite::Connection;
 use serde::Deserialize;
 use std::path::{Path as FsPath, PathBuf};

@@ -412,6 +412,87 @@ async fn a_correction_survives_reposting_and_more_sources() {
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
 
+/// Issue 17: the details panel's Edit corrects precision, approximation, role,
+/// organisation and figure too; the hidden events are listed for the Unhide view.
+#[tokio::test]
+async fn a_correction_sets_role_org_figure_and_a_coarse_date_and_hidden_events_are_listed() {
+    let (app, _dir) = test_app();
+    let (_, first) = call(&app, post_json(JANE)).await;
+    let id = first["timeline_event_ids"][0].as_str().unwrap().to_string();
+    let (status, e) = call(
+        &app,
+        patch(
+            &id,
+            r#"{"date": {"value": "2024-04", "precision": "quarter", "approx": true},
+                "role": " CFO ", "org": "Acme Corp", "amount": {"value": 5e6, "currency": "EUR"},
+                "count": 12}"#,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{e}");
+    assert_eq!(
+        e["date"],
+        serde_json::json!({"value": "2024-04", "precision": "quarter", "approx": true})
+    );
+    assert_eq!(
+        (&e["role"], &e["org"]),
+        (&"CFO".into(), &"Acme Corp".into())
+    );
+    assert_eq!(
+        e["amount"],
+        serde_json::json!({"value": 5e6, "currency": "EUR"})
+    );
+    assert_eq!(e["count"], 12);
+    // Another article of the same event leaves the correction on top.
+    call(&app, post_json(JANE_AGAIN)).await;
+    let (_, detail) = call(&app, get(&format!("/api/events/{id}"))).await;
+    assert_eq!(
+        (&detail["role"], &detail["count"]),
+        (&"CFO".into(), &12.into())
+    );
+    // An empty role removes it; the other corrected fields stay.
+    let (_, e) = call(&app, patch(&id, r#"{"role": ""}"#)).await;
+    assert!(e["role"].is_null(), "{e}");
+    assert_eq!(e["org"], "Acme Corp");
+
+    for body in [
+        r#"{"amount": {"value": -1, "currency": "USD"}}"#,
+        r#"{"amount": {"value": 1, "currency": "dollars"}}"#,
+        r#"{"role": "C\u0007O"}"#,
+    ] {
+        let (s, b) = call(&app, patch(&id, body)).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {b}");
+    }
+    let (s, _) = call(&app, patch(&id, r#"{"count": -3}"#)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+
+    let ids = |page: &serde_json::Value| -> Vec<String> {
+        page["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, hidden) = call(&app, get("/api/events?hidden=true")).await;
+    assert!(ids(&hidden).is_empty(), "{hidden}");
+    call(&app, patch(&id, r#"{"hidden": true}"#)).await;
+    for uri in [
+        "/api/events?hidden=true",
+        "/api/events?hidden=true&person=jane-doe",
+    ] {
+        let (_, hidden) = call(&app, get(uri)).await;
+        assert_eq!(ids(&hidden), std::slice::from_ref(&id), "{uri}");
+    }
+    let (_, shown) = call(&app, get("/api/events?hidden=false")).await;
+    assert!(ids(&shown).is_empty(), "{shown}");
+    let (s, b) = call(&app, get("/api/events?hidden=yes")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    call(&app, patch(&id, r#"{"hidden": false}"#)).await;
+    let (_, shown) = call(&app, get("/api/events")).await;
+    assert_eq!(ids(&shown), [id]);
+}
+
 #[tokio::test]
 async fn writes_need_the_token_when_one_is_set_and_reads_do_not() {
     let (app, _dir) = app_with(ServeConfig {

@@ -219,6 +219,17 @@ pub(super) fn merge_sources(
             event.person_ids = persons.iter().map(|n| slug(n)).collect();
             event.persons = persons.clone();
         }
+        for (field, value) in [(&mut event.role, &p.role), (&mut event.org, &p.org)] {
+            if let Some(v) = value {
+                *field = Some(v.clone()).filter(|v| !v.is_empty());
+            }
+        }
+        if let Some(a) = &p.amount {
+            event.amount = Some(a.clone());
+        }
+        if let Some(c) = p.count {
+            event.count = Some(c);
+        }
         event.hidden = p.hidden.unwrap_or(false);
         event.corrected = p != &EventPatch::default();
     }

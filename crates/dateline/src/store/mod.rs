@@ -451,6 +451,18 @@ impl Store {
         if patch.persons.is_some() {
             merged.persons = patch.persons.clone();
         }
+        if patch.role.is_some() {
+            merged.role = patch.role.clone();
+        }
+        if patch.org.is_some() {
+            merged.org = patch.org.clone();
+        }
+        if patch.amount.is_some() {
+            merged.amount = patch.amount.clone();
+        }
+        if patch.count.is_some() {
+            merged.count = patch.count;
+        }
         if patch.hidden.is_some() {
             merged.hidden = patch.hidden;
         }

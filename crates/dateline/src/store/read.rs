@@ -25,6 +25,8 @@ pub struct EventQuery {
     pub limit: usize,
     /// Resume after this (date value, id), from a previous page's cursor.
     pub after: Option<(String, String)>,
+    /// The hidden events instead of the shown ones (for a curator to show them again).
+    pub hidden: bool,
 }
 
 /// Most words a search (`q=`) may have: each is one `LIKE` over every event.
@@ -134,7 +136,7 @@ pub fn events_page(conn: &Connection, q: &EventQuery) -> anyhow::Result<String> 
         (
             String::from(
                 "SELECT p.json, p.date_value, p.event_id FROM person_events p \
-                 WHERE p.timeline_id = ? AND p.person_id = ? AND p.hidden = 0",
+                 WHERE p.timeline_id = ? AND p.person_id = ? AND p.hidden = ?",
             ),
             "p.date_value",
             "p.event_id",
@@ -144,7 +146,7 @@ pub fn events_page(conn: &Connection, q: &EventQuery) -> anyhow::Result<String> 
             String::from(
                 "SELECT t.json, p.date_value, p.event_id FROM event_people p \
                  JOIN timeline_events t ON t.id = p.event_id \
-                 WHERE p.timeline_id = ? AND p.person_id = ? AND p.hidden = 0",
+                 WHERE p.timeline_id = ? AND p.person_id = ? AND p.hidden = ?",
             ),
             "p.date_value",
             "p.event_id",
@@ -153,7 +155,7 @@ pub fn events_page(conn: &Connection, q: &EventQuery) -> anyhow::Result<String> 
         (
             String::from(
                 "SELECT t.json, t.date_value, t.id FROM timeline_events t \
-                 WHERE t.timeline_id = ? AND t.hidden = 0",
+                 WHERE t.timeline_id = ? AND t.hidden = ?",
             ),
             "t.date_value",
             "t.id",
@@ -164,6 +166,7 @@ pub fn events_page(conn: &Connection, q: &EventQuery) -> anyhow::Result<String> 
     if let Some(p) = &q.person {
         args.push(Value::Text(p.clone()));
     }
+    args.push(Value::Integer(i64::from(q.hidden)));
     if let Some(k) = q.kind {
         sql.push_str(" AND t.kind = ?");
         args.push(Value::Text(k.as_str().into()));
