@@ -83,6 +83,7 @@ struct Compiled {
     locatives: WordRegex,
     first_person: WordRegex,
     future: WordRegex,
+    past: WordRegex,
     people: WordRegex,
     employ: WordRegex,
     employees: WordRegex,
@@ -191,6 +192,7 @@ fn build_compiled(l: Lang) -> Compiled {
         locatives: word_regex(t.locatives),
         first_person: word_regex(t.first_person),
         future: word_regex(t.future),
+        past: word_regex(t.past),
         people: word_regex(t.people),
         employ: word_regex(t.employ),
         employees: word_regex(t.employees),
@@ -607,7 +609,10 @@ fn run(input: &ArticleInput<'_>, mut trace: Option<&mut Vec<Trace>>) -> Result<E
     for (s, people) in sentences.iter().zip(people_of) {
         let sentence_text = s.text(text);
         let span = (s.start, s.end);
+        // A date word inside a name is part of the name: "Ingrid Sommer", "Lukas Winter",
+        // "Peter Mai".
         let dates: Vec<temporal::Mention> = within(&all_dates, span, |m| (m.start, m.end))
+            .filter(|m| !people.iter().any(|p| p.start <= m.start && m.end <= p.end))
             .cloned()
             .collect();
         // This sentence's triggers, kind by kind, in text order within each kind.
@@ -1280,6 +1285,17 @@ fn blocker(
     if let Some(b) = found(clause) {
         return Some(b);
     }
+    // The words a trigger spans between its first and last ("übernimmt keinen
+    // Vorstandsvorsitz"); not its own ends ("demitiu-se", "se aposentou").
+    let spanned = &article.text[trigger.0..trigger.1];
+    if let (Some(a), Some(z)) = (
+        spanned.find(char::is_whitespace),
+        spanned.rfind(char::is_whitespace),
+    ) && a < z
+        && let Some(b) = found(&spanned[a..z])
+    {
+        return Some(b);
+    }
     // A figure told in the future or the conditional is a forecast: "the group would count
     // 9,800 employees", "the funds will double the headcount to 200". Not a layoff (the plan
     // is the news), a deal ("will buy X for $2bn") or a funding ("the government will give
@@ -1454,12 +1470,19 @@ fn events_for(
                         .filter(|o| o.end <= trigger.0)
                         .max_by_key(|o| o.end)
                 });
-            if founders.is_empty() && company.is_none() {
+            // "The company was founded in 1887", "das Traditionshaus wurde 1887 gegründet": a
+            // definite description stands for the company the article is about.
+            let described = founders.is_empty()
+                && company.is_none()
+                && described_subject(article, facts, trigger);
+            if founders.is_empty() && company.is_none() && !described {
                 return out;
             }
             let mut e = base();
             e.persons = founders.iter().map(|p| p.name.clone()).collect();
-            e.org = company.map(|c| c.name.clone());
+            e.org = company
+                .map(|c| c.name.clone())
+                .or_else(|| described.then(|| article.main_org.clone()).flatten());
             out.push(e);
         }
         EventKind::Acquisition => {
@@ -2125,7 +2148,7 @@ fn role_follows(article: &Article<'_>, facts: &SentenceFacts<'_>, trigger: (usiz
 const VERB_FINAL_REACH: usize = 30;
 
 /// How far (in bytes) after an appointment trigger its object may be.
-const APPOINTEE_REACH: usize = 40;
+const APPOINTEE_REACH: usize = 60;
 
 /// Whether a name stands between an article and an "of" word ("lo steve jobs dell'ia",
 /// "the Steve Jobs of AI", "le Steve Jobs de la tech"): a name used for a kind of person.
@@ -2241,6 +2264,42 @@ fn plural_subject(
                 name,
             })
             .collect()
+    })
+}
+
+/// Whether the trigger's clause opens with a definite noun phrase and names nobody before
+/// the trigger: "The company was founded in 1887", "das Traditionshaus wurde 1887 in Essen
+/// gegründet", "l'azienda è stata fondata nel 1950". Not "It was founded", nor "Anna Roth
+/// founded it".
+fn described_subject(
+    article: &Article<'_>,
+    facts: &SentenceFacts<'_>,
+    trigger: (usize, usize),
+) -> bool {
+    let text = article.text;
+    let before = &text[facts.start..trigger.0];
+    let from = facts.start + before.rfind([',', ';', ':', '(', ')']).map_or(0, |i| i + 1);
+    if facts
+        .people
+        .iter()
+        .any(|p| p.start >= from && p.end <= trigger.0)
+    {
+        return false;
+    }
+    let clause = text[from..trigger.0]
+        .trim_start()
+        .to_lowercase()
+        .replace('’', "'");
+    let words = article.compiled.words;
+    words.articles.iter().any(|a| {
+        clause.strip_prefix(a).is_some_and(|rest| {
+            let rest = if a.ends_with('\'') {
+                rest
+            } else {
+                rest.strip_prefix(' ').unwrap_or("")
+            };
+            rest.chars().next().is_some_and(char::is_alphabetic)
+        })
     })
 }
 
@@ -2755,27 +2814,28 @@ fn date_in_sentence(
         }
         // "assumerà l'incarico dal primo luglio", "will take over on March 1": a departure or
         // appointment told in the future takes effect on the next such day, not the last.
-        let future_here = article
-            .compiled
-            .future
-            .find_iter(facts.text)
-            .map(|(a, b)| (facts.start + a, facts.start + b))
-            .any(|(a, b)| {
-                // The future verb and the date in one clause ("assumerà l'incarico dal primo
-                // luglio"), not "will become CEO, the company said on Wednesday".
-                let (from, to) = if b <= m.start {
-                    (b, m.start)
-                } else {
-                    (m.end, a.max(m.end))
-                };
-                let between = &article.text[from..to];
-                !between.contains([',', ';', ':', '(', ')'])
-                    && !article
-                        .compiled
-                        .coordinators
-                        .iter()
-                        .any(|c| between.contains(c.as_str()))
-            });
+        // A verb and the date in one clause ("assumerà l'incarico dal primo luglio"), not
+        // "will become CEO, the company said on Wednesday".
+        let in_clause = |verbs: &WordRegex| {
+            verbs
+                .find_iter(facts.text)
+                .map(|(a, b)| (facts.start + a, facts.start + b))
+                .any(|(a, b)| {
+                    let (from, to) = if b <= m.start {
+                        (b, m.start)
+                    } else {
+                        (m.end, a.max(m.end))
+                    };
+                    let between = &article.text[from..to];
+                    !between.contains([',', ';', ':', '(', ')'])
+                        && !article
+                            .compiled
+                            .coordinators
+                            .iter()
+                            .any(|c| between.contains(c.as_str()))
+                })
+        };
+        let future_here = in_clause(&article.compiled.future);
         // "übernimmt das Amt zum 1. April", "dal 1° ottobre", "effective March 1": an
         // effective date is still to come when its day or month has no year.
         let effective_here = || {
@@ -2804,7 +2864,8 @@ fn date_in_sentence(
                 let back = (article.published - m.first_day).num_days();
                 let ahead = (next.first_day - article.published).num_days();
                 let future_clause = m.tense == temporal::Tense::Future;
-                if future_here || future_clause || effective_here() || (back > 270 && ahead <= 62) {
+                let soon = back > 270 && ahead <= 62 && !in_clause(&article.compiled.past);
+                if future_here || future_clause || effective_here() || soon {
                     return (next.date, DATED);
                 }
             }
@@ -3558,7 +3619,7 @@ fn bare_year(
         .and_then(|(_, _, year)| NaiveDate::from_ymd_opt(year, 1, 1))
 }
 
-/// Four-digit years from 1900 up to `latest` written alone in `text` (a sentence starting
+/// Four-digit years from 1800 ("gegründet 1887") up to `latest` written alone in `text` (a sentence starting
 /// at byte `offset`): not glued to letters, currency signs or other digits, not a
 /// percentage. Spans are offset into the article.
 fn year_candidates(text: &str, offset: usize, latest: i32) -> Vec<(usize, usize, i32)> {
@@ -3598,7 +3659,7 @@ fn year_candidates(text: &str, offset: usize, latest: i32) -> Vec<(usize, usize,
             continue;
         }
         if let Ok(year) = text[start..end].parse::<i32>()
-            && (1900..=latest).contains(&year)
+            && (1800..=latest).contains(&year)
         {
             out.push((offset + start, offset + end, year));
         }

@@ -75,6 +75,10 @@ pub struct EventTable {
     /// Future-tense verbs and auxiliaries ("assumerà", "will"): a departure or appointment
     /// told in the future takes effect on the next day or month its date names.
     pub future: &'static [&'static str],
+    /// Past-tense auxiliaries and verbs ("had", "hatte", "avait", "era stato", "since"):
+    /// a day or month without a year in a clause told in the past is the last one, even when
+    /// the next lies only weeks ahead ("hatte im Mai seinen Abschied angekündigt" in March).
+    pub past: &'static [&'static str],
     /// Prepositions linking a role to its company ("amministratore delegato di vetrofin"):
     /// in lowercase text, the word after one names a company the lexicon may miss.
     pub org_cues: &'static [&'static str],
@@ -240,6 +244,7 @@ mod tests {
             phrases.extend(t.first_person);
             phrases.extend(t.org_cues);
             phrases.extend(t.future);
+            phrases.extend(t.past);
             phrases.extend(t.people);
             phrases.extend(t.employ);
             phrases.extend(t.agents);

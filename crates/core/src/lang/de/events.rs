@@ -18,14 +18,20 @@ pub static TABLE: EventTable = EventTable {
         r"(?:verlässt|verließ|verlassen) (?:das unternehmen|den konzern|die firma|den vorstand)",
         r"(?:legt|legte) (?:sein|ihr) amt nieder",
         r"(?:scheidet|schied|scheiden|schieden) (?:[\w.-]+ ){0,6}?aus(?:\W|$)",
-        r"(?:legt|legte|legen|legten) (?:[\w.-]+ ){0,4}?(?:amt|ämter|mandat|mandate|posten|vorsitz) (?:[\w.-]+ ){0,4}?nieder",
+        r"(?:legt|legte|legen|legten) (?:[\w.-]+ ){0,4}?\w*(?:amt|ämter|mandat|mandate|posten|vorsitz) (?:[\w.-]+ ){0,6}?nieder",
         r"niedergelegt",
-        r"(?:verlässt|verließ|verlassen|verließen) (?:[\w.-]+ ){0,3}?(?:unternehmen|konzern|firma|vorstand|bank|gruppe|aufsichtsrat|spitze|geschäftsführung|posten)",
-        // Verb-final: "hatte … die Bank verlassen".
-        r"(?:das unternehmen|den konzern|die firma|den vorstand|die bank|die gruppe|den aufsichtsrat|die geschäftsführung) (?:verlassen|verlässt|verließ)",
+        // Compounds name the company by their last part: "verlässt die Nordbank".
+        r"(?:verlässt|verließ|verlassen|verließen) (?:[\w.-]+ ){0,3}?\w*(?:unternehmen|konzern|firma|vorstand|bank|gruppe|aufsichtsrat|spitze|geschäftsführung|posten)",
+        // Verb-final: "hatte … die Bank verlassen", "wird das Unternehmen Ende Juni
+        // verlassen".
+        r"(?:das unternehmen|den konzern|die firma|den vorstand|die bank|die gruppe|den aufsichtsrat|die geschäftsführung) (?:(?:ende|anfang|mitte|im|am|zum|zur|per|bis|ab|noch|bereits|schon|nun|jetzt|bald|vorzeitig|spätestens|[\d.]+|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahresende|monatsende|sommer|herbst|winter|frühjahr) ){0,4}?(?:verlassen|verlässt|verließ)",
+        // "hatte im Mai seinen Abschied angekündigt".
+        r"(?:seinen|ihren) (?:abschied|abgang|rückzug|weggang) (?:[\w.-]+ ){0,4}?(?:angekündigt|erklärt|bekanntgegeben|verkündet|eingereicht)",
+        // "stellt sein Amt zur Verfügung".
+        r"(?:stellt|stellte|stellen|stellten) (?:[\w.-]+ ){0,4}?\w*(?:amt|posten|mandat|vorsitz) (?:[\w.-]+ ){0,3}?zur verfügung",
         r"(?:geht|ging|gehen|gingen|tritt|trat|treten) (?:[\w.-]+ ){0,5}?in den ruhestand",
         r"(?:zieht|zog) sich (?:[\w.-]+ ){0,6}?zurück",
-        r"(?:gibt|gab|geben|gaben) (?:[\w.-]+ ){0,3}?(?:amt|posten|vorsitz|führung|leitung) (?:[\w.-]+ ){0,4}?ab",
+        r"(?:gibt|gab|geben|gaben) (?:[\w.-]+ ){0,4}?\w*(?:amt|posten|vorsitz|führung|leitung) (?:[\w.-]+ ){0,4}?ab(?:\W|$)",
         r"in den ruhestand",
         r"(?:räumt|räumte|räumen|räumten) (?:[\w.-]+ ){0,3}?(?:posten|platz|stuhl|sessel|chefsessel)",
         r"(?:kündigt|kündigte|kündigten) (?:[\w.-]+ ){0,4}?(?:rücktritt|abschied|ausscheiden|abgang) an(?:\W|$)",
@@ -36,6 +42,9 @@ pub static TABLE: EventTable = EventTable {
         r"entlassung von|abberufung",
         r"(?:trennt|trennte|trennen|trennten) sich (?:[\w.-]+ ){0,3}?von(?:\W|$)",
         r"freigestellt|abgelöst|vor die tür gesetzt",
+        // The participle alone, verb-final: "hat Finanzchef X mit sofortiger Wirkung
+        // abberufen", "wurde von seinen Aufgaben entbunden".
+        r"abberufen|abgesetzt|geschasst|gefeuert|(?:aufgaben|pflichten|ämtern|amt) entbunden",
         r"(?:muss|musste|müssen|mussten) (?:[\w.-]+ ){0,3}?(?:gehen|seinen hut nehmen|ihren hut nehmen)",
     ],
     appointment: &[
@@ -43,10 +52,14 @@ pub static TABLE: EventTable = EventTable {
         r"ernannt|ernennt|ernannte|ernennung",
         r"(?:übernimmt|übernahm) (?:den posten|die leitung|das amt|die führung|den vorsitz|die geschäftsführung)",
         r"(?:zum|zur) \w+ bestellt",
-        r"(?:wird|wurde) (?:neuer|neue) ",
+        // "wird zum 1. Juli neue Finanzchefin": an effective date may stand inside.
+        r"(?:wird|wurde) (?:[\w.-]+ ){0,4}?(?:neuer|neue) ",
+        r"(?:ist|war) seit (?:[\w.-]+ ){1,4}?(?:neuer|neue) ",
         r"berufen",
-        r"(?:wechselt|wechselte) (?:zu|als)",
-        r"(?:übernimmt|übernahm|übernehmen|übernommen|übernehme) (?:[\w.-]+ ){0,6}?(?:posten|leitung|amt|führung|vorsitz|geschäftsführung|verantwortung|ressort|position|aufgabe|spitze|nachfolge|finanzen)",
+        r"(?:wechselt|wechselte|wechselten|gewechselt) (?:[\w.-]+ ){0,3}?(?:zu|zur|zum|als)(?:\W|$)",
+        // German compounds put the office last: "den Vorstandsvorsitz", "die Konzernleitung",
+        // "das Finanzressort".
+        r"(?:übernimmt|übernahm|übernehmen|übernommen|übernehme) (?:[\w.-]+ ){0,6}?\w*(?:posten|leitung|amt|führung|vorsitz|geschäftsführung|verantwortung|ressort|position|aufgabe|spitze|nachfolge|finanzen)",
         r"(?:tritt|trat|treten|traten) (?:[\w.-]+ ){0,6}?(?:nachfolge|amt|posten|stelle|dienst) (?:[\w.-]+ ){0,6}?an(?:\W|$)",
         r"angetreten",
         r"nachfolger(?:in)? (?:wird|ist|wurde)",
@@ -57,8 +70,24 @@ pub static TABLE: EventTable = EventTable {
         // Verb-final: "der 2018 an die Spitze geholt worden war".
         r"(?:an die spitze|in den vorstand|in die geschäftsführung|in den aufsichtsrat) (?:geholt|berufen|gewählt)",
         r"(?:rückt|rückte|rückten) (?:[\w.-]+ ){0,6}?nach(?:\W|$)|nachgerückt",
-        r"(?:kam|kommt|kamen|gekommen) (?:[\w.-]+ ){0,6}?zu(?:\W|$)",
+        r"(?:kam|kommt|kamen|gekommen) (?:[\w.-]+ ){0,6}?(?:zu|zur|zum)(?:\W|$)",
         r"(?:stieß|stößt) (?:[\w.-]+ ){0,6}?zu(?:\W|$)",
+        // The office first, its holder after the verb: "Den Vorsitz übernimmt X", "Neue
+        // Finanzchefin wird X".
+        r"(?:den posten|die leitung|das amt|die führung|den vorsitz|die geschäftsführung|die nachfolge) (?:übernimmt|übernahm|übernehmen)",
+        r"(?:neuer|neue) \w+ (?:wird|wurde)",
+        // "X löst Y als Vorstandschef ab": X arrives, Y leaves.
+        r"(?:löst|löste|lösen|lösten) (?:[\w.-]+ ){1,8}?ab(?:\W|$)",
+        // Promotions: "steigt zum Vorstandschef auf", "wurde zum Finanzvorstand befördert",
+        // "zur Vorstandsvorsitzenden gemacht".
+        r"(?:steigt|stieg|stiegen) (?:[\w.-]+ ){0,4}?(?:zum|zur) (?:[\w.-]+ ){0,3}?auf(?:\W|$)|aufgestiegen",
+        r"befördert",
+        r"(?:zum|zur) (?:neuen |neue )?\w*(?:chef|chefin|vorsitzenden|vorstand|direktor|direktorin|leiter|leiterin|präsidenten|präsidentin|sprecher|sprecherin|mitglied|geschäftsführer|geschäftsführerin) (?:gemacht|bestimmt)",
+        // "kehrt als Vorstandschef zurück", "heuerte 2012 bei der Nordbank an".
+        r"(?:kehrt|kehrte|kehrten) (?:[\w.-]+ ){0,3}?als (?:[\w.-]+ ){0,4}?zurück",
+        r"(?:heuert|heuerte|heuerten) (?:[\w.-]+ ){0,6}?an(?:\W|$)|angeheuert",
+        r"(?:rückt|rückte|rückten) (?:[\w.-]+ ){0,4}?an die spitze",
+        r"(?:ist|war) (?:der|die) (?:neue|neuer) ",
         r"(?:nachfolge|amt|posten|vorsitz) (?:tritt|trat|treten|traten) (?:[\w.-]+ ){0,6}?an(?:\W|$)",
     ],
     valuation: &[
@@ -152,6 +181,10 @@ pub static TABLE: EventTable = EventTable {
         ("mitgründer|mitgründerin|mitbegründer", "co-founder"),
         ("gründer|gründerin", "founder"),
         ("präsident|präsidentin", "president"),
+        // "neuer Chef der Nordbank": the head of the company named after it.
+        ("chef|chefin", "CEO"),
+        // "Leiter des Privatkundengeschäfts": the head of a unit.
+        ("leiter(?:in)?", "head"),
     ],
     decimal: ',',
     thousands: &['.', '\u{a0}', '\u{202f}', '\'', '’', ' '],
@@ -195,6 +228,9 @@ pub static TABLE: EventTable = EventTable {
     people: &[r"menschen|personen"],
     employ: &[r"beschäftigt(?:e|en)?|zählt(?:e|en)?"],
     future: &[r"wird|werden"],
+    past: &[
+        r"hatte|hatten|war|waren|wurde|wurden|hat|haben|seit|trat|traten|ging|gingen|kam|kamen|gab|gaben|schied|schieden|verließ|übernahm|übernahmen",
+    ],
     org_cues: &[r"von|bei|der"],
     locatives: &[r"in|aus|nach"],
     capitalised_nouns: true,
@@ -223,12 +259,15 @@ pub static TABLE: EventTable = EventTable {
         r"anstelle von",
         r"(?:ersetzt|ersetzte|ersetzen) ",
         r"(?:übernimmt|übernahm|übernehmen|übernommen) (?:[\w.-]+ ){0,6}?von(?:\W|$)",
+        r"(?:löst|löste|lösen|lösten) ",
     ],
     successor: &[
         r"ersetzt (?:durch|von)(?:\W|$)",
         r"(?:übergibt|übergab|übergeben) (?:[\w.-]+ ){0,4}?an(?:\W|$)",
     ],
-    copulas: &[r"(?:wird|wurde) (?:neuer|neue)"],
+    copulas: &[
+        r"(?:wird|wurde) (?:[\w.-]+ ){0,4}?(?:neuer|neue)|(?:ist|war) seit (?:[\w.-]+ ){1,4}?(?:neuer|neue)|(?:ist|war) (?:der|die) (?:neue|neuer)",
+    ],
     adverbs: &[
         r"bereits|schon|auch|nun|jetzt|inzwischen|offiziell|überraschend|kürzlich|endgültig",
     ],
@@ -238,7 +277,7 @@ pub static TABLE: EventTable = EventTable {
     effective: &[r"zum", r"per", r"ab", r"mit wirkung (?:zum|vom|ab)"],
     forecast: &[r"rechnet|rechnen|rechnete|in aussicht|plant|planen|anpeilt|peilt"],
     blockers: &[
-        r"nicht|kein|keine|nie",
+        r"nicht|kein|keine|keinen|keinem|keiner|nie",
         r"könnte|könnten|dürfte|dürften|kann|können",
         r"schätzt|schätzen|rechnet mit|rechnen mit",
         r"wenn|falls|ob",

@@ -226,6 +226,7 @@ pub static TABLE: EventTable = EventTable {
     people: &[r"people"],
     employ: &[r"employ(?:s|ed|ing)?|(?:has|had) a (?:staff|workforce) of"],
     future: &[r"will|shall|(?:is|are) (?:set|due) to"],
+    past: &[r"had|has|have|was|were|since|\w+ed|took|left|became|quit"],
     org_cues: &[r"of|at"],
     locatives: &[r"in"],
     capitalised_nouns: false,

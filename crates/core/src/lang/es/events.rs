@@ -191,6 +191,7 @@ pub static TABLE: EventTable = EventTable {
     people: &[r"personas"],
     employ: &[r"emple(?:a|an|aba|aban)|cuenta con|contaba con"],
     future: &[r"\w+(?:rá|rán)"],
+    past: &[r"había|habían|fue|fueron|era|eran|ha|han|\w+ó|\w+aron|\w+ieron"],
     org_cues: &[r"de|del"],
     locatives: &[r"en"],
     capitalised_nouns: false,

@@ -216,6 +216,7 @@ pub static TABLE: EventTable = EventTable {
     people: &[r"personnes"],
     employ: &[r"emplo(?:ie|ient|yait|yaient)|compt(?:e|ent|ait|aient)"],
     future: &[r"\w+(?:era|ira|dra|ront)|sera"],
+    past: &[r"avait|avaient|était|étaient|fut|furent|a|ont|depuis"],
     org_cues: &[r"de|du|chez"],
     locatives: &[r"à|en|au"],
     capitalised_nouns: false,

@@ -230,6 +230,7 @@ pub static TABLE: EventTable = EventTable {
     people: &[r"persone"],
     employ: &[r"impiega(?:va|no|vano)?|conta(?:va|no|vano)?|occupa(?:va|no|vano)?|dà lavoro a"],
     future: &[r"\w+(?:rà|ranno)"],
+    past: &[r"aveva|avevano|era|erano|fu|furono|ha|hanno|è stat[oa]|sono stat[ie]|\w+ò"],
     org_cues: &[r"di|del|della|dello|dell'"],
     locatives: &[r"a|in|nel|nella|nello|negli|nei|nelle"],
     capitalised_nouns: false,

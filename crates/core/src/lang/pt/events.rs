@@ -169,6 +169,7 @@ pub static TABLE: EventTable = EventTable {
     people: &[r"pessoas"],
     employ: &[r"empreg(?:a|am|ava|avam)|conta(?:va)? com"],
     future: &[r"\w+(?:rá|rão)"],
+    past: &[r"tinha|tinham|havia|foi|foram|era|eram|\w+ou|\w+aram|\w+eram|\w+iram"],
     org_cues: &[r"de|da|do"],
     locatives: &[r"em|no|na"],
     capitalised_nouns: false,
