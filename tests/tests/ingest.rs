@@ -1,6 +1,7 @@
 //! `dateline ingest` over a folder of every supported format, with bad files among them:
 //! the summary counts new, unchanged and rejected articles (with reasons), and the same
-//! event told by two articles in two formats becomes one timeline event with both sources.
+//! event told by two articles in two formats becomes one timeline event with both sources;
+//! URLs fetched from a local server, with the limits and the address check.
 
 use dateline_e2e::{Server, run_cli};
 
@@ -106,4 +107,226 @@ fn ics_injection_through_an_article_url_is_rejected_by_ingest() {
     assert!(err.contains("control character"), "{err}");
     assert!(err.contains("not an http or https link"), "{err}");
     assert!(out.contains("2 rejected"), "{out}");
+}
+
+/// A page with its date and language in its metadata, for the URL tests.
+const PAGE: &str = r#"<!doctype html><html><head><title>Northwind changes its chief</title>
+<meta property="og:locale" content="en_GB"></head>
+<body><nav><a href="/">Home</a> | <a href="/markets">Markets</a></nav>
+<article><h1>Northwind changes its chief</h1>
+<p>Published <time datetime="2024-10-02T08:00:00Z">2 October 2024</time></p>
+<p>On September 30, Northwind Traders appointed Lena Park as its chief executive, the company
+said in a statement on Tuesday. The board chose her after a search of several months.</p>
+<p>Park ran the company's shipping business for five years and joined it as an analyst.</p>
+</article><footer>Copyright Example Wire</footer></body></html>"#;
+
+/// A local HTTP server for the URL tests, on 127.0.0.1 (a thread per connection):
+/// `/article` (the page), `/hop/N` (N redirects, then the page), `/big` (6 MB of HTML with
+/// no Content-Length), `/pdf` (`application/pdf`), `/text` (plain text), anything else 404.
+fn page_server() -> String {
+    use std::io::{BufRead as _, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut reader = std::io::BufReader::new(stream.try_clone().expect("clone the stream"));
+                let mut request_line = String::new();
+                let _ = reader.read_line(&mut request_line);
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
+                        break;
+                    }
+                }
+                let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+                let ok = |ty: &str, body: &str| {
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    )
+                };
+                let response = match path {
+                    "/article" => ok("text/html; charset=utf-8", PAGE),
+                    "/text" => ok(
+                        "text/plain",
+                        "Globex appointed Ann Lee as CTO on 4 June 2024.",
+                    ),
+                    "/pdf" => ok("application/pdf", "%PDF-1.7"),
+                    "/big" => {
+                        let _ = stream.write_all(
+                            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html><body><p>",
+                        );
+                        let chunk = vec![b'a'; 64 * 1024];
+                        for _ in 0..96 {
+                            if stream.write_all(&chunk).is_err() {
+                                return;
+                            }
+                        }
+                        return;
+                    }
+                    p if p.starts_with("/hop/") => {
+                        let n: u32 = p["/hop/".len()..].parse().unwrap_or(0);
+                        let next = if n <= 1 {
+                            "/article".to_string()
+                        } else {
+                            format!("/hop/{}", n - 1)
+                        };
+                        format!(
+                            "HTTP/1.1 302 Found\r\nLocation: {next}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        )
+                    }
+                    _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .to_string(),
+                };
+                let _ = stream.write_all(response.as_bytes());
+            });
+        }
+    });
+    base
+}
+
+#[test]
+fn a_url_is_fetched_read_and_kept_as_the_source_with_every_limit_enforced() {
+    let base = page_server();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("urls.db");
+    let db = db.to_str().unwrap();
+    let ingest = |extra: &[&str]| {
+        let mut args = vec!["ingest", "--db", db];
+        args.extend_from_slice(extra);
+        run_cli(&args)
+    };
+
+    // Without the flag, loopback, private and names resolving to them are refused.
+    let port = base.rsplit(':').next().unwrap();
+    for url in [
+        format!("{base}/article"),
+        format!("http://localhost:{port}/article"),
+        format!("http://[::1]:{port}/article"),
+        "http://10.0.0.1/article".to_string(),
+    ] {
+        let (ok, out, err) = ingest(&[&url]);
+        assert!(!ok, "{url}: {out}");
+        assert!(
+            err.contains("refused to fetch") && err.contains("--allow-private-fetch"),
+            "{url}: {err}"
+        );
+    }
+
+    // With it: the page, its metadata, and its URL as the source.
+    let page = format!("{base}/article");
+    let (ok, out, err) = ingest(&["--allow-private-fetch", &page]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("1 articles: 1 new"), "{out}");
+    // Three redirects are followed; the page found at the end is the source.
+    let text = format!("{base}/text");
+    let hops = format!("{base}/hop/3");
+    let (ok, out, err) = ingest(&[
+        "--allow-private-fetch",
+        "--published",
+        "2024-09-27",
+        &text,
+        &hops,
+    ]);
+    assert!(ok, "{out}{err}");
+    assert!(
+        out.contains("2 articles: 1 new") && out.contains("1 unchanged"),
+        "{out}"
+    );
+
+    let refusals = [
+        (format!("{base}/hop/6"), "redirects more than 5 times"),
+        (format!("{base}/big"), "larger than 5242880 bytes"),
+        (format!("{base}/pdf"), "application/pdf"),
+        (format!("{base}/gone"), "404 Not Found"),
+        (
+            "ftp://example.com/a".to_string(),
+            "not an http or https link",
+        ),
+        (
+            "https://no-such-host.invalid/".to_string(),
+            "cannot resolve the host",
+        ),
+    ];
+    for (url, why) in &refusals {
+        let (ok, out, err) = ingest(&["--allow-private-fetch", url]);
+        assert!(!ok, "{url}: {out}");
+        assert!(err.contains(why), "{url}: expected {why:?} in {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+
+    let server = Server::start_on(std::path::Path::new(db), &[]);
+    let articles = server.get_json("/api/articles");
+    let by_url = |url: &str| {
+        articles
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["url"] == url)
+            .unwrap_or_else(|| panic!("no article from {url} in {articles}"))
+            .clone()
+    };
+    let stored = by_url(&page);
+    assert_eq!(stored["title"], "Northwind changes its chief");
+    assert_eq!(stored["lang"], "en", "og:locale");
+    assert_eq!(stored["published"], "2024-10-02", "<time datetime>");
+    by_url(&text);
+    let events = server.get_json("/api/events?person=lena-park");
+    let park = &events["events"][0];
+    assert_eq!(park["date"]["value"], "2024-09-30", "{events}");
+}
+
+#[test]
+fn the_api_fetches_a_url_with_the_flag_and_refuses_a_private_one_without() {
+    let base = page_server();
+    let post = |server: &Server, body: serde_json::Value| {
+        server.request(
+            "POST",
+            "/api/articles",
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+    };
+    let open = Server::start_with(&[], &["--allow-private-fetch"]);
+    let (status, body) = post(
+        &open,
+        serde_json::json!({ "url": format!("{base}/hop/2"), "published": "2024-10-03" }),
+    );
+    assert_eq!(status, 201, "{body}");
+    let articles = open.get_json("/api/articles");
+    assert_eq!(articles[0]["url"], format!("{base}/article"), "{articles}");
+    assert_eq!(
+        articles[0]["published"], "2024-10-03",
+        "the given date wins"
+    );
+    for (path, status_wanted, why) in [
+        ("/big", 502, "larger than"),
+        ("/pdf", 502, "not HTML or plain text"),
+        ("/hop/9", 502, "redirects more than 5 times"),
+        ("/gone", 502, "404"),
+    ] {
+        let (status, body) = post(&open, serde_json::json!({ "url": format!("{base}{path}") }));
+        assert_eq!(status, status_wanted, "{path}: {body}");
+        let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert!(
+            error["error"].as_str().unwrap().contains(why),
+            "{path}: {body}"
+        );
+    }
+    let (status, body) = post(&open, serde_json::json!({ "url": "ftp://example.com/a" }));
+    assert_eq!(status, 422, "{body}");
+
+    let closed = Server::start(&[]);
+    let (status, body) = post(
+        &closed,
+        serde_json::json!({ "url": format!("{base}/article") }),
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("loopback") && body.contains("--allow-private-fetch"),
+        "{body}"
+    );
+    assert_eq!(closed.get_json("/api/articles"), serde_json::json!([]));
 }
