@@ -48,9 +48,9 @@ pub enum FetchError {
         /// Which kind of address it is.
         range: &'static str,
     },
-    /// No answer in [`TIMEOUT`].
-    #[error("fetching {0} took longer than {TIMEOUT:?}")]
-    Timeout(String),
+    /// The fetch took longer than its limit ([`TIMEOUT`]).
+    #[error("fetching {0} took longer than {1:?}")]
+    Timeout(String, Duration),
     /// The body is over [`MAX_BYTES`].
     #[error("the page at {0} is larger than {MAX_BYTES} bytes (5 MB): not read")]
     TooLarge(String),
@@ -111,6 +111,8 @@ pub struct Fetcher {
     allow_private: bool,
     /// Which addresses are refused, and why ([`refused_range`]; tests narrow it).
     refuse: fn(IpAddr) -> Option<&'static str>,
+    /// Longest the whole fetch may take ([`TIMEOUT`]; tests shorten it).
+    timeout: Duration,
 }
 
 impl Default for Fetcher {
@@ -125,6 +127,7 @@ impl Fetcher {
         Fetcher {
             allow_private,
             refuse: refused_range,
+            timeout: TIMEOUT,
         }
     }
 
@@ -132,9 +135,9 @@ impl Fetcher {
     pub async fn fetch(&self, url: &str) -> Result<Page, FetchError> {
         let url = parse_url(url)?;
         let shown = url.to_string();
-        match tokio::time::timeout(TIMEOUT, self.follow(url)).await {
+        match tokio::time::timeout(self.timeout, self.follow(url)).await {
             Ok(result) => result,
-            Err(_) => Err(FetchError::Timeout(shown)),
+            Err(_) => Err(FetchError::Timeout(shown, self.timeout)),
         }
     }
 
@@ -155,7 +158,7 @@ impl Fetcher {
         let mut redirects = 0;
         loop {
             let addrs = self.checked_addrs(&url).await?;
-            let response = request(&url, &addrs).await?;
+            let response = request(&url, &addrs, self.timeout).await?;
             let status = response.status();
             if status.is_redirection() {
                 let location = response
@@ -182,7 +185,7 @@ impl Fetcher {
                     status: status.to_string(),
                 });
             }
-            return read_page(url, response).await;
+            return read_page(url, response, self.timeout).await;
         }
     }
 
@@ -248,7 +251,11 @@ impl reqwest::dns::Resolve for NoResolver {
 }
 
 /// One request to `url`, connected to `addrs` only, redirects not followed.
-async fn request(url: &url::Url, addrs: &[SocketAddr]) -> Result<reqwest::Response, FetchError> {
+async fn request(
+    url: &url::Url,
+    addrs: &[SocketAddr],
+    timeout: Duration,
+) -> Result<reqwest::Response, FetchError> {
     let transfer = |e: reqwest::Error| FetchError::Transfer {
         url: url.to_string(),
         why: error_chain(&e),
@@ -256,8 +263,8 @@ async fn request(url: &url::Url, addrs: &[SocketAddr]) -> Result<reqwest::Respon
     let mut builder = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
-        .timeout(TIMEOUT)
-        .connect_timeout(TIMEOUT)
+        .timeout(timeout)
+        .connect_timeout(timeout)
         .user_agent(concat!("dateline/", env!("CARGO_PKG_VERSION")))
         .dns_resolver(Arc::new(NoResolver));
     if let Some(url::Host::Domain(d)) = url.host() {
@@ -274,7 +281,7 @@ async fn request(url: &url::Url, addrs: &[SocketAddr]) -> Result<reqwest::Respon
         .await
         .map_err(|e| {
             if e.is_timeout() {
-                FetchError::Timeout(url.to_string())
+                FetchError::Timeout(url.to_string(), timeout)
             } else {
                 transfer(e)
             }
@@ -282,7 +289,11 @@ async fn request(url: &url::Url, addrs: &[SocketAddr]) -> Result<reqwest::Respon
 }
 
 /// Reads the body of a success: its type checked, at most [`MAX_BYTES`].
-async fn read_page(url: url::Url, mut response: reqwest::Response) -> Result<Page, FetchError> {
+async fn read_page(
+    url: url::Url,
+    mut response: reqwest::Response,
+    timeout: Duration,
+) -> Result<Page, FetchError> {
     let content_type = response
         .headers()
         .get(reqwest::header::CONTENT_TYPE)
@@ -310,7 +321,7 @@ async fn read_page(url: url::Url, mut response: reqwest::Response) -> Result<Pag
     loop {
         let chunk = response.chunk().await.map_err(|e| {
             if e.is_timeout() {
-                FetchError::Timeout(url.to_string())
+                FetchError::Timeout(url.to_string(), timeout)
             } else {
                 FetchError::Transfer {
                     url: url.to_string(),
@@ -596,6 +607,7 @@ mod tests {
                     refused_range(ip)
                 }
             },
+            timeout: TIMEOUT,
         };
         let page = fetcher.fetch_blocking(&format!("{base}/page")).unwrap();
         assert!(page.html && page.body.contains("Jane Doe"));
@@ -612,6 +624,28 @@ mod tests {
             .fetch_blocking(&format!("{base}/to-ftp"))
             .unwrap_err();
         assert!(matches!(e, FetchError::BadUrl(_)), "{e}");
+    }
+
+    #[test]
+    fn a_page_that_never_answers_times_out() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/slow", listener.local_addr().unwrap());
+        // Accepts, reads nothing, answers nothing (until the test ends).
+        std::thread::spawn(move || {
+            let held: Vec<_> = listener.incoming().take(1).collect();
+            std::thread::sleep(Duration::from_secs(5));
+            drop(held);
+        });
+        let fetcher = Fetcher {
+            timeout: Duration::from_millis(300),
+            ..Fetcher::new(true)
+        };
+        let started = std::time::Instant::now();
+        let e = fetcher.fetch_blocking(&url).unwrap_err();
+        assert!(matches!(e, FetchError::Timeout(..)), "{e}");
+        assert!(e.to_string().contains("took longer than"), "{e}");
+        assert!(started.elapsed() < Duration::from_secs(3));
+        assert_eq!(Fetcher::default().timeout, TIMEOUT);
     }
 
     #[test]
