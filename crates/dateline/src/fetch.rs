@@ -36,7 +36,8 @@ pub enum FetchError {
     },
     /// The host is (or resolves to) an address that is not fetched.
     #[error(
-        "refused to fetch {url}: {host} is a {range} address ({addr}); only public addresses are fetched (the service's --allow-private-fetch lifts this, for tests)"
+        "refused to fetch {url}: {}; only public addresses are fetched (--allow-private-fetch lifts this, for tests against a local server)",
+        private_detail(.host, .addr, .range)
     )]
     Private {
         /// The URL of the hop.
@@ -83,6 +84,16 @@ pub enum FetchError {
         /// The failure, with its causes.
         why: String,
     },
+}
+
+/// "10.0.0.1 is a private address", or "intranet.example resolves to 10.0.0.1, a private
+/// address".
+fn private_detail(host: &str, addr: &IpAddr, range: &str) -> String {
+    if host == addr.to_string() {
+        format!("{host} is a {range} address")
+    } else {
+        format!("{host} resolves to {addr}, a {range} address")
+    }
 }
 
 impl FetchError {
@@ -555,6 +566,15 @@ mod tests {
             assert!(matches!(e, FetchError::Private { .. }), "{url}: {e}");
             assert!(e.to_string().contains("--allow-private-fetch"), "{e}");
         }
+        let e = rt
+            .block_on(fetcher.fetch("http://localhost:9/"))
+            .unwrap_err();
+        assert!(e.to_string().contains("localhost resolves to "), "{e}");
+        let e = rt.block_on(fetcher.fetch("http://10.1.2.3/")).unwrap_err();
+        assert!(
+            e.to_string().contains(": 10.1.2.3 is a private address;"),
+            "{e}"
+        );
     }
 
     /// A one-thread HTTP server on 127.0.0.1 answering each path with `answer(path)` (a
