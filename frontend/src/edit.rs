@@ -836,7 +836,8 @@ fn detect(text: &str) -> Option<&'static str> {
 }
 
 /// The Add-an-article form's markup (static, read through the DOM).
-const ARTICLE_FORM: &str = "<label>Article text (or HTML)<textarea name=\"article-text\" rows=\"8\" required aria-describedby=\"article-error\"></textarea></label>\
+const ARTICLE_FORM: &str = "<label>Article text (or HTML)<textarea name=\"article-text\" rows=\"8\" aria-describedby=\"article-error\"></textarea></label>\
+<label>Or its address (the service fetches the page; with pasted text, kept as its source)<input name=\"article-url\" type=\"url\" placeholder=\"https://\" aria-describedby=\"article-error\"></label>\
 <p id=\"article-error\" class=\"field-error\" role=\"alert\"></p>\
 <label>Published<input name=\"article-published\" type=\"date\" title=\"Empty: a date line at the top of the text gives it\"></label>\
 <label>Language (detected, can be changed)<select name=\"article-lang\"><option value=\"\">Detect on the service</option>\
@@ -844,9 +845,9 @@ const ARTICLE_FORM: &str = "<label>Article text (or HTML)<textarea name=\"articl
 <option value=\"de\">German</option><option value=\"es\">Spanish</option><option value=\"pt\">Portuguese</option></select></label>\
 <button type=\"submit\" data-action=\"extract\">Extract</button> <span class=\"outcome\" role=\"status\"></span>";
 
-/// Add an article: text (or HTML), publication date and language (guessed as it is typed,
-/// until chosen), read by the service; its events are then shown highlighted with
-/// "n new, m merged". The service's error is shown by the text, which is kept.
+/// Add an article: text (or HTML) or the address of its page (fetched by the service),
+/// publication date and language (guessed as it is typed, until chosen), read by the service; its events are then shown highlighted with
+/// "n new, m merged". The service's error is shown by the fields, which are kept.
 #[component]
 pub fn AddArticle(
     /// The shared state of writes.
@@ -869,8 +870,20 @@ pub fn AddArticle(
         let Some(url) = api(before, "articles", "") else {
             return;
         };
-        let mut body = ["{\"text\":", &json_str(&value(&form, "article-text"))].concat();
-        for (key, name) in [("published", "article-published"), ("lang", "article-lang")] {
+        let text = value(&form, "article-text");
+        if text.trim().is_empty() && value(&form, "article-url").trim().is_empty() {
+            return say(
+                &form,
+                "#article-error",
+                "Paste the article's text, or give its address.",
+            );
+        }
+        let mut body = ["{\"text\":", &json_str(&text)].concat();
+        for (key, name) in [
+            ("published", "article-published"),
+            ("lang", "article-lang"),
+            ("url", "article-url"),
+        ] {
             let v = value(&form, name);
             if !v.trim().is_empty() {
                 body.push_str(&[",\"", key, "\":", &json_str(v.trim())].concat());
@@ -932,6 +945,7 @@ pub fn AddArticle(
                 &[new.as_str(), " new, ", &merged, " merged", none].concat(),
             );
             set_value(&form, "article-text", "");
+            set_value(&form, "article-url", "");
             lang_chosen.set_value(false);
         });
     };

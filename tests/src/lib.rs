@@ -374,3 +374,81 @@ async fn record_path(
     }
     next.run(request).await
 }
+
+/// A page with its date and language in its metadata, for the URL tests.
+pub const PAGE: &str = r#"<!doctype html><html><head><title>Northwind changes its chief</title>
+<meta property="og:locale" content="en_GB"></head>
+<body><nav><a href="/">Home</a> | <a href="/markets">Markets</a></nav>
+<article><h1>Northwind changes its chief</h1>
+<p>Published <time datetime="2024-10-02T08:00:00Z">2 October 2024</time></p>
+<p>On September 30, Northwind Traders appointed Lena Park as its chief executive, the company
+said in a statement on Tuesday. The board chose her after a search of several months.</p>
+<p>Park ran the company's shipping business for five years and joined it as an analyst.</p>
+</article><footer>Copyright Example Wire</footer></body></html>"#;
+
+/// A local HTTP server for the URL tests (its base URL), on 127.0.0.1 (a thread per connection):
+/// `/article` (the page), `/hop/N` (N redirects, then the page), `/big` (6 MB of HTML with
+/// no Content-Length), `/pdf` (`application/pdf`), `/text` (plain text), anything else 404.
+pub fn page_server() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut reader =
+                    std::io::BufReader::new(stream.try_clone().expect("clone the stream"));
+                let mut request_line = String::new();
+                let _ = reader.read_line(&mut request_line);
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
+                        break;
+                    }
+                }
+                let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+                let ok = |ty: &str, body: &str| {
+                    format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    )
+                };
+                let response = match path {
+                    "/article" => ok("text/html; charset=utf-8", PAGE),
+                    "/text" => ok(
+                        "text/plain",
+                        "Globex appointed Ann Lee as CTO on 4 June 2024.",
+                    ),
+                    "/pdf" => ok("application/pdf", "%PDF-1.7"),
+                    "/big" => {
+                        let _ = stream.write_all(
+                            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html><body><p>",
+                        );
+                        let chunk = vec![b'a'; 64 * 1024];
+                        for _ in 0..96 {
+                            if stream.write_all(&chunk).is_err() {
+                                return;
+                            }
+                        }
+                        return;
+                    }
+                    p if p.starts_with("/hop/") => {
+                        let n: u32 = p["/hop/".len()..].parse().unwrap_or(0);
+                        let next = if n <= 1 {
+                            "/article".to_string()
+                        } else {
+                            format!("/hop/{}", n - 1)
+                        };
+                        format!(
+                            "HTTP/1.1 302 Found\r\nLocation: {next}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        )
+                    }
+                    _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .to_string(),
+                };
+                let _ = stream.write_all(response.as_bytes());
+            });
+        }
+    });
+    base
+}

@@ -1,8 +1,9 @@
 //! Issue 17 in headless Chromium against the real binary run with `--token`: hiding,
 //! re-dating and showing again an event from the details panel, pasting an article, and
-//! the token prompt (asked once per tab, asked again when refused).
+//! the token prompt (asked once per tab, asked again when refused), and adding an article by
+//! its address (fetched by the service from a local server).
 
-use dateline_e2e::{ChromeDriver, Server, fixture};
+use dateline_e2e::{ChromeDriver, Server, fixture, page_server};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use std::time::{Duration, Instant};
@@ -321,6 +322,82 @@ async fn a_pasted_article_is_stored_and_its_events_drawn_highlighted() {
             "return !!document.querySelector(\".plot .m.fresh[data-event-id='{id}']\") && !!document.querySelector(\"tbody tr.fresh[data-event-id='{id}']\");"
         ),
         "the new event drawn highlighted on the timeline and in the list",
+    )
+    .await;
+    browser.close().await.expect("close");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_article_given_by_its_address_is_fetched_and_its_source_linked() {
+    let pages = page_server();
+    let server = Server::start_with(
+        &[fixture("demo/articles/seed-it.txt").as_path()],
+        &["--token", TOKEN, "--allow-private-fetch"],
+    );
+    let driver = ChromeDriver::start();
+    let browser = open(&server, &driver).await;
+    click(&browser, "[data-action=add-article]").await;
+
+    // A page that is not HTML: the service's error by the field, the address kept.
+    let pdf = format!("{pages}/pdf");
+    type_into(&browser, "input[name=article-url]", &pdf).await;
+    click(&browser, "[data-action=extract]").await;
+    give_token(&browser, TOKEN).await;
+    wait_until(
+        &browser,
+        "return /not HTML or plain text/.test(document.querySelector('#article-error').textContent);",
+        "the fetch error next to the field",
+    )
+    .await;
+    let kept = browser
+        .execute(
+            "return document.querySelector('input[name=article-url]').value;",
+            vec![],
+        )
+        .await
+        .expect("url");
+    assert_eq!(kept, serde_json::json!(pdf));
+
+    // The article's page: fetched, stored with its address, its event drawn and linked.
+    let page = format!("{pages}/hop/2");
+    type_into(&browser, "input[name=article-url]", &page).await;
+    click(&browser, "[data-action=extract]").await;
+    wait_until(
+        &browser,
+        "return /1 new, 0 merged/.test(document.querySelector('.add-article .outcome').textContent);",
+        "the outcome",
+    )
+    .await;
+    let source = format!("{pages}/article");
+    let articles = server.get_json("/api/articles");
+    assert!(
+        articles
+            .as_array()
+            .expect("articles")
+            .iter()
+            .any(|a| a["url"] == source.as_str() && a["published"] == "2024-10-02"),
+        "{articles}"
+    );
+    let events = server.get_json("/api/events?person=lena-park");
+    let id = events["events"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("Lena Park's event in {events}"))
+        .to_string();
+    // The new event is chosen at once (the list scrolls to it, so its rows are redrawn:
+    // clicked from the page itself, until its details show).
+    wait_until(
+        &browser,
+        &format!(
+            "if (document.querySelector('#details-h')?.dataset.eventId === '{id}') return true; \
+             document.querySelector(\"tbody tr.fresh[data-event-id='{id}']\")?.click(); return false;"
+        ),
+        "the details of the new event",
+    )
+    .await;
+    wait_until(
+        &browser,
+        &format!("return [...document.querySelectorAll('.sources .source a')].some(a => a.href === '{source}');"),
+        "the page's address as the source link in the details",
     )
     .await;
     browser.close().await.expect("close");

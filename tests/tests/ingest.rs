@@ -1,8 +1,9 @@
 //! `dateline ingest` over a folder of every supported format, with bad files among them:
 //! the summary counts new, unchanged and rejected articles (with reasons), and the same
-//! event told by two articles in two formats becomes one timeline event with both sources.
+//! event told by two articles in two formats becomes one timeline event with both sources;
+//! URLs fetched from a local server, with the limits and the address check.
 
-use dateline_e2e::{Server, run_cli};
+use dateline_e2e::{Server, page_server, run_cli};
 
 const HTML: &str = r#"<!doctype html><html lang="en"><head><title>Acme names a new chief</title>
 <meta property="article:published_time" content="2024-09-28T09:30:00Z"></head>
@@ -106,4 +107,148 @@ fn ics_injection_through_an_article_url_is_rejected_by_ingest() {
     assert!(err.contains("control character"), "{err}");
     assert!(err.contains("not an http or https link"), "{err}");
     assert!(out.contains("2 rejected"), "{out}");
+}
+
+#[test]
+fn a_url_is_fetched_read_and_kept_as_the_source_with_every_limit_enforced() {
+    let base = page_server();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("urls.db");
+    let db = db.to_str().unwrap();
+    let ingest = |extra: &[&str]| {
+        let mut args = vec!["ingest", "--db", db];
+        args.extend_from_slice(extra);
+        run_cli(&args)
+    };
+
+    // Without the flag, loopback, private and names resolving to them are refused.
+    let port = base.rsplit(':').next().unwrap();
+    for url in [
+        format!("{base}/article"),
+        format!("http://localhost:{port}/article"),
+        format!("http://[::1]:{port}/article"),
+        "http://10.0.0.1/article".to_string(),
+    ] {
+        let (ok, out, err) = ingest(&[&url]);
+        assert!(!ok, "{url}: {out}");
+        assert!(
+            err.contains("refused to fetch") && err.contains("--allow-private-fetch"),
+            "{url}: {err}"
+        );
+    }
+
+    // With it: the page, its metadata, and its URL as the source.
+    let page = format!("{base}/article");
+    let (ok, out, err) = ingest(&["--allow-private-fetch", &page]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("1 articles: 1 new"), "{out}");
+    // Three redirects are followed; the page found at the end is the source.
+    let text = format!("{base}/text");
+    let hops = format!("{base}/hop/3");
+    let (ok, out, err) = ingest(&[
+        "--allow-private-fetch",
+        "--published",
+        "2024-09-27",
+        &text,
+        &hops,
+    ]);
+    assert!(ok, "{out}{err}");
+    assert!(
+        out.contains("2 articles: 1 new") && out.contains("1 unchanged"),
+        "{out}"
+    );
+
+    let refusals = [
+        (format!("{base}/hop/6"), "redirects more than 5 times"),
+        (format!("{base}/big"), "larger than 5242880 bytes"),
+        (format!("{base}/pdf"), "application/pdf"),
+        (format!("{base}/gone"), "404 Not Found"),
+        (
+            "ftp://example.com/a".to_string(),
+            "not an http or https link",
+        ),
+        (
+            "https://no-such-host.invalid/".to_string(),
+            "cannot resolve the host",
+        ),
+    ];
+    for (url, why) in &refusals {
+        let (ok, out, err) = ingest(&["--allow-private-fetch", url]);
+        assert!(!ok, "{url}: {out}");
+        assert!(err.contains(why), "{url}: expected {why:?} in {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+
+    let server = Server::start_on(std::path::Path::new(db), &[]);
+    let articles = server.get_json("/api/articles");
+    let by_url = |url: &str| {
+        articles
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["url"] == url)
+            .unwrap_or_else(|| panic!("no article from {url} in {articles}"))
+            .clone()
+    };
+    let stored = by_url(&page);
+    assert_eq!(stored["title"], "Northwind changes its chief");
+    assert_eq!(stored["lang"], "en", "og:locale");
+    assert_eq!(stored["published"], "2024-10-02", "<time datetime>");
+    by_url(&text);
+    let events = server.get_json("/api/events?person=lena-park");
+    let park = &events["events"][0];
+    assert_eq!(park["date"]["value"], "2024-09-30", "{events}");
+}
+
+#[test]
+fn the_api_fetches_a_url_with_the_flag_and_refuses_a_private_one_without() {
+    let base = page_server();
+    let post = |server: &Server, body: serde_json::Value| {
+        server.request(
+            "POST",
+            "/api/articles",
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+    };
+    let open = Server::start_with(&[], &["--allow-private-fetch"]);
+    let (status, body) = post(
+        &open,
+        serde_json::json!({ "url": format!("{base}/hop/2"), "published": "2024-10-03" }),
+    );
+    assert_eq!(status, 201, "{body}");
+    let articles = open.get_json("/api/articles");
+    assert_eq!(articles[0]["url"], format!("{base}/article"), "{articles}");
+    assert_eq!(
+        articles[0]["published"], "2024-10-03",
+        "the given date wins"
+    );
+    for (path, status_wanted, why) in [
+        ("/big", 502, "larger than"),
+        ("/pdf", 502, "not HTML or plain text"),
+        ("/hop/9", 502, "redirects more than 5 times"),
+        ("/gone", 502, "404"),
+    ] {
+        let (status, body) = post(&open, serde_json::json!({ "url": format!("{base}{path}") }));
+        assert_eq!(status, status_wanted, "{path}: {body}");
+        let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert!(
+            error["error"].as_str().unwrap().contains(why),
+            "{path}: {body}"
+        );
+    }
+    let (status, body) = post(&open, serde_json::json!({ "url": "ftp://example.com/a" }));
+    assert_eq!(status, 422, "{body}");
+
+    let closed = Server::start(&[]);
+    let (status, body) = post(
+        &closed,
+        serde_json::json!({ "url": format!("{base}/article") }),
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("loopback") && body.contains("--allow-private-fetch"),
+        "{body}"
+    );
+    assert_eq!(closed.get_json("/api/articles"), serde_json::json!([]));
 }

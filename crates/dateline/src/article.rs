@@ -11,7 +11,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewArticle {
-    /// The article text.
+    /// The article text; when empty, the page at `url` is fetched and read instead.
+    #[serde(default)]
     pub text: String,
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default)]
@@ -190,28 +191,35 @@ pub fn from_txt(raw: &str) -> anyhow::Result<NewArticle> {
 /// Mozilla's Readability), its title, and its publication date and language from the
 /// page's meta tags and JSON-LD.
 pub fn from_html(html: &str) -> anyhow::Result<NewArticle> {
+    from_html_at(html, None)
+}
+
+/// [`from_html`] for a page found at `url` (its relative links resolve against it). The
+/// date comes from `article:published_time`, JSON-LD `datePublished`, other date meta
+/// tags or the first `<time datetime>`; the language from `<html lang>`, `og:locale` or
+/// `Content-Language` (only languages the extractor knows).
+pub fn from_html_at(html: &str, url: Option<&str>) -> anyhow::Result<NewArticle> {
     use dom_smoothie::{Config, Readability, TextMode};
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let mut reader = Readability::new(html, None, Some(config))
+    let mut reader = Readability::new(html, url, Some(config))
         .map_err(|e| anyhow::anyhow!("cannot read the page: {e}"))?;
     let page = reader
         .parse()
         .map_err(|e| anyhow::anyhow!("no article text found in the page: {e}"))?;
+    let doc = dom_query::Document::from(html);
     let published = page
         .published_time
         .as_deref()
-        .and_then(|t| t.trim().get(..10))
-        .filter(|d| parse_date(d).is_ok())
-        .map(str::to_string);
+        .and_then(date_prefix)
+        .or_else(|| meta_published(&doc));
     let lang = page
         .lang
         .as_deref()
-        .and_then(|l| l.split(['-', '_']).next())
-        .map(str::to_ascii_lowercase)
-        .filter(|l| l.parse::<Lang>().is_ok());
+        .and_then(known_lang)
+        .or_else(|| meta_lang(&doc));
     let title = Some(page.title.trim().to_string()).filter(|t| !t.is_empty());
     Ok(NewArticle {
         text: page.text_content.trim().to_string(),
@@ -221,6 +229,91 @@ pub fn from_html(html: &str) -> anyhow::Result<NewArticle> {
         url: page.url.filter(|u| !u.is_empty()),
         credit: None,
     })
+}
+
+/// The `YYYY-MM-DD` that a timestamp (`2024-09-27T08:00:00Z`, `2024-09-27`) starts with.
+fn date_prefix(t: &str) -> Option<String> {
+    t.trim()
+        .get(..10)
+        .filter(|d| parse_date(d).is_ok())
+        .map(str::to_string)
+}
+
+/// A language tag (`en-GB`, `it_IT`, `FR`) as one of the extractor's language codes.
+fn known_lang(tag: &str) -> Option<String> {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .map(str::to_ascii_lowercase)
+        .filter(|l| l.parse::<Lang>().is_ok())
+}
+
+/// The publication date from meta tags and `<time datetime>`, when `dom_smoothie` found none.
+fn meta_published(doc: &dom_query::Document) -> Option<String> {
+    const METAS: &[&str] = &[
+        "meta[property='article:published_time']",
+        "meta[name='article:published_time']",
+        "meta[itemprop='datePublished']",
+        "meta[name='date']",
+        "meta[name='pubdate']",
+        "meta[name='DC.date.issued']",
+    ];
+    METAS
+        .iter()
+        .find_map(|css| {
+            doc.select(css)
+                .attr("content")
+                .and_then(|v| date_prefix(&v))
+        })
+        .or_else(|| {
+            doc.select("time[datetime]")
+                .iter()
+                .find_map(|t| t.attr("datetime").and_then(|v| date_prefix(&v)))
+        })
+}
+
+/// The language from `<html lang>`, `og:locale` or `Content-Language`.
+fn meta_lang(doc: &dom_query::Document) -> Option<String> {
+    doc.select("html[lang]")
+        .attr("lang")
+        .and_then(|l| known_lang(&l))
+        .or_else(|| {
+            doc.select("meta[property='og:locale']")
+                .attr("content")
+                .and_then(|l| known_lang(&l))
+        })
+        .or_else(|| {
+            doc.select("meta[http-equiv='content-language' i]")
+                .attr("content")
+                .and_then(|l| known_lang(&l))
+        })
+}
+
+impl NewArticle {
+    /// This article (a URL with no text) filled from its fetched page: the page's text,
+    /// title, date and language, where this article gives none (what the user gave wins),
+    /// and the page's URL (after redirects) as its source.
+    pub fn with_page(self, page: &crate::fetch::Page) -> anyhow::Result<NewArticle> {
+        let found = if page.html {
+            from_html_at(&page.body, Some(&page.url))?
+        } else {
+            NewArticle {
+                text: page.body.trim().to_string(),
+                ..NewArticle::default()
+            }
+        };
+        if found.text.trim().is_empty() {
+            anyhow::bail!("the page at {} has no text", page.url);
+        }
+        Ok(NewArticle {
+            text: found.text,
+            published: self.published.or(found.published),
+            lang: self.lang.or(found.lang),
+            title: self.title.or(found.title),
+            url: Some(page.url.clone()),
+            credit: self.credit,
+        })
+    }
 }
 
 /// One line of a `.jsonl` file: like [`NewArticle`], but other fields are ignored (corpora
@@ -317,6 +410,74 @@ mod tests {
             from_html(ld).unwrap().published.as_deref(),
             Some("2024-05-02")
         );
+    }
+
+    #[test]
+    fn page_metadata_gives_date_and_language_from_time_json_ld_and_og_locale() {
+        let it = from_html(include_str!("../fixtures/pages/time-and-og-locale.html")).unwrap();
+        assert!(it.text.contains("Giulia Bianchi"), "{}", it.text);
+        assert!(!it.text.contains("diritti riservati"), "{}", it.text);
+        assert_eq!(
+            it.published.as_deref(),
+            Some("2023-11-05"),
+            "<time datetime>"
+        );
+        assert_eq!(it.lang.as_deref(), Some("it"), "og:locale it_IT");
+        let fr = from_html(include_str!("../fixtures/pages/json-ld-and-lang.html")).unwrap();
+        assert_eq!(fr.published.as_deref(), Some("2022-03-14"), "JSON-LD");
+        assert_eq!(fr.lang.as_deref(), Some("fr"), "<html lang=fr-FR>");
+        let none = from_html(include_str!("../fixtures/pages/no-metadata.html")).unwrap();
+        assert!(none.text.contains("Sam Green"), "{}", none.text);
+        assert_eq!(none.published, None);
+        assert_eq!(none.lang, None);
+        assert_eq!(
+            known_lang("xx-YY"),
+            None,
+            "unknown languages are not guessed"
+        );
+    }
+
+    #[test]
+    fn a_fetched_page_fills_the_article_and_the_users_date_and_language_win() {
+        let page = crate::fetch::Page {
+            url: "https://news.example/rossi".into(),
+            body: include_str!("../fixtures/pages/time-and-og-locale.html").into(),
+            html: true,
+        };
+        let a = NewArticle {
+            url: Some("https://news.example/short".into()),
+            ..NewArticle::default()
+        }
+        .with_page(&page)
+        .unwrap();
+        assert_eq!(a.url.as_deref(), Some("https://news.example/rossi"));
+        assert_eq!(a.published.as_deref(), Some("2023-11-05"));
+        assert_eq!(a.lang.as_deref(), Some("it"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Cambio al vertice di Fabbrica Rossi")
+        );
+        let given = NewArticle {
+            published: Some("2023-11-06".into()),
+            lang: Some("en".into()),
+            ..NewArticle::default()
+        }
+        .with_page(&page)
+        .unwrap();
+        assert_eq!(given.published.as_deref(), Some("2023-11-06"));
+        assert_eq!(given.lang.as_deref(), Some("en"));
+        let text = crate::fetch::Page {
+            url: "https://news.example/a.txt".into(),
+            body: "  Acme appointed Jane Doe as CEO.\n".into(),
+            html: false,
+        };
+        let t = NewArticle::default().with_page(&text).unwrap();
+        assert_eq!(t.text, "Acme appointed Jane Doe as CEO.");
+        let empty = crate::fetch::Page {
+            body: " \n".into(),
+            ..text
+        };
+        assert!(NewArticle::default().with_page(&empty).is_err());
     }
 
     #[test]

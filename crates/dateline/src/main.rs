@@ -5,6 +5,7 @@ mod article;
 mod assets;
 mod cmd;
 mod export;
+mod fetch;
 mod formats;
 mod import;
 mod server;

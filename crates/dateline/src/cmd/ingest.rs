@@ -3,10 +3,12 @@
 //! `.txt` files (optional front matter, or metadata in a `NAME.meta.json` beside them),
 //! `.html`/`.htm` pages (main text, date and language
 //! from the page) and `.jsonl` files (one article a line); `-` reads one `.txt` article from
-//! standard input. Each article is one transaction: an interrupted run leaves every article
+//! standard input; an `http(s)://` URL is fetched (see [`crate::fetch`]) and read as a page,
+//! kept with its URL as the source. Each article is one transaction: an interrupted run leaves every article
 //! either fully stored or absent, and running again picks up the rest.
 
 use crate::article::{NewArticle, from_html, from_jsonl_line, from_txt, read_text};
+use crate::fetch::Fetcher;
 use crate::store::{self, ArticleMeta, Store, TimelineError, read};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -21,13 +23,20 @@ pub struct Args {
     /// The story (timeline) the articles go to; made on first use.
     #[arg(long, default_value = store::DEFAULT_TIMELINE, value_name = "NAME")]
     timeline: String,
-    /// Publication date for articles that give none (YYYY-MM-DD).
+    /// Publication date for articles that give none (YYYY-MM-DD); for a URL it wins over
+    /// the page's own.
     #[arg(long)]
     published: Option<String>,
-    /// Language of articles that give none; detected per article when absent.
+    /// Language of articles that give none, detected per article when absent; for a URL
+    /// it wins over the page's own.
     #[arg(long)]
     lang: Option<String>,
-    /// Files (`.txt`, `.html`, `.jsonl`), folders (read recursively) or - for standard input.
+    /// Fetch URLs on private, loopback and link-local addresses too (for tests against a
+    /// local server; off, such URLs are refused).
+    #[arg(long)]
+    allow_private_fetch: bool,
+    /// Files (`.txt`, `.html`, `.jsonl`), folders (read recursively), `http(s)://` URLs
+    /// (fetched) or - for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
@@ -104,6 +113,10 @@ fn ingest_file(
     tally: &mut Tally,
 ) -> anyhow::Result<()> {
     let name = file.display().to_string();
+    if is_url(file) {
+        let article = fetch_article(args, &name);
+        return ingest_one(store, args, name, article, tally);
+    }
     let text = match read_text(file) {
         Ok(t) => t,
         Err(e) => {
@@ -134,6 +147,30 @@ fn ingest_file(
             ingest_one(store, args, name, article, tally)
         }
     }
+}
+
+/// Whether an input names a URL (`scheme://…`) rather than a file: every such input is
+/// fetched, so that a scheme other than http(s) gets its own clear refusal.
+fn is_url(input: &Path) -> bool {
+    input.to_str().is_some_and(|s| {
+        s.split_once("://").is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+    })
+}
+
+/// Fetches the page at `url` and reads it; `--published` and `--lang` win over the page's.
+fn fetch_article(args: &Args, url: &str) -> anyhow::Result<NewArticle> {
+    let page = Fetcher::new(args.allow_private_fetch).fetch_blocking(url)?;
+    NewArticle {
+        published: args.published.clone(),
+        lang: args.lang.clone(),
+        ..NewArticle::default()
+    }
+    .with_page(&page)
 }
 
 /// Fills what a `.txt` article leaves open from `NAME.meta.json` beside it, when there is
@@ -216,7 +253,7 @@ fn ingest_one(
 
 /// Expands a path: `-` and files as they are, folders into their article files (sorted).
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    if path.as_os_str() == "-" || path.is_file() {
+    if path.as_os_str() == "-" || is_url(path) || path.is_file() {
         out.push(path.to_path_buf());
         return Ok(());
     }

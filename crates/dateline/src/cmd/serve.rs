@@ -32,6 +32,10 @@ pub struct Args {
     /// "'self' https://news.example" (default: any page, since embedding is a feature).
     #[arg(long = "frame-ancestors", value_name = "SOURCES", value_parser = parse_frame_ancestors)]
     frame_ancestors: Option<String>,
+    /// Let `POST /api/articles` fetch URLs on private, loopback and link-local addresses
+    /// (for tests against a local server; off, such URLs are refused).
+    #[arg(long)]
+    allow_private_fetch: bool,
     /// Megabytes of read responses kept in memory until the store changes (0: none).
     #[arg(long, default_value_t = 64)]
     cache_mb: usize,
@@ -63,6 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 request_timeout: Some(std::time::Duration::from_secs(60)),
                 frame_ancestors: args.frame_ancestors,
                 max_in_flight: crate::server::MAX_IN_FLIGHT,
+                allow_private_fetch: args.allow_private_fetch,
             },
         )?;
         println!(

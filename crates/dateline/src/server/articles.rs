@@ -1,6 +1,7 @@
 //! `/api/articles`: the articles of a story, and a new article to read.
 
 use super::*;
+use crate::fetch::Fetcher;
 
 pub(super) async fn list_articles(
     State(state): State<AppState>,
@@ -48,6 +49,23 @@ pub(super) struct ArticleParams {
     url: Option<String>,
 }
 
+/// `article` (a URL and no text) read from the page fetched at `url`: a URL that is not
+/// fetched (scheme, private address) is a 422, a page that cannot be had a 502.
+async fn fetched(state: &AppState, article: NewArticle, url: &str) -> Result<NewArticle, ApiError> {
+    let fetcher = Fetcher::new(state.inner.config.allow_private_fetch);
+    let page = fetcher.fetch(url).await.map_err(|e| {
+        if e.is_request_error() {
+            ApiError::Unprocessable(e.to_string())
+        } else {
+            ApiError::BadGateway(e.to_string())
+        }
+    })?;
+    state
+        .cpu(move || article.with_page(&page))
+        .await?
+        .map_err(|e| ApiError::Unprocessable(format!("{e:#}")))
+}
+
 pub(super) async fn post_article(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -89,6 +107,11 @@ pub(super) async fn post_article(
     };
     let mut article = article;
     article.check_url().map_err(ApiError::Unprocessable)?;
+    if article.text.trim().is_empty()
+        && let Some(url) = article.url.clone()
+    {
+        article = fetched(&state, article, &url).await?;
+    }
     let (article, extraction) = state
         .cpu(move || {
             let extraction = article.extract();

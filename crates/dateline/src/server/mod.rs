@@ -78,6 +78,8 @@ pub struct ServeConfig {
     pub frame_ancestors: Option<String>,
     /// Requests handled at once, over every route; 0: [`MAX_IN_FLIGHT`].
     pub max_in_flight: usize,
+    /// Article URLs on private, loopback … addresses are fetched too (`--allow-private-fetch`).
+    pub allow_private_fetch: bool,
 }
 
 /// Seconds a client is told to wait (`Retry-After`) when another export is running.
@@ -415,6 +417,8 @@ pub enum ApiError {
     Busy(u64),
     /// The request took longer than the service allows.
     Timeout(std::time::Duration),
+    /// A page the request named could not be fetched or used (502).
+    BadGateway(String),
     /// Something failed on our side; logged, not shown.
     Internal(anyhow::Error),
 }
@@ -448,6 +452,7 @@ impl IntoResponse for ApiError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!("the request took longer than {} s", d.as_secs_f32()),
             ),
+            ApiError::BadGateway(m) => (StatusCode::BAD_GATEWAY, m),
             ApiError::Internal(e) => {
                 tracing::error!("internal error: {e:#}");
                 (
