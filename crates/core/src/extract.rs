@@ -2090,11 +2090,20 @@ fn subjects_of(
             return objects;
         }
     }
+    // The agent of a passive before the trigger is nobody's subject: "Anna Roth wurde vom
+    // Vorstandschef Georg Bell zur Finanzchefin bestimmt", "è stata scelta dall'a.d. Giorgio
+    // Belcore … e assumerà l'incarico".
+    let candidates: Vec<Found> = facts
+        .people
+        .iter()
+        .filter(|p| p.end > trigger.0 || !is_agent(article, facts, p))
+        .cloned()
+        .collect();
     let found: Vec<Found> = subjects(
         article.text,
         article.compiled.words,
         article.compiled.tense,
-        &facts.people,
+        &candidates,
         trigger,
         &facts.roles,
         &facts.orgs,
@@ -2265,6 +2274,42 @@ fn plural_subject(
             })
             .collect()
     })
+}
+
+/// How far (in bytes) before a person an agent preposition may stand ("by chief executive").
+const AGENT_NP_REACH: usize = 40;
+
+/// Whether a person is the agent of a passive: an agent preposition ("by", "dall'", "vom")
+/// before the name with only a short description between, no punctuation and nobody else:
+/// "vom Vorstandschef Georg Bell", "dall'amministratore delegato Giorgio Belcore".
+fn is_agent(article: &Article<'_>, facts: &SentenceFacts<'_>, person: &Found) -> bool {
+    let text = article.text;
+    let mut from = person.start.saturating_sub(AGENT_NP_REACH).max(facts.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some((_, b)) = article
+        .compiled
+        .agent_words
+        .find_iter(&text[from..person.start])
+        .last()
+    else {
+        return false;
+    };
+    let gap = &text[from + b..person.start];
+    // "Dal 1° ottobre l'ingegner Paola Ruggeri": a date after the preposition makes it
+    // "from", not "by".
+    !gap.contains([',', ';', ':', '.', '(', ')', '"'])
+        && !gap.contains(|c: char| c.is_ascii_digit())
+        && !facts
+            .date_spans
+            .iter()
+            .any(|&(a, z)| a < person.start && z > from + b)
+        && gap.split_whitespace().count() <= 3
+        && !facts
+            .people
+            .iter()
+            .any(|p| p.start >= from + b && p.end <= person.start)
 }
 
 /// Whether the trigger's clause opens with a definite noun phrase and names nobody before
