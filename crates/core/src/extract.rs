@@ -2276,6 +2276,9 @@ fn plural_subject(
     })
 }
 
+/// How far (in bytes) after a trigger a "the following year" phrase may stand and date it.
+const POSTPOSED_REACH: usize = 50;
+
 /// How far (in bytes) before a person an agent preposition may stand ("by chief executive").
 const AGENT_NP_REACH: usize = 40;
 
@@ -2788,10 +2791,27 @@ fn date_in_sentence(
                 .iter()
                 .any(|m| m.end <= at && at <= m.end + 8 && !text[m.end..at].contains(','))
     };
+    // After the trigger too, in its own clause with no date between: "was promoted to CTO
+    // the following year" (not "joined in 2004 and was promoted the following year" for
+    // "joined").
+    let postposed = |at: usize| {
+        at >= trigger.1
+            && at - trigger.1 <= POSTPOSED_REACH
+            && !text[trigger.1..at].contains([',', ';', ':', '(', ')'])
+            && !article
+                .compiled
+                .coordinators
+                .iter()
+                .any(|c| format!(" {} ", &text[trigger.1..at]).contains(c.as_str()))
+            && !facts
+                .dates
+                .iter()
+                .any(|m| m.start >= trigger.1 && m.end <= at)
+    };
     let later = years_later_in(article, facts.text, facts.start)
         .into_iter()
         .filter(|y| !qualifies_date(y.start, y.years))
-        .find(|y| y.start < trigger.0);
+        .find(|y| y.start < trigger.0 || postposed(y.start));
     // "Nel 2008 è entrata …; cinque anni dopo": counted from a date of its own sentence
     // before it, else from the story's year.
     let anchor = |at: usize| {

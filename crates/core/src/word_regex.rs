@@ -15,6 +15,91 @@
 use crate::tables::alternation;
 use regex::Regex;
 
+/// The letter an accented lowercase letter is written as when accents are dropped
+/// (machine-translated or typed text: "renuncio", "asumio", "societe", "zuruckgetreten").
+fn unaccented(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => return None,
+    })
+}
+
+/// `body` (regex syntax) with each accented letter also matching its letter without the
+/// accent: "é" becomes "[ée]", and "[oó]" becomes "[oóo]". Escaped characters stay, and so
+/// do the accents that tell words apart:
+/// - in words of fewer than four letters ("él" and "el", "è" and "e", "à" and "a");
+/// - a grave accent ending a word, Italian's mark of a stressed end ("fondò" and "fondo",
+///   "città");
+/// - in an ending after an open stem (`\w+ó`, `\w+(?:rá|rán)`), where the accent is all
+///   that tells the verb form ("renunció") from any word ("para").
+pub fn accent_tolerant(body: &str) -> String {
+    let chars: Vec<char> = body.chars().collect();
+    let mut out = String::with_capacity(body.len() + 8);
+    let (mut in_class, mut escaped) = (false, false);
+    // Per group depth: whether an open stem (`\w+`, `\w*`) stands earlier in the current
+    // word of the current alternative.
+    let mut stems = vec![false];
+    for (i, &c) in chars.iter().enumerate() {
+        if !escaped && !in_class {
+            match c {
+                '(' => stems.push(false),
+                ')' if stems.len() > 1 => {
+                    stems.pop();
+                }
+                '|' | ' ' => {
+                    if let Some(last) = stems.last_mut() {
+                        *last = false;
+                    }
+                }
+                '+' | '*' if out.ends_with(r"\w") => {
+                    if let Some(last) = stems.last_mut() {
+                        *last = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let after_stem = stems.iter().any(|&s| s);
+        let letters = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count()
+            + chars[i..].iter().take_while(|c| c.is_alphabetic()).count();
+        let word_final = !chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
+        let grave = matches!(c, 'à' | 'è' | 'ì' | 'ò' | 'ù');
+        match unaccented(c).filter(|_| !after_stem && letters >= 4 && !(word_final && grave)) {
+            Some(base) if !escaped && in_class => {
+                out.push(c);
+                out.push(base);
+            }
+            Some(base) if !escaped => {
+                out.push('[');
+                out.push(c);
+                out.push(base);
+                out.push(']');
+            }
+            _ => out.push(c),
+        }
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '[' {
+            in_class = true;
+        } else if c == ']' {
+            in_class = false;
+        }
+    }
+    out
+}
+
 /// Whether `c` is a word character, as Unicode `\w` sees letters, digits and `_`.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -46,6 +131,7 @@ impl WordRegex {
     fn build(body: &str, end_boundary: bool, fold: bool) -> Result<Self, regex::Error> {
         let tail = if end_boundary { r"(?:\W|$)" } else { "" };
         let flags = if fold { "(?i)" } else { "" };
+        let body = accent_tolerant(body);
         Ok(Self {
             parts: vec![(
                 Regex::new(&format!("{flags}(?:{body}){tail}"))?,
@@ -228,6 +314,24 @@ mod tests {
         assert_eq!(spans(&re, "CEO"), ["CEO"]);
         assert!(spans(&re, "ceos àceo ceoè").is_empty());
         assert_eq!(spans(&re, "è ceo è"), ["ceo"]);
+    }
+
+    #[test]
+    fn accented_phrases_match_text_written_without_accents() {
+        let re = WordRegex::phrases(&["renunció|se jubiló", "zurückgetreten", "a démissionné"])
+            .expect("compiles");
+        assert_eq!(spans(&re, "juan perez renuncio ayer"), ["renuncio"]);
+        assert_eq!(spans(&re, "Juan Pérez renunció ayer"), ["renunció"]);
+        assert_eq!(spans(&re, "se jubilo"), ["se jubilo"]);
+        assert_eq!(spans(&re, "ist zuruckgetreten"), ["zuruckgetreten"]);
+        assert_eq!(spans(&re, "il a demissionne"), ["a demissionne"]);
+        // Short words, Italian stressed ends and verb endings after a stem keep their accent.
+        let short = WordRegex::phrases(&["él|ella", "fondò", r"\w+(?:rá|rán)"]).expect("compiles");
+        assert!(spans(&short, "el fondo para ahora").is_empty());
+        assert_eq!(
+            spans(&short, "él fondò llegará"),
+            ["él", "fondò", "llegará"]
+        );
     }
 
     #[test]
