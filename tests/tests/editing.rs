@@ -73,6 +73,15 @@ async fn click(browser: &Client, css: &str) {
     }
 }
 
+/// The current value of the form field `css`.
+async fn value_of(browser: &Client, css: &str) -> serde_json::Value {
+    let script = format!("return document.querySelector({css:?}).value;");
+    browser
+        .execute(&script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("no value of {css}: {e}"))
+}
+
 /// Types `text` into the element `css` (after clearing it).
 async fn type_into(browser: &Client, css: &str, text: &str) {
     let e = browser
@@ -287,13 +296,7 @@ async fn a_pasted_article_is_stored_and_its_events_drawn_highlighted() {
         "the API's error next to the field",
     )
     .await;
-    let kept = browser
-        .execute(
-            "return document.querySelector('textarea[name=article-text]').value;",
-            vec![],
-        )
-        .await
-        .expect("text");
+    let kept = value_of(&browser, "textarea[name=article-text]").await;
     assert_eq!(kept, serde_json::json!(text));
     assert_eq!(
         server.get_json("/api/articles").as_array().map(Vec::len),
@@ -359,13 +362,7 @@ async fn an_article_given_by_its_address_is_fetched_and_its_source_linked() {
         "the fetch error next to the field",
     )
     .await;
-    let kept = browser
-        .execute(
-            "return document.querySelector('input[name=article-url]').value;",
-            vec![],
-        )
-        .await
-        .expect("url");
+    let kept = value_of(&browser, "input[name=article-url]").await;
     assert_eq!(kept, serde_json::json!(pdf));
 
     // The article's page: fetched, stored with its address, its event drawn and linked.
@@ -440,13 +437,7 @@ async fn every_field_of_an_edit_is_stored_and_a_refused_edit_is_rolled_back() {
     // The form opens filled with the event as it is.
     choose(&browser, &id).await;
     click(&browser, "[data-action=edit-event]").await;
-    let shown = browser
-        .execute(
-            "return document.querySelector('.edit-form [name=date]').value;",
-            vec![],
-        )
-        .await
-        .expect("date shown");
+    let shown = value_of(&browser, ".edit-form [name=date]").await;
     assert_eq!(shown, original["date"]["value"], "{original}");
 
     // Every field at once.

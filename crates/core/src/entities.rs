@@ -87,16 +87,7 @@ pub fn is_first_name(word: &str) -> bool {
 /// "francois").
 fn fold_accents(word: &str) -> String {
     word.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
+        .map(|c| crate::word_regex::unaccented(c).unwrap_or(c))
         .collect()
 }
 

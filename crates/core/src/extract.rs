@@ -142,20 +142,10 @@ fn with_adverbs(phrase: &str, adverbs: &[&str]) -> String {
     }
     let slot = format!("(?: (?:{}))? ", alternation(adverbs.iter().copied()));
     let mut out = String::with_capacity(phrase.len() * 2);
-    let (mut in_class, mut escaped) = (false, false);
-    for c in phrase.chars() {
-        match c {
-            ' ' if !in_class && !escaped => out.push_str(&slot),
-            _ => out.push(c),
-        }
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == '[' {
-            in_class = true;
-        } else if c == ']' {
-            in_class = false;
+    for pc in crate::word_regex::pattern_chars(phrase) {
+        match pc.c {
+            ' ' if !pc.in_class && !pc.escaped => out.push_str(&slot),
+            c => out.push(c),
         }
     }
     out

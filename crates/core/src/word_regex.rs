@@ -17,7 +17,7 @@ use regex::Regex;
 
 /// The letter an accented lowercase letter is written as when accents are dropped
 /// (machine-translated or typed text: "renuncio", "asumio", "societe", "zuruckgetreten").
-fn unaccented(c: char) -> Option<char> {
+pub(crate) fn unaccented(c: char) -> Option<char> {
     Some(match c {
         'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
         'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -41,11 +41,18 @@ fn unaccented(c: char) -> Option<char> {
 pub fn accent_tolerant(body: &str) -> String {
     let chars: Vec<char> = body.chars().collect();
     let mut out = String::with_capacity(body.len() + 8);
-    let (mut in_class, mut escaped) = (false, false);
     // Per group depth: whether an open stem (`\w+`, `\w*`) stands earlier in the current
     // word of the current alternative.
     let mut stems = vec![false];
-    for (i, &c) in chars.iter().enumerate() {
+    for (
+        i,
+        PatternChar {
+            c,
+            escaped,
+            in_class,
+        },
+    ) in pattern_chars(body).enumerate()
+    {
         if !escaped && !in_class {
             match c {
                 '(' => stems.push(false),
@@ -87,17 +94,42 @@ pub fn accent_tolerant(body: &str) -> String {
             }
             _ => out.push(c),
         }
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == '[' {
-            in_class = true;
-        } else if c == ']' {
-            in_class = false;
-        }
     }
     out
+}
+
+/// One character of a regex pattern, with the syntax it stands in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PatternChar {
+    pub c: char,
+    /// After a backslash: a literal or a class escape, never syntax.
+    pub escaped: bool,
+    /// Inside a character class (`[oó]`).
+    pub in_class: bool,
+}
+
+/// The characters of a regex pattern, each with whether it is escaped or inside a character
+/// class: where a rewrite of the pattern may touch it.
+pub(crate) fn pattern_chars(pattern: &str) -> impl Iterator<Item = PatternChar> + '_ {
+    pattern
+        .chars()
+        .scan((false, false), |(escaped, in_class), c| {
+            let here = PatternChar {
+                c,
+                escaped: *escaped,
+                in_class: *in_class,
+            };
+            if *escaped {
+                *escaped = false;
+            } else if c == '\\' {
+                *escaped = true;
+            } else if c == '[' {
+                *in_class = true;
+            } else if c == ']' {
+                *in_class = false;
+            }
+            Some(here)
+        })
 }
 
 /// Whether `c` is a word character, as Unicode `\w` sees letters, digits and `_`.
